@@ -1,0 +1,75 @@
+/**
+ * The Analysis contract (see docs/ANALYSIS.md): the JSON fivew prints for one
+ * article. Field names are stable; other tools rely on them.
+ *
+ * Layers that later annotators fill (entities, attributions, events) are
+ * present as empty arrays until those annotators exist.
+ */
+import { createDoc, type Doc } from './doc/doc.js';
+import { articleId, type Article } from './ingest/article.js';
+
+export interface TextSpan {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface EntityRecord {
+  id: string;
+  type: string;
+  name: string;
+  country: string | null;
+  sector: string | null;
+  roles: string[];
+  mentions: TextSpan[];
+}
+
+export interface AttributionRecord {
+  id: string;
+  kind: 'direct' | 'indirect' | 'mixed';
+  speaker: { entity: string | null; mention: TextSpan } | null;
+  cue: TextSpan & { lemma: string };
+  content: { spans: Array<{ start: number; end: number }>; text: string };
+}
+
+export interface EventRecord {
+  id: string;
+  type: string;
+  mode: string | null;
+  cameo: string | null;
+  source: string[];
+  target: string[];
+  trigger: TextSpan;
+  location: { name: string; country: string | null; lat: number | null; lon: number | null } | null;
+  date: { value: string; precision: 'day' | 'month' | 'year'; text: string } | null;
+  status: 'asserted' | 'claimed' | 'future' | 'hypothetical' | 'negated';
+  claimedBy: string | null;
+}
+
+export interface Analysis {
+  article: Article & { id: string };
+  sentences: Array<{ start: number; end: number }>;
+  entities: EntityRecord[];
+  attributions: AttributionRecord[];
+  events: EventRecord[];
+}
+
+export interface AnalyzeOptions {
+  /** Publication date to assume when the article has none (ISO date). */
+  published?: string;
+}
+
+/** Run the pipeline over one article and return its Analysis plus the Doc it was built on. */
+export function analyzeArticle(article: Article, options: AnalyzeOptions = {}): { analysis: Analysis; doc: Doc } {
+  const doc = createDoc(article.text);
+  const published = article.published ?? options.published ?? null;
+  const normalized: Article = { ...article, published, text: doc.text };
+  const analysis: Analysis = {
+    article: { id: articleId(normalized), ...normalized },
+    sentences: doc.sentences.map((s) => ({ start: s.start, end: s.end })),
+    entities: [],
+    attributions: [],
+    events: [],
+  };
+  return { analysis, doc };
+}

@@ -1,0 +1,56 @@
+import type { Command } from 'commander';
+import { analyzeArticle, type Analysis } from '../../analysis.js';
+import { readSources } from '../../ingest/index.js';
+import { EXIT_SOME_FAILED, UsageError } from '../errors.js';
+import { parseDateOption } from '../options.js';
+
+type Format = 'json' | 'jsonl' | 'text';
+
+export function registerAnalyze(program: Command): void {
+  program
+    .command('analyze')
+    .description('analyse articles and print the Analysis JSON (see docs/ANALYSIS.md)')
+    .argument('<paths...>', 'files, folders, feeds, JSONL, WARC or URLs')
+    .option('--format <format>', 'json | jsonl | text', 'json')
+    .option('--published <date>', 'publication date to assume when an article has none (YYYY-MM-DD)')
+    .action(async (paths: string[], opts: { format: string; published?: string }) => {
+      if (!['json', 'jsonl', 'text'].includes(opts.format)) throw new UsageError(`unknown --format ${opts.format} (json, jsonl or text)`);
+      const format = opts.format as Format;
+      const published = opts.published ? parseDateOption(opts.published, '--published') : undefined;
+      const results: Analysis[] = [];
+      let failed = 0;
+      for await (const item of readSources(paths)) {
+        if (!item.ok) {
+          failed++;
+          process.stderr.write(`fivew: ${item.origin}: ${item.error}\n`);
+          continue;
+        }
+        const { analysis } = analyzeArticle(item.article, { published });
+        if (format === 'jsonl') process.stdout.write(`${JSON.stringify(analysis)}\n`);
+        else if (format === 'text') process.stdout.write(formatText(analysis));
+        else results.push(analysis);
+      }
+      if (format === 'json') {
+        // One article prints the contract object itself; several print an array of them.
+        const value = results.length === 1 ? results[0] : results;
+        process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+      }
+      if (failed > 0) process.exitCode = EXIT_SOME_FAILED;
+    });
+}
+
+export function formatText(a: Analysis): string {
+  const lines: string[] = [];
+  lines.push(`# ${a.article.title ?? '(untitled)'}`);
+  const meta = [a.article.source, a.article.published, a.article.byline, a.article.url].filter(Boolean);
+  if (meta.length) lines.push(meta.join(' · '));
+  lines.push(`${a.sentences.length} sentences, ${a.entities.length} entities, ${a.attributions.length} attributions, ${a.events.length} events`);
+  if (a.attributions.length) {
+    lines.push('', 'Who said what:');
+    for (const at of a.attributions) {
+      const who = at.speaker?.mention.text ?? '(unattributed)';
+      lines.push(`- ${who} [${at.cue.text}] ${at.kind}: ${at.content.text}`);
+    }
+  }
+  return `${lines.join('\n')}\n\n`;
+}

@@ -1,0 +1,46 @@
+#!/usr/bin/env node
+/**
+ * fivew command line. Each command lives in src/cli/commands/ and registers
+ * itself on the program; this file only wires them and maps errors to exit
+ * codes (0 ok, 1 some inputs failed, 2 usage error).
+ */
+import { Command, CommanderError } from 'commander';
+import { EXIT_USAGE, UsageError } from './errors.js';
+import { registerAnalyze } from './commands/analyze.js';
+
+export function buildProgram(): Command {
+  const program = new Command();
+  program
+    .name('fivew')
+    .description('Who said what, who did what to whom, where and when: evidence-linked data from news articles.')
+    .version('0.1.0')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+  registerAnalyze(program);
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+    return process.exitCode === undefined ? 0 : Number(process.exitCode);
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // Help and version are "errors" to commander; they exit 0.
+      return err.exitCode === 0 ? 0 : EXIT_USAGE;
+    }
+    if (err instanceof UsageError) {
+      process.stderr.write(`fivew: ${err.message}\n`);
+      return EXIT_USAGE;
+    }
+    const message = err instanceof Error ? err.message : String(err);
+    process.stderr.write(`fivew: ${message.split('\n')[0]}\n`);
+    if (process.env.FIVEW_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
+    return 1;
+  }
+}
+
+main(process.argv).then((code) => {
+  process.exitCode = code;
+});

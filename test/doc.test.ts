@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { createDoc, spanText, tokenAt } from '../src/doc/doc.js';
+import { normalizeText, toOriginalOffset } from '../src/doc/normalize.js';
+
+describe('normalizeText', () => {
+  it('maps odd spaces, CRLF and decomposed accents back to original offsets', () => {
+    const raw = 'Caf\u0065\u0301\u00A0bar\r\nna\u00EFve\u200Bx';
+    const norm = normalizeText(raw);
+    expect(norm.text).toBe('Caf\u00E9 bar\nna\u00EFvex');
+    const bar = norm.text.indexOf('bar');
+    expect(raw.slice(toOriginalOffset(norm, bar), toOriginalOffset(norm, bar + 3))).toBe('bar');
+    const x = norm.text.indexOf('x');
+    expect(raw[toOriginalOffset(norm, x)]).toBe('x');
+    expect(toOriginalOffset(norm, norm.text.length)).toBe(raw.length);
+  });
+
+  it('leaves normal text alone at no cost', () => {
+    expect(normalizeText('plain text.').original).toBeNull();
+  });
+});
+
+describe('createDoc', () => {
+  const body = [
+    'Officials met on Monday. They said "the talks went well." Mr. Ames agreed.',
+    '',
+    'Trade and ports',
+    '',
+    'The minister added that Dr. Lee, a U.S. envoy, would visit',
+    'A second line with no full stop',
+  ].join('\n');
+  const doc = createDoc(body);
+
+  it('gives tokens whose offsets match the text', () => {
+    for (const t of doc.tokens) expect(spanText(doc, t)).toBe(t.text);
+    expect(doc.tokens.some((t) => t.text.trim() === '')).toBe(false);
+  });
+
+  it('splits sentences inside paragraphs and never across them', () => {
+    const texts = doc.sentences.map((s) => spanText(doc, s));
+    expect(texts.slice(0, 3)).toEqual(['Officials met on Monday.', 'They said "the talks went well."', 'Mr. Ames agreed.']);
+    for (const s of doc.sentences) {
+      const p = doc.paragraphs[s.paragraph]!;
+      expect(s.start).toBeGreaterThanOrEqual(p.start);
+      expect(s.end).toBeLessThanOrEqual(p.end);
+    }
+    expect(texts).toContain('The minister added that Dr. Lee, a U.S. envoy, would visit');
+  });
+
+  it('keeps subheads as their own paragraph and sentence', () => {
+    const heading = doc.paragraphs.find((p) => spanText(doc, p) === 'Trade and ports');
+    expect(heading?.kind).toBe('heading');
+    expect(doc.sentences.map((s) => spanText(doc, s))).toContain('Trade and ports');
+  });
+
+  it('finds the token under an offset', () => {
+    const i = tokenAt(doc, doc.text.indexOf('Monday') + 2);
+    expect(doc.tokens[i]!.text).toBe('Monday');
+    expect(tokenAt(doc, doc.text.indexOf('\n\n'))).toBe(-1);
+  });
+});
