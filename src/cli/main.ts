@@ -7,6 +7,9 @@
 import { Command, CommanderError } from 'commander';
 import { EXIT_USAGE, UsageError } from './errors.js';
 import { registerAnalyze } from './commands/analyze.js';
+import { registerBench } from './commands/bench.js';
+import { registerEval } from './commands/eval.js';
+import { registerTrain } from './commands/train.js';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -17,6 +20,9 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
   registerAnalyze(program);
+  registerEval(program);
+  registerBench(program);
+  registerTrain(program);
   return program;
 }
 
