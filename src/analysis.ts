@@ -59,6 +59,11 @@ export interface AnalyzeOptions {
   published?: string;
 }
 
+/** English, or unknown (we assume English when detection had nothing to go on). */
+export function isAnalysable(article: Pick<Article, 'language'>): boolean {
+  return article.language === null || article.language === 'en';
+}
+
 /** Run the pipeline over one article and return its Analysis plus the Doc it was built on. */
 export function analyzeArticle(article: Article, options: AnalyzeOptions = {}): { analysis: Analysis; doc: Doc } {
   const doc = createDoc(article.text);
@@ -71,5 +76,7 @@ export function analyzeArticle(article: Article, options: AnalyzeOptions = {}): 
     attributions: [],
     events: [],
   };
+  // Our models are English-only: other languages are kept and flagged, never mis-analysed.
+  if (!isAnalysable(normalized)) return { analysis, doc };
   return { analysis, doc };
 }
