@@ -1,0 +1,120 @@
+/**
+ * Self-describing model files: a JSON header (kind, version, labels, feature
+ * settings, training metadata, small extra tables) followed by the binary
+ * weights of one or more perceptrons, quantised to int8/int16 with a scale
+ * per row, the whole gzipped. Files are byte-identical for identical models.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { z } from 'zod';
+import { AveragedPerceptron } from './perceptron.js';
+
+const MAGIC = 'FIVEWMODEL1\n';
+
+export const ModelHeaderSchema = z.object({
+  kind: z.string(),
+  version: z.number().int(),
+  /** Class label lists, by name (e.g. { tags: [...] }). */
+  labels: z.record(z.string(), z.array(z.string())),
+  /** Feature-extraction settings the model was trained with. */
+  features: z.record(z.string(), z.unknown()),
+  /** How it was trained: data, seed, epochs, scores. No timestamps, so files stay reproducible. */
+  training: z.record(z.string(), z.unknown()),
+  /** Small lookup tables that travel with the model (e.g. a tag dictionary). */
+  extra: z.record(z.string(), z.unknown()).optional(),
+});
+export type ModelHeader = z.infer<typeof ModelHeaderSchema>;
+
+export interface Model {
+  header: ModelHeader;
+  perceptrons: Record<string, AveragedPerceptron>;
+}
+
+export interface SaveOptions {
+  /** Quantisation of the weights (default 16). Models are quantised in place so memory and file agree. */
+  bits?: 8 | 16;
+}
+
+const StoredHeaderSchema = ModelHeaderSchema.extend({
+  weights: z.array(z.object({ name: z.string(), nClasses: z.number().int().positive(), rows: z.number().int().nonnegative(), bits: z.union([z.literal(8), z.literal(16)]) })),
+});
+
+export function encodeModel(model: Model, options: SaveOptions = {}): Buffer {
+  const bits = options.bits ?? 16;
+  const names = Object.keys(model.perceptrons).sort();
+  const parts: Buffer[] = [];
+  const weights = [];
+  for (const name of names) {
+    const p = model.perceptrons[name]!;
+    p.finalize();
+    if (p.quantizedBits === null) p.quantize(bits);
+    const data = p.toData();
+    const q = data.quantization!;
+    const C = data.nClasses;
+    const ints = q.bits === 8 ? new Int8Array(data.weights.length) : new Int16Array(data.weights.length);
+    for (let row = 0; row < data.keys.length; row++) {
+      const scale = q.scales[row]!;
+      for (let c = 0; c < C; c++) ints[row * C + c] = Math.round(data.weights[row * C + c]! / scale);
+    }
+    weights.push({ name, nClasses: C, rows: data.keys.length, bits: q.bits });
+    parts.push(bytes(data.keys), bytes(q.scales), bytes(ints));
+  }
+  const header = Buffer.from(JSON.stringify({ ...model.header, weights }), 'utf8');
+  const len = Buffer.alloc(4);
+  len.writeUInt32LE(header.length);
+  // Pad the header so every typed array starts 4-byte aligned after gunzip.
+  const pad = Buffer.alloc((4 - ((MAGIC.length + 4 + header.length) % 4)) % 4, 0x20);
+  const raw = Buffer.concat([Buffer.from(MAGIC, 'latin1'), len, header, pad, ...parts]);
+  return gzipSync(raw, { level: 9 });
+}
+
+export function decodeModel(file: Buffer): Model {
+  const raw = gunzipSync(file);
+  if (raw.toString('latin1', 0, MAGIC.length) !== MAGIC) throw new Error('not a fivew model file');
+  const len = raw.readUInt32LE(MAGIC.length);
+  let offset = MAGIC.length + 4;
+  const stored = StoredHeaderSchema.parse(JSON.parse(raw.toString('utf8', offset, offset + len)));
+  offset += len;
+  offset += (4 - (offset % 4)) % 4;
+  // Copy into a fresh aligned buffer: Buffer pools may hand out unaligned views.
+  const body = new Uint8Array(raw.length - offset);
+  body.set(raw.subarray(offset));
+  let at = 0;
+  const perceptrons: Record<string, AveragedPerceptron> = {};
+  for (const w of stored.weights) {
+    const n = w.rows * w.nClasses;
+    const keys = new Uint32Array(body.buffer, at, w.rows);
+    at += w.rows * 4;
+    const scales = new Float32Array(body.buffer, at, w.rows);
+    at += w.rows * 4;
+    const ints = w.bits === 8 ? new Int8Array(body.buffer, at, n) : new Int16Array(body.buffer, at, n);
+    at += n * (w.bits / 8);
+    at += (4 - (at % 4)) % 4;
+    const weights = new Float32Array(n);
+    for (let row = 0; row < w.rows; row++) {
+      const scale = scales[row]!;
+      const base = row * w.nClasses;
+      for (let c = 0; c < w.nClasses; c++) weights[base + c] = ints[base + c]! * scale;
+    }
+    perceptrons[w.name] = AveragedPerceptron.fromData({ nClasses: w.nClasses, keys, weights, quantization: { bits: w.bits, scales } });
+  }
+  const { weights: _weights, ...header } = stored;
+  return { header, perceptrons };
+}
+
+export function saveModel(path: string, model: Model, options: SaveOptions = {}): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, encodeModel(model, options));
+}
+
+export function loadModel(path: string): Model {
+  return decodeModel(readFileSync(path));
+}
+
+function bytes(array: Uint32Array | Float32Array | Int8Array | Int16Array): Buffer {
+  const b = Buffer.from(array.buffer, array.byteOffset, array.byteLength);
+  // Keep every section 4-byte aligned (int8/int16 sections may end mid-word).
+  const pad = (4 - (b.length % 4)) % 4;
+  return pad ? Buffer.concat([b, Buffer.alloc(pad)]) : b;
+}

@@ -1,0 +1,250 @@
+/**
+ * Multi-class averaged perceptron over sparse hashed features, shared by all
+ * our statistical models (tagger, parser, NER).
+ *
+ * Each feature id owns a row of nClasses weights. Averaging is lazy: every
+ * row remembers when it was last touched and folds `weight × elapsed` into a
+ * running total only when it changes (Daumé's trick), so an update costs
+ * O(features × classes) regardless of how long training has run.
+ */
+import { FeatureIndex } from './feature-index.js';
+
+export interface PerceptronOptions {
+  /** Initial row capacity (grows as needed). */
+  capacity?: number;
+}
+
+/** Plain-data form of a finalised perceptron (what the model file stores). */
+export interface PerceptronData {
+  nClasses: number;
+  /** Feature id per row, ascending. */
+  keys: Uint32Array;
+  /** Row-major weights, keys.length × nClasses. */
+  weights: Float32Array;
+  /** Set when quantised: weights[row][c] === fround(int × scales[row]). */
+  quantization?: { bits: 8 | 16; scales: Float32Array };
+}
+
+export class AveragedPerceptron {
+  readonly nClasses: number;
+  private index: FeatureIndex;
+  private keys: Uint32Array;
+  private weights: Float32Array;
+  /** Sum over time of each weight; null once finalised. */
+  private totals: Float64Array | null;
+  private stamps: Int32Array | null;
+  private nRows = 0;
+  private quantization: { bits: 8 | 16; scales: Float32Array } | null = null;
+  /** Number of update() calls so far: the averaging clock. */
+  private time = 0;
+
+  constructor(nClasses: number, options: PerceptronOptions = {}) {
+    if (!Number.isInteger(nClasses) || nClasses < 1) throw new Error(`nClasses must be a positive integer, got ${nClasses}`);
+    this.nClasses = nClasses;
+    const capacity = Math.max(16, options.capacity ?? 4096);
+    this.index = new FeatureIndex(capacity);
+    this.keys = new Uint32Array(capacity);
+    this.weights = new Float32Array(capacity * nClasses);
+    this.totals = new Float64Array(capacity * nClasses);
+    this.stamps = new Int32Array(capacity);
+  }
+
+  get size(): number {
+    return this.nRows;
+  }
+
+  get finalized(): boolean {
+    return this.totals === null;
+  }
+
+  /** Sum of the weight rows of `features` (unknown features add nothing). */
+  scores(features: ArrayLike<number>, out?: Float32Array): Float32Array {
+    const C = this.nClasses;
+    const result = out ?? new Float32Array(C);
+    result.fill(0);
+    const w = this.weights;
+    for (let i = 0; i < features.length; i++) {
+      const row = this.index.get(features[i]! >>> 0);
+      if (row < 0) continue;
+      const base = row * C;
+      for (let c = 0; c < C; c++) result[c] += w[base + c]!;
+    }
+    return result;
+  }
+
+  /** Best class (lowest index wins ties, so results are deterministic). */
+  predict(features: ArrayLike<number>, scratch?: Float32Array): number {
+    return argmax(this.scores(features, scratch));
+  }
+
+  /**
+   * One training step: call it for every training example, right or wrong
+   * (the call advances the averaging clock); weights move only when
+   * gold !== guess.
+   */
+  update(gold: number, guess: number, features: ArrayLike<number>, amount = 1): void {
+    if (this.totals === null) throw new Error('update() after finalize()');
+    this.time++;
+    if (gold === guess) return;
+    for (let i = 0; i < features.length; i++) {
+      const f = features[i]! >>> 0;
+      let row = this.index.get(f);
+      if (row < 0) row = this.addRow(f);
+      this.touch(row);
+      const base = row * this.nClasses;
+      this.weights[base + gold] += amount;
+      this.weights[base + guess] -= amount;
+    }
+  }
+
+  /** Replace the weights by their averages; the model is read-only afterwards. */
+  finalize(): void {
+    const totals = this.totals;
+    if (totals === null) return;
+    const time = Math.max(1, this.time);
+    for (let row = 0; row < this.nRows; row++) this.touch(row);
+    const n = this.nRows * this.nClasses;
+    for (let i = 0; i < n; i++) this.weights[i] = totals[i]! / time;
+    this.totals = null;
+    this.stamps = null;
+    this.shrink();
+  }
+
+  /** Drop rows whose weights all have |w| < threshold; returns how many were dropped. */
+  prune(threshold: number): number {
+    if (!this.finalized) throw new Error('prune() needs finalize() first');
+    if (this.quantization) throw new Error('prune() before quantize()');
+    const C = this.nClasses;
+    let kept = 0;
+    for (let row = 0; row < this.nRows; row++) {
+      let max = 0;
+      const base = row * C;
+      for (let c = 0; c < C; c++) max = Math.max(max, Math.abs(this.weights[base + c]!));
+      if (max < threshold) continue;
+      if (kept !== row) {
+        this.keys[kept] = this.keys[row]!;
+        this.weights.copyWithin(kept * C, base, base + C);
+      }
+      kept++;
+    }
+    const dropped = this.nRows - kept;
+    this.nRows = kept;
+    this.rebuildIndex();
+    this.shrink();
+    return dropped;
+  }
+
+  /**
+   * Round every row to `bits`-bit integers times a per-row scale, in place,
+   * so that the in-memory model predicts exactly what its saved file will.
+   */
+  quantize(bits: 8 | 16): void {
+    if (!this.finalized) throw new Error('quantize() needs finalize() first');
+    if (this.quantization) {
+      if (this.quantization.bits !== bits) throw new Error(`already quantised to ${this.quantization.bits} bits`);
+      return;
+    }
+    const C = this.nClasses;
+    const qmax = bits === 8 ? 127 : 32767;
+    const scales = new Float32Array(this.nRows);
+    for (let row = 0; row < this.nRows; row++) {
+      const base = row * C;
+      let max = 0;
+      for (let c = 0; c < C; c++) max = Math.max(max, Math.abs(this.weights[base + c]!));
+      const scale = Math.fround(max > 0 ? max / qmax : 1);
+      scales[row] = scale;
+      for (let c = 0; c < C; c++) this.weights[base + c] = Math.fround(Math.round(this.weights[base + c]! / scale) * scale);
+    }
+    this.quantization = { bits, scales };
+  }
+
+  get quantizedBits(): 8 | 16 | null {
+    return this.quantization?.bits ?? null;
+  }
+
+  /** Finalised rows sorted by feature id (a canonical order, for byte-identical files). */
+  toData(): PerceptronData {
+    if (!this.finalized) throw new Error('toData() needs finalize() first');
+    const C = this.nClasses;
+    const order = Array.from({ length: this.nRows }, (_, i) => i).sort((a, b) => this.keys[a]! - this.keys[b]!);
+    const keys = new Uint32Array(this.nRows);
+    const weights = new Float32Array(this.nRows * C);
+    const q = this.quantization;
+    const scales = q ? new Float32Array(this.nRows) : null;
+    order.forEach((row, i) => {
+      keys[i] = this.keys[row]!;
+      weights.set(this.weights.subarray(row * C, row * C + C), i * C);
+      if (scales) scales[i] = q!.scales[row]!;
+    });
+    return q && scales ? { nClasses: C, keys, weights, quantization: { bits: q.bits, scales } } : { nClasses: C, keys, weights };
+  }
+
+  static fromData(data: PerceptronData): AveragedPerceptron {
+    const { nClasses, keys, weights } = data;
+    if (weights.length !== keys.length * nClasses) throw new Error('perceptron data: weights do not match keys × classes');
+    const p = new AveragedPerceptron(nClasses, { capacity: 16 });
+    p.keys = keys;
+    p.weights = weights;
+    p.nRows = keys.length;
+    p.totals = null;
+    p.stamps = null;
+    p.quantization = data.quantization ?? null;
+    p.rebuildIndex();
+    return p;
+  }
+
+  private addRow(key: number): number {
+    if (this.nRows === this.keys.length) this.growRows();
+    const row = this.nRows++;
+    this.keys[row] = key;
+    this.stamps![row] = this.time;
+    this.index.set(key, row);
+    return row;
+  }
+
+  /** Fold the weights' contribution since the row's last change into its totals. */
+  private touch(row: number): void {
+    const stamps = this.stamps!;
+    const totals = this.totals!;
+    const elapsed = this.time - stamps[row]!;
+    if (elapsed > 0) {
+      const C = this.nClasses;
+      const base = row * C;
+      for (let c = 0; c < C; c++) totals[base + c] += elapsed * this.weights[base + c]!;
+    }
+    stamps[row] = this.time;
+  }
+
+  private growRows(): void {
+    const capacity = this.keys.length * 2;
+    const C = this.nClasses;
+    const keys = new Uint32Array(capacity);
+    keys.set(this.keys);
+    const weights = new Float32Array(capacity * C);
+    weights.set(this.weights);
+    const totals = new Float64Array(capacity * C);
+    totals.set(this.totals!);
+    const stamps = new Int32Array(capacity);
+    stamps.set(this.stamps!);
+    this.keys = keys;
+    this.weights = weights;
+    this.totals = totals;
+    this.stamps = stamps;
+  }
+
+  private shrink(): void {
+    this.keys = this.keys.slice(0, this.nRows);
+    this.weights = this.weights.slice(0, this.nRows * this.nClasses);
+  }
+
+  private rebuildIndex(): void {
+    this.index = new FeatureIndex(this.nRows);
+    for (let row = 0; row < this.nRows; row++) this.index.set(this.keys[row]!, row);
+  }
+}
+
+export function argmax(values: ArrayLike<number>): number {
+  let best = 0;
+  for (let i = 1; i < values.length; i++) if (values[i]! > values[best]!) best = i;
+  return best;
+}
