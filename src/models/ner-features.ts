@@ -1,0 +1,263 @@
+/**
+ * Feature extraction for the NER tagger.
+ *
+ * Features are 32-bit ids: a template number hashed with already-hashed
+ * values, so no strings are built per token in the hot loop. Word-level
+ * values (forms, shape, affixes, gazetteer-free flags) are computed once per
+ * distinct word and cached. Features split in two: static ones, fixed for a
+ * sentence in its document, and dynamic ones that depend on the tags already
+ * predicted (previous tags, the document's prediction history).
+ */
+import { hashInts, hashString } from './hash.js';
+import { isOrgKeyword, nerGazetteer } from '../knowledge/lexicon.js';
+
+/** Per-distinct-word values, all hashed. */
+export interface WordInfo {
+  word: number;
+  lower: number;
+  shape: number;
+  short: number;
+  /** Hashed ids of the word's own features (no context). */
+  unigram: Uint32Array;
+  /** Capitalised initial letter (Xx…) or all caps. */
+  cap: boolean;
+  allCaps: boolean;
+  /** Starts with a lowercase letter. */
+  lowerInitial: boolean;
+  orgKeyword: boolean;
+  cluster: Uint32Array;
+}
+
+export interface FeatureSettings {
+  /** Longest prefix and suffix used. */
+  affixes: number;
+}
+
+export const DEFAULT_FEATURE_SETTINGS: FeatureSettings = { affixes: 4 };
+
+// Template ids. Changing any number invalidates trained models.
+const T = {
+  bias: 1, word: 2, lower: 3, shape: 4, short: 5, prefix: 6, suffix: 7, orgKw: 8, cluster: 9,
+  lowerM1: 20, lowerP1: 21, lowerM2: 22, lowerP2: 23, wordM1: 24, wordP1: 25,
+  bigramL: 26, bigramR: 27, shapeM1: 28, shapeP1: 29, shortTri: 30, shortM1Cur: 31, shortCurP1: 32,
+  gaz: 40, gazM1: 41, gazP1: 42, gazShort: 43, orgKwP1: 44, orgKwP2: 45, orgKwM1: 46, clusterM1: 47, clusterP1: 48,
+  initial: 50, capsSentence: 51, capsSentenceShort: 52,
+  docCapElsewhere: 60, docLowerElsewhere: 61, docInRun: 62, docInitialCap: 63, docRunPos: 64,
+  prevTag: 80, prev2Tag: 81, prevTagLower: 82, prevTagShort: 83, history: 84, historyShort: 85, prevTagShape: 86,
+} as const;
+
+const HASH_SEED = 0x4e4552; // "NER"
+
+export function wordShape(word: string): string {
+  let out = '';
+  let last = '';
+  let run = 0;
+  for (const ch of word) {
+    const lower = ch.toLowerCase();
+    const upper = ch.toUpperCase();
+    const c = ch !== lower ? 'X' : ch !== upper ? 'x' : ch >= '0' && ch <= '9' ? 'd' : ch;
+    run = c === last ? run + 1 : 1;
+    last = c;
+    if (run <= 4) out += c;
+  }
+  return out;
+}
+
+export function shortShape(shape: string): string {
+  let out = '';
+  for (const c of shape) if (out[out.length - 1] !== c) out += c;
+  return out;
+}
+
+/** A word-cluster lexicon: word → bit-string path (Brown-style) or flat id. */
+export type ClusterLexicon = ReadonlyMap<string, string>;
+
+export class WordTable {
+  private readonly cache = new Map<string, WordInfo>();
+  constructor(
+    private readonly settings: FeatureSettings,
+    private readonly clusters: ClusterLexicon | null,
+    /** Bound on cached words at analysis time; training keeps everything. */
+    private readonly maxSize = 200_000,
+  ) {}
+
+  get(word: string): WordInfo {
+    let info = this.cache.get(word);
+    if (info) return info;
+    if (this.cache.size >= this.maxSize) this.cache.clear();
+    info = this.compute(word);
+    this.cache.set(word, info);
+    return info;
+  }
+
+  private compute(word: string): WordInfo {
+    const lowerStr = word.toLowerCase();
+    const shapeStr = wordShape(word);
+    const shortStr = shortShape(shapeStr);
+    const h = (s: string): number => hashString(s, HASH_SEED);
+    const info: WordInfo = {
+      word: h(word),
+      lower: h(lowerStr),
+      shape: h(shapeStr),
+      short: h(shortStr),
+      unigram: new Uint32Array(0),
+      cap: /^\p{Lu}/u.test(word),
+      allCaps: word.length > 1 && word === word.toUpperCase() && word !== lowerStr,
+      lowerInitial: /^\p{Ll}/u.test(word),
+      orgKeyword: isOrgKeyword(lowerStr),
+      cluster: new Uint32Array(0),
+    };
+    const feats: number[] = [
+      hashInts(T.word, info.word),
+      hashInts(T.lower, info.lower),
+      hashInts(T.shape, info.shape),
+      hashInts(T.short, info.short),
+    ];
+    const chars = [...lowerStr];
+    const maxAffix = Math.min(this.settings.affixes, chars.length);
+    for (let k = 1; k <= maxAffix; k++) {
+      feats.push(hashInts(T.prefix, k, h(chars.slice(0, k).join(''))));
+      feats.push(hashInts(T.suffix, k, h(chars.slice(chars.length - k).join(''))));
+    }
+    if (info.orgKeyword) feats.push(hashInts(T.orgKw, 1));
+    const path = this.clusters?.get(word) ?? this.clusters?.get(lowerStr);
+    if (path !== undefined) {
+      const prefixes = [4, 8, 12, 16].filter((k) => k < path.length);
+      const cl = [...prefixes.map((k) => h(`${k}:${path.slice(0, k)}`)), h(path)];
+      info.cluster = Uint32Array.from(cl);
+      for (const c of cl) feats.push(hashInts(T.cluster, c));
+    }
+    info.unigram = Uint32Array.from(feats);
+    return info;
+  }
+}
+
+/** Document-level facts about each word, gathered before tagging (no predictions needed). */
+export interface DocStats {
+  /** lower → bit 0: capitalised somewhere not sentence-initial; bit 1: lowercase somewhere; bit 2/3/4: first/inner/last of a run of ≥2 capitalised tokens. */
+  flags: Map<string, number>;
+}
+
+export function docStats(sentences: readonly (readonly string[])[], table: WordTable): DocStats {
+  const flags = new Map<string, number>();
+  const set = (w: string, bit: number): void => {
+    const key = w.toLowerCase();
+    flags.set(key, (flags.get(key) ?? 0) | bit);
+  };
+  for (const words of sentences) {
+    let runStart = -1;
+    for (let i = 0; i <= words.length; i++) {
+      const info = i < words.length ? table.get(words[i]!) : null;
+      const cap = info !== null && info.cap && !info.allCaps;
+      if (info) {
+        if (cap && i > 0) set(words[i]!, 1);
+        if (info.lowerInitial) set(words[i]!, 2);
+      }
+      if (cap && runStart < 0) runStart = i;
+      if (!cap && runStart >= 0) {
+        if (i - runStart >= 2) {
+          for (let k = runStart; k < i; k++) set(words[k]!, k === runStart ? 4 : k === i - 1 ? 16 : 8);
+        }
+        runStart = -1;
+      }
+    }
+  }
+  return { flags };
+}
+
+/** The tokens of one sentence, resolved once. */
+export interface SentenceContext {
+  words: readonly string[];
+  infos: WordInfo[];
+  gaz: Uint32Array;
+}
+
+export function sentenceContext(words: readonly string[], table: WordTable): SentenceContext {
+  const infos = words.map((w) => table.get(w));
+  const lower = words.map((w) => w.toLowerCase());
+  return { words, infos, gaz: nerGazetteer().match(lower) };
+}
+
+const NONE = 0x9e3779b9;
+
+function pushGaz(out: number[], template: number, mask: number, extra = 0): void {
+  for (let m = mask; m !== 0; m &= m - 1) {
+    const bit = 31 - Math.clz32(m & -m);
+    out.push(hashInts(template, bit, extra));
+  }
+}
+
+/** Static features of token i: everything that does not depend on predicted tags. */
+export function staticFeatures(ctx: SentenceContext, i: number, doc: DocStats, out: number[]): void {
+  const { infos, gaz, words } = ctx;
+  const n = infos.length;
+  const cur = infos[i]!;
+  const m1 = i > 0 ? infos[i - 1]! : null;
+  const p1 = i + 1 < n ? infos[i + 1]! : null;
+  const m2 = i > 1 ? infos[i - 2]! : null;
+  const p2 = i + 2 < n ? infos[i + 2]! : null;
+  out.push(T.bias);
+  for (let k = 0; k < cur.unigram.length; k++) out.push(cur.unigram[k]!);
+  out.push(hashInts(T.lowerM1, m1 ? m1.lower : NONE));
+  out.push(hashInts(T.lowerP1, p1 ? p1.lower : NONE));
+  out.push(hashInts(T.lowerM2, m2 ? m2.lower : NONE));
+  out.push(hashInts(T.lowerP2, p2 ? p2.lower : NONE));
+  out.push(hashInts(T.wordM1, m1 ? m1.word : NONE, cur.short));
+  out.push(hashInts(T.wordP1, p1 ? p1.word : NONE, cur.short));
+  out.push(hashInts(T.bigramL, m1 ? m1.lower : NONE, cur.lower));
+  out.push(hashInts(T.bigramR, cur.lower, p1 ? p1.lower : NONE));
+  out.push(hashInts(T.shapeM1, m1 ? m1.shape : NONE));
+  out.push(hashInts(T.shapeP1, p1 ? p1.shape : NONE));
+  out.push(hashInts(T.shortTri, m1 ? m1.short : NONE, cur.short, p1 ? p1.short : NONE));
+  if (p1?.orgKeyword) out.push(hashInts(T.orgKwP1, 1, cur.short));
+  if (p2?.orgKeyword) out.push(hashInts(T.orgKwP2, 1, cur.short));
+  if (m1?.orgKeyword) out.push(hashInts(T.orgKwM1, 1, cur.short));
+  if (cur.cluster.length > 0) {
+    if (m1 && m1.cluster.length > 0) out.push(hashInts(T.clusterM1, m1.cluster[m1.cluster.length - 1]!));
+    if (p1 && p1.cluster.length > 0) out.push(hashInts(T.clusterP1, p1.cluster[p1.cluster.length - 1]!));
+  }
+  pushGaz(out, T.gaz, gaz[i]!);
+  pushGaz(out, T.gazShort, gaz[i]!, cur.short);
+  if (i > 0) pushGaz(out, T.gazM1, gaz[i - 1]!);
+  if (i + 1 < n) pushGaz(out, T.gazP1, gaz[i + 1]!);
+  if (i === 0) out.push(hashInts(T.initial, cur.short));
+  if (isCapsSentence(infos)) {
+    out.push(hashInts(T.capsSentence, cur.lower));
+    out.push(hashInts(T.capsSentenceShort, cur.short));
+  }
+  const flags = doc.flags.get(words[i]!.toLowerCase()) ?? 0;
+  if (cur.cap || cur.allCaps) {
+    out.push(hashInts(T.docCapElsewhere, flags & 1, i === 0 ? 1 : 0, cur.allCaps ? 1 : 0));
+    out.push(hashInts(T.docLowerElsewhere, (flags >> 1) & 1, i === 0 ? 1 : 0));
+    out.push(hashInts(T.docRunPos, flags >> 2));
+  }
+}
+
+function isCapsSentence(infos: WordInfo[]): boolean {
+  let letters = 0;
+  for (const info of infos) {
+    if (info.lowerInitial) return false;
+    if (info.allCaps) letters++;
+  }
+  return letters >= 2;
+}
+
+/** Dynamic features: the two previous predicted tags and the document's history for this word. */
+export function dynamicFeatures(
+  ctx: SentenceContext,
+  i: number,
+  prev: number,
+  prev2: number,
+  history: number,
+  out: number[],
+): void {
+  const cur = ctx.infos[i]!;
+  out.push(hashInts(T.prevTag, prev));
+  out.push(hashInts(T.prev2Tag, prev2, prev));
+  out.push(hashInts(T.prevTagLower, prev, cur.lower));
+  out.push(hashInts(T.prevTagShort, prev, cur.short));
+  if (history >= 0) {
+    out.push(hashInts(T.history, history));
+    out.push(hashInts(T.historyShort, history, cur.short));
+  }
+}
