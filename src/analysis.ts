@@ -7,6 +7,7 @@
  */
 import { createDoc, type Doc } from './doc/doc.js';
 import { articleId, type Article } from './ingest/article.js';
+import { annotateAttributions } from './annotate/attribution.js';
 
 export interface TextSpan {
   start: number;
@@ -78,5 +79,6 @@ export function analyzeArticle(article: Article, options: AnalyzeOptions = {}): 
   };
   // Our models are English-only: other languages are kept and flagged, never mis-analysed.
   if (!isAnalysable(normalized)) return { analysis, doc };
+  analysis.attributions = annotateAttributions(doc, analysis.entities);
   return { analysis, doc };
 }

@@ -2,6 +2,7 @@
  * The evaluation tasks `fivew eval TASK` knows. Each task module exports one
  * EvalTask; add yours to EVAL_TASKS.
  */
+import { polnearTask } from './polnear.js';
 export interface EvalOptions {
   /** --data: file or folder the task reads. */
   data: string;
@@ -24,4 +25,4 @@ export interface EvalTask {
   run(options: EvalOptions): Promise<EvalResult>;
 }
 
-export const EVAL_TASKS: EvalTask[] = [];
+export const EVAL_TASKS: EvalTask[] = [polnearTask];

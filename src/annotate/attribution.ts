@@ -1,0 +1,395 @@
+/**
+ * Attribution: who said (wrote, thinks, wants) what. Rules over tokens, POS
+ * tags and quote spans find, per sentence, each cue, its content (a quote, a
+ * clause, an infinitive or a noun phrase; possibly several pieces) and its
+ * source phrase; speakers are then resolved within the article.
+ *
+ * Span conventions follow PolNeAR, which we are scored on: content keeps its
+ * complementiser ("that …") and quote marks but not the sentence's final
+ * full stop; the source is the whole subject phrase, appositions included.
+ */
+import type { AttributionRecord, EntityRecord } from '../analysis.js';
+import type { Doc, Sentence, Span } from '../doc/doc.js';
+import { cueClass, PARTICLE_REQUIRED, PHRASAL_CUES, verbCueLemma, type CueClass } from '../knowledge/cues.js';
+import { tokenTags, type TokenTags } from './attribution-tags.js';
+import { findQuotes, type Quote } from './quotes.js';
+import { buildSpeakerIndex, resolveSpeaker, type ResolvedSpeaker } from './speakers.js';
+
+export interface Attribution {
+  kind: 'direct' | 'indirect' | 'mixed';
+  cue: Span & { lemma: string; cls: CueClass | 'phrase' };
+  content: Span[];
+  source: Span | null;
+  speaker: ResolvedSpeaker | null;
+}
+
+/** Verbs whose object comes before their content: "told reporters that …". */
+const OBJECT_FIRST = new Set(['tell', 'inform', 'assure', 'remind', 'warn', 'notify', 'ask', 'urge', 'accuse', 'thank', 'praise', 'blame']);
+const SUBORDINATORS = new Set(['that', 'because', 'while', 'although', 'though', 'if', 'when', 'whether', 'as', 'after', 'before', 'since', 'unless', 'where']);
+const CLOSE_QUOTE = /^[”"»]$/;
+const OPEN_QUOTE = /^[“"«„]$/;
+const FINAL_PUNCT = /^[.!?]+$/;
+const NP_START = new Set(['DET', 'PROPN', 'NOUN', 'PRON', 'ADJ', 'NUM']);
+
+interface Ctx {
+  doc: Doc;
+  tags: TokenTags;
+  quotes: Quote[];
+}
+
+interface CueHit {
+  t0: number;
+  t1: number;
+  lemma: string;
+  cls: CueClass | 'phrase';
+}
+
+function lower(ctx: Ctx, i: number): string {
+  return ctx.doc.tokens[i]?.text.toLowerCase().replace(/’/g, "'") ?? '';
+}
+
+function findCues(ctx: Ctx, s: Sentence): CueHit[] {
+  const hits: CueHit[] = [];
+  for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+    const w = lower(ctx, i);
+    if (w === 'according' && lower(ctx, i + 1) === 'to' && i + 1 < s.tokenEnd) {
+      hits.push({ t0: i, t1: i + 2, lemma: 'according to', cls: 'phrase' });
+      i++;
+      continue;
+    }
+    const lemma = verbCueLemma(w);
+    if (!lemma) continue;
+    const pos = ctx.tags.upos[i];
+    const sayForm = lemma === 'say' || lemma === 'tell';
+    if (pos !== 'VERB' && !(sayForm && pos !== 'NOUN' && pos !== 'PROPN')) continue;
+    let t1 = i + 1;
+    const particles = PHRASAL_CUES[lemma];
+    if (particles && t1 < s.tokenEnd && particles.includes(lower(ctx, t1))) t1++;
+    else if (PARTICLE_REQUIRED.has(lemma)) continue;
+    hits.push({ t0: i, t1, lemma, cls: cueClass(lemma) ?? 'speech' });
+  }
+  return hits;
+}
+
+function quoteStartingAt(ctx: Ctx, offset: number): Quote | undefined {
+  return ctx.quotes.find((q) => q.span.start === offset);
+}
+
+function quoteEndingAt(ctx: Ctx, offset: number): Quote | undefined {
+  return ctx.quotes.find((q) => q.span.end === offset);
+}
+
+/** Token span → character span. */
+function chars(ctx: Ctx, t0: number, t1: number): Span {
+  return { start: ctx.doc.tokens[t0]!.start, end: ctx.doc.tokens[t1 - 1]!.end };
+}
+
+/** Drop trailing sentence punctuation (not a closing quote) and commas from a token range end. */
+function trimEnd(ctx: Ctx, t0: number, t1: number): number {
+  while (t1 > t0 && (FINAL_PUNCT.test(lower(ctx, t1 - 1)) || lower(ctx, t1 - 1) === ',' || lower(ctx, t1 - 1) === ':' || lower(ctx, t1 - 1) === ';')) t1--;
+  return t1;
+}
+
+function hasWord(ctx: Ctx, t0: number, t1: number): boolean {
+  for (let i = t0; i < t1; i++) if (/\p{L}|\p{N}/u.test(ctx.doc.tokens[i]!.text)) return true;
+  return false;
+}
+
+/**
+ * The subject phrase left of a cue: from the nearest clause boundary to the
+ * cue, with introductory adverbials ("However,", "On Monday,") dropped.
+ * Returns the token range or null.
+ */
+function sourceBefore(ctx: Ctx, s: Sentence, cueStart: number): [number, number] | null {
+  let end = cueStart;
+  // Auxiliaries, negation and adverbs belong between source and cue, not in the source.
+  while (end > s.tokenStart && (ctx.tags.upos[end - 1] === 'AUX' || ctx.tags.upos[end - 1] === 'ADV' || ctx.tags.upos[end - 1] === 'PART')) end--;
+  let start = end;
+  while (start > s.tokenStart) {
+    const k = start - 1;
+    const w = lower(ctx, k);
+    const pos = ctx.tags.upos[k];
+    if (CLOSE_QUOTE.test(w) || OPEN_QUOTE.test(w) || w === ';' || w === ':' || w === '—' || w === '(') break;
+    if (pos === 'SCONJ' || SUBORDINATORS.has(w)) break;
+    if (pos === 'CCONJ' && lower(ctx, k - 1) === ',') break;
+    if ((pos === 'VERB' || pos === 'AUX') && !isInsideRelative(ctx, s, k)) break;
+    if (end - k > 30) return null;
+    start = k;
+  }
+  // Leading comma-delimited introductions are not the subject.
+  while (start < end) {
+    const first = ctx.tags.upos[start];
+    const w = lower(ctx, start);
+    if (w === ',' || first === 'ADV' || first === 'ADP' || first === 'SCONJ' || first === 'CCONJ' || first === 'INTJ' || first === 'PUNCT') {
+      const comma = indexOfWord(ctx, start, end, ',');
+      if (w === ',' || first === 'PUNCT' || first === 'CCONJ') {
+        start++;
+        continue;
+      }
+      if (comma < 0) break;
+      start = comma + 1;
+      continue;
+    }
+    break;
+  }
+  while (end > start && lower(ctx, end - 1) === ',' && !commaClosesApposition(ctx, start, end - 1)) end--;
+  if (start >= end) return null;
+  let nominal = false;
+  for (let i = start; i < end; i++) if (['NOUN', 'PROPN', 'PRON', 'NUM'].includes(ctx.tags.upos[i]!)) nominal = true;
+  return nominal ? [start, end] : null;
+}
+
+/** PolNeAR keeps the comma that closes an apposition ("His manager, Jeff Weaver,"). */
+function commaClosesApposition(ctx: Ctx, start: number, commaAt: number): boolean {
+  return indexOfWord(ctx, start, commaAt, ',') >= 0;
+}
+
+function isInsideRelative(ctx: Ctx, s: Sentence, k: number): boolean {
+  // A verb between ", who|which" and the next comma belongs to a relative clause of the subject.
+  for (let i = k - 1; i >= s.tokenStart && k - i < 15; i--) {
+    const w = lower(ctx, i);
+    if (w === ',') return /^(who|which|whose)$/.test(lower(ctx, i + 1));
+    if (CLOSE_QUOTE.test(w)) return false;
+  }
+  return false;
+}
+
+function indexOfWord(ctx: Ctx, t0: number, t1: number, word: string): number {
+  for (let i = t0; i < t1; i++) if (lower(ctx, i) === word) return i;
+  return -1;
+}
+
+/** "…,” said Velayati, who …" — the source after the cue runs to the end of the clause. */
+function sourceAfter(ctx: Ctx, s: Sentence, cueEnd: number): [number, number] | null {
+  const first = ctx.tags.upos[cueEnd];
+  if (cueEnd >= s.tokenEnd || !first || !NP_START.has(first)) return null;
+  let end = cueEnd;
+  while (end < s.tokenEnd) {
+    const w = lower(ctx, end);
+    if (OPEN_QUOTE.test(w) || w === ':' || w === ';') break;
+    if (ctx.tags.upos[end] === 'VERB' && !isInsideRelative(ctx, s, end)) break;
+    end++;
+  }
+  end = trimEnd(ctx, cueEnd, end);
+  return end > cueEnd ? [cueEnd, end] : null;
+}
+
+/** Where the content of a forward (cue-first) attribution ends: before ", according to …", ", saying …", ", X said". */
+function forwardEnd(ctx: Ctx, s: Sentence, from: number, cues: CueHit[]): number {
+  for (let i = from; i < s.tokenEnd; i++) {
+    if (lower(ctx, i) !== ',') continue;
+    const later = cues.find((c) => c.t0 > i && c.t0 - i <= 8);
+    if (!later) continue;
+    const between = ctx.tags.upos.slice(i + 1, later.t0);
+    if (between.every((p) => p !== 'VERB')) return i;
+  }
+  return s.tokenEnd;
+}
+
+function overlapsQuote(ctx: Ctx, span: Span): boolean {
+  return ctx.quotes.some((q) => q.span.start < span.end && span.start < q.span.end);
+}
+
+/** Quote segments chained to q by paragraph continuation. */
+function quoteChain(ctx: Ctx, q: Quote): Span[] {
+  const out: Span[] = [q.span];
+  let i = ctx.quotes.indexOf(q);
+  while (i + 1 < ctx.quotes.length && ctx.quotes[i + 1]!.continuesPrevious) {
+    i++;
+    out.push(ctx.quotes[i]!.span);
+  }
+  return out;
+}
+
+function attributeSentence(ctx: Ctx, s: Sentence, out: Attribution[]): void {
+  const cues = findCues(ctx, s);
+  const covered: Span[] = [];
+  let lastSource: Span | null = null;
+  for (const cue of cues) {
+    const cueSpan = chars(ctx, cue.t0, cue.t1);
+    if (covered.some((c) => c.start <= cueSpan.start && cueSpan.end <= c.end)) continue;
+    let content: Span[] = [];
+    let source: Span | null = null;
+    let kind: Attribution['kind'] = 'indirect';
+
+    if (cue.lemma === 'according to') {
+      const after = sourceAfter(ctx, s, cue.t1);
+      let srcEnd = after ? after[1] : cue.t1;
+      const comma = indexOfWord(ctx, cue.t1, s.tokenEnd, ',');
+      if (comma >= 0) srcEnd = Math.min(srcEnd, comma);
+      if (srcEnd > cue.t1) source = chars(ctx, cue.t1, srcEnd);
+      const beforeEnd = trimEnd(ctx, s.tokenStart, cue.t0);
+      if (hasWord(ctx, s.tokenStart, beforeEnd)) content = [chars(ctx, s.tokenStart, beforeEnd)];
+      else if (comma >= 0) {
+        const end = trimEnd(ctx, comma + 1, s.tokenEnd);
+        if (end > comma + 1) content = [chars(ctx, comma + 1, end)];
+      }
+    } else {
+      // Direct: a quote closing just before the cue ("“…,” he said") or opening just after it ("said: “…”").
+      const pre = sourceBefore(ctx, s, cue.t0);
+      let quote: Quote | undefined;
+      let k = cue.t0 - 1;
+      const between: number[] = [];
+      while (k >= s.tokenStart && !CLOSE_QUOTE.test(lower(ctx, k)) && cue.t0 - k <= 25) {
+        between.push(k);
+        k--;
+      }
+      if (k >= s.tokenStart && CLOSE_QUOTE.test(lower(ctx, k))) {
+        const q = quoteEndingAt(ctx, ctx.doc.tokens[k]!.end);
+        const onlySource = between.every((b) => ctx.tags.upos[b] !== 'VERB' || isInsideRelative(ctx, s, b));
+        if (q && onlySource) quote = q;
+      }
+      if (quote) {
+        const qStart = quoteChainStart(ctx, quote);
+        content = [...qStart, quote.span];
+        kind = 'direct';
+        const srcRange = pre ?? sourceAfter(ctx, s, cue.t1);
+        if (srcRange) source = chars(ctx, srcRange[0], srcRange[1]);
+        // "“A,” he said. “B.”": the next sentences of the paragraph that are pure quotes continue it.
+        content.push(...followingQuotes(ctx, s));
+      } else {
+        let from = cue.t1;
+        if (lower(ctx, from) === ':' || lower(ctx, from) === ',') from++;
+        const opener = from < s.tokenEnd && OPEN_QUOTE.test(lower(ctx, from)) ? quoteStartingAt(ctx, ctx.doc.tokens[from]!.start) : undefined;
+        if (opener && !opener.partial) {
+          content = quoteChain(ctx, opener);
+          kind = 'direct';
+        } else {
+          from = contentStart(ctx, s, cue, from);
+          const end = trimEnd(ctx, from, forwardEnd(ctx, s, from, cues));
+          if (end > from && hasWord(ctx, from, end)) {
+            content = [chars(ctx, from, end)];
+          } else if (pre === null || lower(ctx, cue.t1) === ',' || cue.t1 >= s.tokenEnd || FINAL_PUNCT.test(lower(ctx, cue.t1))) {
+            // Post-posed cue: "Some states train terrorists, he said."
+            const srcBefore = pre;
+            const clauseEnd = srcBefore ? srcBefore[0] : cue.t0;
+            const cEnd = trimEnd(ctx, s.tokenStart, clauseEnd);
+            if (cEnd > s.tokenStart && hasWord(ctx, s.tokenStart, cEnd)) content = [chars(ctx, s.tokenStart, cEnd)];
+          }
+        }
+        if (content.length === 0 && pre && lower(ctx, cue.t1) === ',') {
+          // "However, he said, some states …": a bare clause after the parenthetical cue.
+          const end = trimEnd(ctx, cue.t1 + 1, s.tokenEnd);
+          if (end > cue.t1 + 1) content = [chars(ctx, cue.t1 + 1, end)];
+        }
+        if (content.length && content.some((c) => overlapsQuote(ctx, c))) kind = 'mixed';
+        const srcRange = pre ?? (content.length && content[0]!.end <= cueSpan.start ? sourceAfter(ctx, s, cue.t1) : null);
+        if (srcRange) source = chars(ctx, srcRange[0], srcRange[1]);
+        else if (/ing$/.test(lower(ctx, cue.t0)) && lower(ctx, cue.t0 - 1) === ',') source = lastSource ?? mainSubject(ctx, s);
+      }
+    }
+    if (content.length === 0) continue;
+    if (source && overlapsSpan(source, content)) source = null;
+    out.push({ kind, cue: { ...cueSpan, lemma: cue.lemma, cls: cue.cls }, content, source, speaker: null });
+    covered.push(...content);
+    if (source) lastSource = source;
+  }
+}
+
+function overlapsSpan(a: Span, list: Span[]): boolean {
+  return list.some((b) => a.start < b.end && b.start < a.end);
+}
+
+/** Earlier segments of a quotation that ran over several paragraphs. */
+function quoteChainStart(ctx: Ctx, q: Quote): Span[] {
+  const out: Span[] = [];
+  let i = ctx.quotes.indexOf(q);
+  while (i > 0 && ctx.quotes[i]!.continuesPrevious) {
+    i--;
+    out.unshift(ctx.quotes[i]!.span);
+  }
+  return out;
+}
+
+/** Sentences right after s, in the same paragraph, that consist of one quote and no cue. */
+function followingQuotes(ctx: Ctx, s: Sentence): Span[] {
+  const out: Span[] = [];
+  const sentences = ctx.doc.sentences;
+  let i = sentences.indexOf(s) + 1;
+  while (i < sentences.length && sentences[i]!.paragraph === s.paragraph) {
+    const next = sentences[i]!;
+    const q = quoteStartingAt(ctx, next.start);
+    if (!q || q.span.end < next.end - 1 || findCues(ctx, next).length > 0) break;
+    out.push(q.span);
+    i++;
+  }
+  return out;
+}
+
+/** Skip an object before "that" ("told reporters that", "said in a statement that"). */
+function contentStart(ctx: Ctx, s: Sentence, cue: CueHit, from: number): number {
+  for (let i = from; i < s.tokenEnd && i - from <= 7; i++) {
+    const w = lower(ctx, i);
+    if (w === 'that') return i;
+    const pos = ctx.tags.upos[i]!;
+    if (!['ADP', 'DET', 'NOUN', 'PROPN', 'NUM', 'ADJ', 'PRON'].includes(pos) && w !== ',') break;
+  }
+  if (OBJECT_FIRST.has(cue.lemma) && cue.lemma === 'tell') {
+    // "told reporters …" without "that": what follows the object is not content of its own.
+    let i = from;
+    while (i < s.tokenEnd && ['DET', 'NOUN', 'PROPN', 'PRON', 'ADJ'].includes(ctx.tags.upos[i]!)) i++;
+    if (i < s.tokenEnd && lower(ctx, i) === ',') i++;
+    return i;
+  }
+  return from;
+}
+
+function mainSubject(ctx: Ctx, s: Sentence): Span | null {
+  let i = s.tokenStart;
+  while (i < s.tokenEnd && ctx.tags.upos[i] !== 'VERB' && ctx.tags.upos[i] !== 'AUX') i++;
+  const range = sourceBefore(ctx, s, i);
+  return range ? chars(ctx, range[0], range[1]) : null;
+}
+
+/** Quotes no cue claimed, continuing the previous direct attribution in the same or next paragraph. */
+function attachOrphanQuotes(ctx: Ctx, found: Attribution[]): void {
+  for (const q of ctx.quotes) {
+    if (found.some((a) => overlapsSpan(q.span, a.content))) continue;
+    const prev = [...found].reverse().find((a) => a.content[0]!.start < q.span.start);
+    if (!prev || prev.kind === 'indirect') continue;
+    const sentence = ctx.doc.sentences.find((s) => s.start <= q.span.start && q.span.start < s.end);
+    if (!sentence || sentence.start !== q.span.start || q.partial) continue;
+    const prevPara = ctx.doc.sentences.find((s) => s.start <= prev.content[0]!.start && prev.content[0]!.start < s.end)?.paragraph ?? -9;
+    if (sentence.paragraph - prevPara > 1) continue;
+    prev.content.push(q.span);
+  }
+}
+
+/** Every attribution in a Doc, speakers resolved, in text order. */
+export function findAttributions(doc: Doc, entities: EntityRecord[] = []): Attribution[] {
+  const tags = tokenTags(doc);
+  const ctx: Ctx = { doc, tags, quotes: findQuotes(doc) };
+  const found: Attribution[] = [];
+  for (const s of doc.sentences) attributeSentence(ctx, s, found);
+  attachOrphanQuotes(ctx, found);
+  const index = buildSpeakerIndex(doc, tags, entities);
+  const recent: ResolvedSpeaker[] = [];
+  for (const a of found) {
+    if (!a.source) continue;
+    const text = doc.text.slice(a.source.start, a.source.end);
+    a.speaker = resolveSpeaker(index, a.source, text.replace(/,\s*for (his|her|its|their) part,?/i, ''), { at: a.source.start, recent });
+    if (a.speaker) {
+      recent.push(a.speaker);
+      index.said.set(a.speaker.key, (index.said.get(a.speaker.key) ?? 0) + 1);
+    }
+  }
+  return found;
+}
+
+/** The Analysis `attributions` layer. */
+export function annotateAttributions(doc: Doc, entities: EntityRecord[]): AttributionRecord[] {
+  return findAttributions(doc, entities).map((a, i) => {
+    const mention = a.source ? { start: a.source.start, end: a.source.end, text: doc.text.slice(a.source.start, a.source.end) } : null;
+    return {
+      id: `a${i + 1}`,
+      kind: a.kind,
+      speaker: mention ? { entity: a.speaker?.entityId ?? null, mention } : null,
+      cue: { start: a.cue.start, end: a.cue.end, text: doc.text.slice(a.cue.start, a.cue.end), lemma: a.cue.lemma },
+      content: {
+        spans: a.content.map((c) => ({ start: c.start, end: c.end })),
+        text: a.content.map((c) => doc.text.slice(c.start, c.end)).join(' … '),
+      },
+    };
+  });
+}
+

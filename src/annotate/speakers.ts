@@ -1,0 +1,302 @@
+/**
+ * Speaker resolution within one article: a source phrase ("he", "the Russian
+ * envoy", "Velayati") to the person or organisation it names.
+ *
+ * Candidates come from the entities layer when NER has run, otherwise from
+ * capitalised name runs found here. Each candidate collects role words from
+ * its titles ("Russian Ambassador to Tehran Levan Dzhagaryan"), appositions
+ * ("Velayati, a senior advisor to …") and relative clauses ("who is the
+ * president of …"); descriptions are matched against those words.
+ */
+import countriesModule, { type Countries } from 'world-countries';
+import type { EntityRecord } from '../analysis.js';
+import type { Doc, Span } from '../doc/doc.js';
+import type { TokenTags } from './attribution-tags.js';
+
+export interface SpeakerCandidate {
+  /** Stable key: the lower-cased last word of the fullest name. */
+  key: string;
+  name: string;
+  entityId: string | null;
+  person: boolean;
+  roles: Set<string>;
+  /** Start offsets of its name mentions, in text order. */
+  mentions: number[];
+}
+
+export interface ResolvedSpeaker {
+  key: string;
+  name: string;
+  entityId: string | null;
+}
+
+export interface SpeakerIndex {
+  candidates: SpeakerCandidate[];
+  /** Candidate whose name mention lies inside [start, end), the last one when several. */
+  nameIn(span: Span): SpeakerCandidate | null;
+  /** Number of attributions already resolved to each key (salience). */
+  said: Map<string, number>;
+}
+
+// world-countries is CommonJS: its default export arrives wrapped or not depending on the loader.
+const countries = ((countriesModule as unknown as { default?: Countries }).default ?? countriesModule) as unknown as Countries;
+
+const DEMONYM_TO_COUNTRY = new Map<string, string>();
+const PLACE_WORDS = new Set<string>();
+countries.forEach((c) => {
+  const country = c.name.common.toLowerCase();
+  PLACE_WORDS.add(country);
+  for (const cap of c.capital ?? []) PLACE_WORDS.add(cap.toLowerCase());
+  const dem = c.demonyms?.eng;
+  if (dem) {
+    DEMONYM_TO_COUNTRY.set(dem.m.toLowerCase(), country);
+    DEMONYM_TO_COUNTRY.set(dem.f.toLowerCase(), country);
+  }
+});
+for (const [dem, country] of [
+  ['american', 'united states'],
+  ['british', 'united kingdom'],
+  ['israeli', 'israel'],
+  ['zionist', 'israel'],
+  ['french', 'france'],
+  ['chinese', 'china'],
+  ['saudi', 'saudi arabia'],
+  ['turkish', 'turkey'],
+] as const) {
+  DEMONYM_TO_COUNTRY.set(dem, country);
+}
+
+/** Words that are titles or offices, not names: stripped from name runs, kept as roles. */
+const TITLE_WORDS = new Set(
+  `president vice prime minister premier ambassador envoy advisor adviser secretary general speaker leader
+ senator sen. gov. governor rep. representative chairman chairwoman chair spokesman spokeswoman spokesperson
+ director king queen prince crown ayatollah sheikh dr. mr. mrs. ms. foreign defense defence deputy chief head
+ commander mayor judge justice parliament official officials diplomat minister's sayyed seyyed emir sultan pope
+ chancellor council lawmaker general's lt. col. gen. maj. capt. adm. sgt. professor prof. attorney candidate
+ nominee manager analyst campaign founder executive ceo`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** Role nouns that an "official" or "leader" description may stand for. */
+const OFFICE_WORDS = new Set(
+  `president minister premier ambassador envoy advisor adviser secretary speaker leader senator governor
+ chairman spokesman spokeswoman director official diplomat commander mayor chancellor emir king`.split(/\s+/),
+);
+
+/** Description word → role words it matches. */
+const SYNONYMS: Record<string, string[]> = {
+  premier: ['premier', 'prime'],
+  envoy: ['envoy', 'ambassador', 'diplomat'],
+  ambassador: ['ambassador', 'envoy'],
+  diplomat: ['diplomat', 'ambassador', 'envoy', 'foreign'],
+  advisor: ['advisor', 'adviser'],
+  adviser: ['advisor', 'adviser'],
+  spokesperson: ['spokesman', 'spokeswoman', 'spokesperson'],
+};
+
+const PRONOUNS_PERSON = new Set(['he', 'she', 'him', 'her', 'his', 'hers']);
+const PRONOUNS_OTHER = new Set(['they', 'we', 'it', 'i', 'you', 'them', 'who', 'which', 'that']);
+const DESCRIPTION_SKIP = new Set(['the', 'a', 'an', 'this', 'that', 'also', 'both', 'his', 'her', 'its', 'their', "'s", '’s', 'for', 'part', ',']);
+
+function isCap(s: string): boolean {
+  return /^\p{Lu}/u.test(s);
+}
+
+interface NameRun {
+  start: number;
+  end: number;
+  /** Token range of the name proper (titles stripped). */
+  t0: number;
+  t1: number;
+}
+
+/** Capitalised name runs (PROPN-led), titles and leading place words stripped. */
+function nameRuns(doc: Doc, tags: TokenTags): NameRun[] {
+  const runs: NameRun[] = [];
+  const toks = doc.tokens;
+  let i = 0;
+  while (i < toks.length) {
+    const t = toks[i]!;
+    const propn = tags.upos[i] === 'PROPN' && isCap(t.text) && /\p{L}/u.test(t.text);
+    if (!propn) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j + 1 < toks.length && toks[j + 1]!.sentence === t.sentence) {
+      const n = toks[j + 1]!;
+      if (tags.upos[j + 1] === 'PROPN' && isCap(n.text)) j++;
+      else if (/^(bin|al|ibn|de|van|von|da)$/i.test(n.text) && j + 2 < toks.length && isCap(toks[j + 2]!.text)) j++;
+      else break;
+    }
+    let a = i;
+    while (a <= j && (TITLE_WORDS.has(toks[a]!.text.toLowerCase()) || PLACE_WORDS.has(toks[a]!.text.toLowerCase()) || DEMONYM_TO_COUNTRY.has(toks[a]!.text.toLowerCase()))) a++;
+    if (a <= j) runs.push({ start: toks[a]!.start, end: toks[j]!.end, t0: a, t1: j + 1 });
+    i = j + 1;
+  }
+  return runs;
+}
+
+/** Lower-cased role words around a name: its title before, its apposition or relative clause after. */
+function roleWords(doc: Doc, tags: TokenTags, t0: number, t1: number): string[] {
+  const toks = doc.tokens;
+  const words: string[] = [];
+  const sent = toks[t0]!.sentence;
+  // Leftwards: the title run, crossing "to"/"of" only when what lies between holds no office of its own.
+  let pending: string[] = [];
+  for (let k = t0 - 1; k >= 0 && toks[k]!.sentence === sent && t0 - k <= 10; k--) {
+    const w = toks[k]!.text.toLowerCase();
+    const pos = tags.upos[k];
+    if (w === 'to' || w === 'of') {
+      if (pending.some((p) => OFFICE_WORDS.has(p) || p === 'ayatollah')) break;
+      words.push(...pending);
+      pending = [];
+      continue;
+    }
+    if (pos === 'PROPN' || pos === 'NOUN' || pos === 'ADJ' || w === 'the') pending.push(w);
+    else break;
+  }
+  words.push(...pending);
+  // Rightwards: ", a senior advisor to …," or ", who is the president of …".
+  if (toks[t1]?.text === ',' && toks[t1]!.sentence === sent) {
+    let k = t1 + 1;
+    if (/^(who|which)$/i.test(toks[k]?.text ?? '')) {
+      k++;
+      if (/^(is|was|has|had|serves|served)$/i.test(toks[k]?.text ?? '')) k++;
+      else return words;
+    }
+    const first = tags.upos[k];
+    if (first === 'DET' || first === 'ADJ' || first === 'NOUN' || first === 'PROPN') {
+      for (; k < toks.length && toks[k]!.sentence === sent && k < t1 + 20; k++) {
+        const w = toks[k]!.text;
+        if (w === ',' || tags.upos[k] === 'VERB' || tags.upos[k] === 'AUX' || /^["“”]$/.test(w)) break;
+        words.push(w.toLowerCase());
+      }
+    }
+  }
+  return words.filter((w) => /\p{L}/u.test(w));
+}
+
+export function buildSpeakerIndex(doc: Doc, tags: TokenTags, entities: EntityRecord[]): SpeakerIndex {
+  const byKey = new Map<string, SpeakerCandidate>();
+  const spans: Array<{ start: number; end: number; cand: SpeakerCandidate }> = [];
+  const add = (name: string, start: number, end: number, t0: number, t1: number, entityId: string | null, person: boolean, roles: string[]): void => {
+    const parts = name.split(/\s+/);
+    const key = parts[parts.length - 1]!.toLowerCase().replace(/[’']s$/, '');
+    let cand = byKey.get(key);
+    if (!cand) {
+      cand = { key, name, entityId, person, roles: new Set(), mentions: [] };
+      byKey.set(key, cand);
+    }
+    if (name.length > cand.name.length) cand.name = name;
+    cand.entityId ??= entityId;
+    cand.mentions.push(start);
+    if (t0 >= 0) for (const r of roleWords(doc, tags, t0, t1)) cand.roles.add(r);
+    for (const r of roles) for (const w of r.toLowerCase().split(/\s+/)) cand.roles.add(w);
+    spans.push({ start, end, cand });
+  };
+  const speakerTypes = new Set(['PERSON', 'PER', 'ORG', 'GROUP', 'NORP', 'GPE']);
+  const usable = entities.filter((e) => speakerTypes.has(e.type));
+  if (usable.length > 0) {
+    for (const e of usable) {
+      for (const m of e.mentions) {
+        const t0 = doc.tokens.findIndex((t) => t.start >= m.start);
+        let t1 = t0;
+        while (t1 < doc.tokens.length && doc.tokens[t1]!.end <= m.end) t1++;
+        add(e.name, m.start, m.end, t0, t1, e.id, e.type === 'PERSON' || e.type === 'PER', e.roles);
+      }
+    }
+  } else {
+    for (const r of nameRuns(doc, tags)) add(doc.text.slice(r.start, r.end), r.start, r.end, r.t0, r.t1, null, true, []);
+  }
+  spans.sort((a, b) => a.start - b.start);
+  return {
+    candidates: [...byKey.values()],
+    said: new Map(),
+    nameIn(span: Span): SpeakerCandidate | null {
+      // The first name in a source phrase is its head ("Velayati, a senior advisor to … Khamenei").
+      for (const s of spans) if (s.start >= span.start && s.end <= span.end) return s.cand;
+      return null;
+    },
+  };
+}
+
+/** Score a description ("the senior Iranian official") against a candidate's roles; -1 when incompatible. */
+function describeScore(words: string[], cand: SpeakerCandidate): number {
+  let score = 0;
+  for (const w of words) {
+    const country = DEMONYM_TO_COUNTRY.get(w);
+    if (country) {
+      const hasOwn = [...cand.roles].some((r) => DEMONYM_TO_COUNTRY.has(r));
+      if (cand.roles.has(w)) score += 2;
+      else if (hasOwn) return -1;
+      continue;
+    }
+    const alts = SYNONYMS[w] ?? [w];
+    if (alts.some((a) => cand.roles.has(a))) score += 2;
+    else if ((w === 'official' || w === 'leader') && [...cand.roles].some((r) => OFFICE_WORDS.has(r))) score += 1;
+    else if (OFFICE_WORDS.has(w) && !SYNONYMS[w]) score -= 1;
+  }
+  return score;
+}
+
+export interface ResolveContext {
+  /** Offset of the source phrase. */
+  at: number;
+  /** Most recently resolved speakers, latest last. */
+  recent: ResolvedSpeaker[];
+}
+
+/** Resolve a source phrase to a candidate, or null when nothing fits. */
+export function resolveSpeaker(index: SpeakerIndex, source: Span, sourceText: string, ctx: ResolveContext): ResolvedSpeaker | null {
+  const named = index.nameIn(source);
+  const out = (c: SpeakerCandidate): ResolvedSpeaker => ({ key: c.key, name: c.name, entityId: c.entityId });
+  if (named) return out(named);
+  const words = sourceText
+    .toLowerCase()
+    .split(/[\s,]+/)
+    .map((w) => w.replace(/[’']s$/, ''))
+    .filter((w) => w && !DESCRIPTION_SKIP.has(w));
+  if (words.length === 0) return null;
+  if (words.length === 1 && PRONOUNS_PERSON.has(words[0]!)) {
+    // The speaker we last heard from is the most salient person; else the last person named before.
+    const last = ctx.recent[ctx.recent.length - 1];
+    if (last) return last;
+    let best: SpeakerCandidate | null = null;
+    let bestAt = -1;
+    for (const c of index.candidates) {
+      if (!c.person) continue;
+      const before = c.mentions.filter((m) => m < ctx.at);
+      const at = before.length ? before[before.length - 1]! : -1;
+      if (at > bestAt) {
+        bestAt = at;
+        best = c;
+      }
+    }
+    return best ? out(best) : null;
+  }
+  if (words.some((w) => PRONOUNS_OTHER.has(w)) && words.length <= 2) return null;
+  const head = words[words.length - 1]!;
+  // Only descriptions headed by an office or role noun name a specific actor.
+  const headIsRole = OFFICE_WORDS.has(head) || head in SYNONYMS || TITLE_WORDS.has(head);
+  if (!headIsRole) return null;
+  const indefinite = /^(a|an)\s/i.test(sourceText.trim());
+  let best: SpeakerCandidate | null = null;
+  let bestScore = 0;
+  for (const c of index.candidates) {
+    if (!c.person) continue;
+    // A definite description refers back; an indefinite one at the top of a story points ahead to its protagonist.
+    if (!indefinite && !c.mentions.some((m) => m < ctx.at)) continue;
+    const s = describeScore(words, c);
+    if (s < 0) continue;
+    const salience = (index.said.get(c.key) ?? 0) * 0.5 + c.mentions.length * 0.25 + (ctx.recent.some((r) => r.key === c.key) ? 0.25 : 0);
+    const total = s + salience;
+    if (total > bestScore) {
+      bestScore = total;
+      best = c;
+    }
+  }
+  if (best) for (const w of words) if (DEMONYM_TO_COUNTRY.has(w) || OFFICE_WORDS.has(w)) best.roles.add(w);
+  return best ? out(best) : null;
+}
