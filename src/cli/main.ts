@@ -10,6 +10,9 @@ import { registerAnalyze } from './commands/analyze.js';
 import { registerBench } from './commands/bench.js';
 import { registerEval } from './commands/eval.js';
 import { registerTrain } from './commands/train.js';
+import { registerIngest } from './commands/ingest.js';
+import { registerSearch } from './commands/search.js';
+import { registerExport } from './commands/export.js';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -23,6 +26,9 @@ export function buildProgram(): Command {
   registerEval(program);
   registerBench(program);
   registerTrain(program);
+  registerIngest(program);
+  registerSearch(program);
+  registerExport(program);
   return program;
 }
 

@@ -1,0 +1,56 @@
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
+import type { Command } from 'commander';
+import { DEFAULT_DB } from '../../store/index.js';
+import { csvHeader, csvRecord, EXPORT_FORMATS, jsonlRecord, type ExportFormat } from '../../store/export.js';
+import { UsageError } from '../errors.js';
+import { openStoreForCli } from './ingest.js';
+
+/** Thrown when the reader of our stdout went away (`| head`): stop quietly. */
+class OutputClosed extends Error {}
+
+async function write(out: Writable, chunk: string, failure: { error: Error | null }): Promise<void> {
+  if (failure.error) throw failure.error;
+  // Respect backpressure so a slow consumer never makes us buffer the whole database.
+  if (!out.write(chunk)) await Promise.race([once(out, 'drain'), once(out, 'close')]);
+  if (failure.error) throw failure.error;
+}
+
+export function registerExport(program: Command): void {
+  program
+    .command('export')
+    .description('write every stored article: jsonl = one Analysis per line, csv = one row per article')
+    .requiredOption('--format <format>', 'jsonl | csv')
+    .option('--db <url>', 'SQLite file or postgres:// URL', DEFAULT_DB)
+    .option('--out <file>', 'write here instead of stdout')
+    .action(async (opts: { format: string; db: string; out?: string }) => {
+      if (opts.format === 'gdelt') throw new UsageError('--format gdelt is not available yet (use jsonl or csv)');
+      if (!(EXPORT_FORMATS as readonly string[]).includes(opts.format)) {
+        throw new UsageError(`unknown --format ${opts.format} (${EXPORT_FORMATS.join(' or ')})`);
+      }
+      const format = opts.format as ExportFormat;
+      const store = await openStoreForCli(opts.db, { mustExist: true });
+      const out: Writable = opts.out ? createWriteStream(opts.out) : process.stdout;
+      const failure: { error: Error | null } = { error: null };
+      const onError = (err: NodeJS.ErrnoException) => {
+        failure.error = err.code === 'EPIPE' ? new OutputClosed() : err;
+      };
+      out.on('error', onError);
+      try {
+        if (format === 'csv') await write(out, csvHeader(), failure);
+        for await (const record of store.iterate()) {
+          await write(out, format === 'csv' ? csvRecord(record) : jsonlRecord(record), failure);
+        }
+        if (opts.out) {
+          out.end();
+          await once(out, 'finish');
+        }
+      } catch (err) {
+        if (!(err instanceof OutputClosed)) throw err;
+      } finally {
+        out.off('error', onError);
+        await store.close();
+      }
+    });
+}

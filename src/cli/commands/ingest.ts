@@ -1,0 +1,119 @@
+import cliProgress from 'cli-progress';
+import type { Command } from 'commander';
+import { readSources } from '../../ingest/index.js';
+import { ingestArticle } from '../../store/ingest.js';
+import { DEFAULT_DB, DbUrlError, openStore, type OpenStoreOptions, type Store } from '../../store/index.js';
+import { EXIT_SOME_FAILED, UsageError } from '../errors.js';
+import { parseDateOption } from '../options.js';
+
+/** Open --db for a command; a --db value that names no database is the user's mistake (exit 2). */
+export async function openStoreForCli(url: string, options: OpenStoreOptions = {}): Promise<Store> {
+  try {
+    return await openStore(url, options);
+  } catch (err) {
+    if (err instanceof DbUrlError) throw new UsageError(err.message);
+    throw err;
+  }
+}
+
+export interface IngestSummary {
+  read: number;
+  stored: number;
+  nearDuplicates: number;
+  duplicates: number;
+  notAnalysedLanguage: number;
+  failed: Array<{ origin: string; reason: string }>;
+}
+
+function oneLine(err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  return message.split('\n')[0]!.trim() || 'unknown error';
+}
+
+/** The number of inputs is unknown up front (folders, feeds, archives), so progress is a count and a rate. */
+function countProgress(): { update(s: IngestSummary): void; stop(): void } {
+  const started = Date.now();
+  const rate = (n: number) => (n / Math.max(0.001, (Date.now() - started) / 1000)).toFixed(1);
+  if (process.stderr.isTTY) {
+    const bar = new cliProgress.SingleBar(
+      { format: 'ingest: {value} read, {stored} stored, {failed} failed, {rate}/s', stream: process.stderr, hideCursor: true },
+      cliProgress.Presets.shades_classic,
+    );
+    bar.start(0, 0, { stored: 0, failed: 0, rate: '0.0' });
+    return {
+      update: (s) => bar.update(s.read, { stored: s.stored, failed: s.failed.length, rate: rate(s.read) }),
+      stop: () => bar.stop(),
+    };
+  }
+  let last = started;
+  return {
+    update(s) {
+      if (Date.now() - last < 5000) return;
+      last = Date.now();
+      process.stderr.write(`ingest: ${s.read} read, ${s.stored} stored, ${s.failed.length} failed, ${rate(s.read)}/s\n`);
+    },
+    stop() {},
+  };
+}
+
+export function formatSummary(s: IngestSummary): string {
+  const lines = [
+    `read: ${s.read}`,
+    `stored: ${s.stored}`,
+    `near-duplicates: ${s.nearDuplicates} (stored, linked to the earlier article)`,
+    `duplicates: ${s.duplicates} (already stored, skipped)`,
+  ];
+  if (s.notAnalysedLanguage) lines.push(`not analysed (not English): ${s.notAnalysedLanguage} (stored)`);
+  lines.push(`failed: ${s.failed.length}`);
+  for (const f of s.failed) lines.push(`  ${f.origin}: ${f.reason}`);
+  return `${lines.join('\n')}\n`;
+}
+
+export function registerIngest(program: Command): void {
+  program
+    .command('ingest')
+    .description('read articles, analyse the English ones and store them (idempotent: stored content is skipped)')
+    .argument('<inputs...>', 'files, folders, feeds, JSONL, .gz, WARC or URLs')
+    .option('--db <url>', 'SQLite file or postgres:// URL', DEFAULT_DB)
+    .option('--no-analyze', 'store articles without analysing them')
+    .option('--published <date>', 'publication date to assume when an article has none (YYYY-MM-DD)')
+    .action(async (inputs: string[], opts: { db: string; analyze: boolean; published?: string }) => {
+      const published = opts.published ? parseDateOption(opts.published, '--published') : undefined;
+      const store = await openStoreForCli(opts.db);
+      const summary: IngestSummary = { read: 0, stored: 0, nearDuplicates: 0, duplicates: 0, notAnalysedLanguage: 0, failed: [] };
+      // Ctrl-C stops after the current article: every article before it is committed whole.
+      const controller = new AbortController();
+      const onSigint = () => controller.abort();
+      process.once('SIGINT', onSigint);
+      const progress = countProgress();
+      try {
+        for await (const item of readSources(inputs, { signal: controller.signal })) {
+          summary.read++;
+          if (!item.ok) {
+            summary.failed.push({ origin: item.origin, reason: oneLine(item.error) });
+          } else {
+            try {
+              const result = await ingestArticle(store, item.article, { analyze: opts.analyze, published });
+              if (result.outcome === 'duplicate') summary.duplicates++;
+              else {
+                summary.stored++;
+                if (result.outcome === 'near_duplicate') summary.nearDuplicates++;
+                if (result.status === 'not_analysed_language') summary.notAnalysedLanguage++;
+              }
+            } catch (err) {
+              summary.failed.push({ origin: item.origin, reason: oneLine(err) });
+            }
+          }
+          progress.update(summary);
+          if (controller.signal.aborted) break;
+        }
+      } finally {
+        progress.stop();
+        process.off('SIGINT', onSigint);
+        await store.close();
+      }
+      process.stderr.write(formatSummary(summary));
+      if (controller.signal.aborted) process.stderr.write('interrupted: everything listed as stored is committed; run again to continue\n');
+      if (summary.failed.length > 0 || controller.signal.aborted) process.exitCode = EXIT_SOME_FAILED;
+    });
+}

@@ -1,0 +1,17 @@
+export { openStore, type OpenStoreOptions } from './open.js';
+export {
+  ANALYSIS_VERSION,
+  createStore,
+  type InsertOutcome,
+  type InsertResult,
+  type LayerWriter,
+  type SearchHit,
+  type SearchOptions,
+  type Store,
+  type StoreCounts,
+  type StoredArticle,
+  type StoredRecord,
+} from './store.js';
+export { DEFAULT_DB, DbUrlError, parseDbUrl, redactDbUrl, type DbLocation } from './url.js';
+export { MIGRATIONS, migrateToLatest, type StoreMigration } from './migrations.js';
+export type { ArticleStatus, Database, Engine } from './schema.js';
