@@ -1,21 +1,223 @@
 /**
- * Plain-text articles. PLACEHOLDER: headline only; the readers work adds
- * bylines, source tags and wire datelines.
+ * Plain-text articles: headline, bylines, source tags and wire datelines are
+ * recognised, recorded and kept out of the body.
+ *
+ * The shapes handled are those of wire copy and of text saved from news sites:
+ *   Headline line                       (a first line followed by a blank line)
+ *   By Jane Roe and John Doe, Reuters    (byline, at the top or the bottom)
+ *   BEIRUT, Nov 3 (Reuters) - …          (dateline opening the first paragraph)
+ *   … (PRESS TV)  /  — AP  /  By Press TV (closing source tag or byline)
+ * The body keeps one paragraph per blank-line-separated block.
  */
+import { splitParagraphs } from '../doc/paragraphs.js';
 import type { Article } from './article.js';
 
-export function parseTextArticle(raw: string, hints: Partial<Article> = {}): Article {
-  const text = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  const m = /^([^\n]+)\n[ \t]*\n/.exec(text);
-  const title = m ? m[1]!.trim() : null;
-  const body = m ? text.slice(m[0].length) : text;
-  return {
+export interface Dateline {
+  /** The place as written, e.g. "BEIRUT" or "SAN FRANCISCO, Calif.". */
+  place: string;
+  /** The date as written ("Nov 3"), without a year; null when the dateline has none. */
+  date: string | null;
+  /** The agency in parentheses ("Reuters"), if any. */
+  source: string | null;
+}
+
+export interface ParsedText {
+  article: Article;
+  dateline: Dateline | null;
+}
+
+const CONNECTORS = new Set(['and', 'of', 'the', 'for', 'in', 'at', 'de', 'del', 'della', 'van', 'von', 'der', 'den', 'da', 'di', 'du', 'la', 'le', 'bin', 'al', 'el', 'y', 'e']);
+const ROLE = /\b(?:writer|correspondent|reporter|editor|staff|contributor|columnist|bureau|desk)\b/i;
+const BYLINE_LINE = /^(?:by|written by|story by|words by)\s+(.+)$/i;
+const REPORTING_LINE = /^(?:\(?\s*(?:additional\s+)?reporting by\s+)(.+?)\)?$/i;
+const EDITING_LINE = /^\(?\s*(?:writing|editing|compiled|additional reporting|graphics|photos?) by\b/i;
+const SOURCE_TAG_LINE = /^\(\s*([\p{L}][\p{L}\d .&'’/-]{0,40}?)\s*\)$/u;
+const DASH_TAG_LINE = /^[—–-]{1,2}\s*([\p{L}][\p{L}\d .&'’/-]{0,30})$/u;
+const INLINE_SOURCE_TAG = /([.!?"”’])\s+\(\s*([\p{Lu}][\p{L}\d .&'’/-]{0,30}?)\s*\)\s*$/u;
+const INLINE_DASH_TAG = /([.!?"”’])\s+[—–]\s*([\p{Lu}][\p{L}\d.&'’]{0,15}(?: [\p{Lu}][\p{L}\d.&'’]{0,15}){0,2})\s*$/u;
+// PLACE[, Region][, Month Day] [(Agency)] dash — the place in capitals, as wire services write it.
+const DATELINE = new RegExp(
+  String.raw`^(\p{Lu}[\p{Lu}\p{M} .'’-]{1,40}?(?:,\s+\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*){0,2})?)` +
+    String.raw`(?:,\s+((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s+\d{4})?|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?(?:\s+\d{4})?))?` +
+    String.raw`(?:\s*\(([\p{L}][\p{L}\d .&'’-]{0,30})\))?` +
+    String.raw`\s*(?:-{1,2}|[—–])\s+`,
+  'u',
+);
+
+/** Title-case shouted agency names ("PRESS TV" → "Press TV") but keep acronyms ("AP", "IRNA"). */
+export function tidySourceName(name: string): string {
+  const trimmed = name.trim().replace(/\s+/g, ' ');
+  if (trimmed !== trimmed.toUpperCase()) return trimmed;
+  return trimmed
+    .split(' ')
+    .map((w) => (w.length >= 5 && /^\p{Lu}+$/u.test(w) ? w[0] + w.slice(1).toLowerCase() : w))
+    .join(' ');
+}
+
+/** Is `names` a list of person or outlet names ("Jane Roe and John Doe", "Press TV")? */
+function looksLikeNames(names: string): boolean {
+  const words = names.split(/\s+/).filter(Boolean);
+  if (words.length === 0 || words.length > 14) return false;
+  if (!/^[\p{Lu}]/u.test(words[0]!)) return false;
+  return words.every((w) => {
+    const bare = w.replace(/^[("“']+|[)"”',.;:]+$/g, '');
+    return bare === '' || bare === '&' || CONNECTORS.has(bare.toLowerCase()) || /^[\p{Lu}\d]/u.test(bare);
+  });
+}
+
+/** Parse the part after "By": names, and an outlet after the last comma. */
+function parseByline(rest: string): { byline: string; source: string | null } | null {
+  const cleaned = rest.trim().replace(/[.;]+$/, '');
+  if (!cleaned || cleaned.length > 160) return null;
+  const parts = cleaned.split(/\s*[,|]\s*|\s+[—–-]\s+/).filter(Boolean);
+  const names = parts[0]!;
+  if (!looksLikeNames(names)) return null;
+  let source: string | null = null;
+  for (const extra of parts.slice(1)) {
+    if (ROLE.test(extra)) continue;
+    if (!looksLikeNames(extra)) return null;
+    source ??= tidySourceName(extra);
+  }
+  return { byline: names, source };
+}
+
+function bylineFromLine(line: string): { byline: string | null; source: string | null } | null {
+  const t = line.trim();
+  const reporting = REPORTING_LINE.exec(t);
+  if (reporting) {
+    // "Reporting by A and B; Editing by C": only the reporters are the byline.
+    const names = reporting[1]!.split(/\s*;\s*|\s+in\s+\p{Lu}/u)[0]!;
+    if (/^additional/i.test(t) || /^\(/.test(t)) return { byline: null, source: null };
+    return looksLikeNames(names) ? { byline: names.trim(), source: null } : null;
+  }
+  if (EDITING_LINE.test(t)) return { byline: null, source: null };
+  const m = BYLINE_LINE.exec(t);
+  if (!m) return null;
+  return parseByline(m[1]!);
+}
+
+function sourceTagFromLine(line: string): string | null {
+  const t = line.trim();
+  const m = SOURCE_TAG_LINE.exec(t) ?? DASH_TAG_LINE.exec(t);
+  if (!m) return null;
+  const name = m[1]!.trim();
+  return name.split(/\s+/).length <= 4 && looksLikeNames(name) ? tidySourceName(name) : null;
+}
+
+function parseDateline(paragraph: string): { dateline: Dateline; length: number } | null {
+  const m = DATELINE.exec(paragraph);
+  if (!m) return null;
+  const place = m[1]!.trim();
+  const date = m[2] ?? null;
+  const source = m[3] ? tidySourceName(m[3]) : null;
+  // The city must be written in capitals (at least its first word), unless an agency or date vouches for it.
+  const firstWord = place.split(/[\s,]/)[0]!;
+  const shouted = firstWord.length >= 2 && firstWord === firstWord.toUpperCase();
+  if (!shouted) return null;
+  if (!date && !source && !/[—–]\s+$/.test(m[0]) && firstWord.length < 3) return null;
+  return { dateline: { place, date, source }, length: m[0].length };
+}
+
+const normalizeTitle = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+/** A first line that can be a headline: short, not a sentence ending in a full stop, not a byline or dateline. */
+function isHeadline(line: string): boolean {
+  const t = line.trim();
+  if (t.length === 0 || t.length > 200) return false;
+  if (/[^.]\.$/.test(t) && !/\.\.\.$/.test(t)) return false;
+  if (bylineFromLine(t) || sourceTagFromLine(t) || parseDateline(t)) return false;
+  return t.split(/\s+/).length <= 30;
+}
+
+export function parseText(raw: string, hints: Partial<Article> = {}): ParsedText {
+  const text = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/[ \t]+$/gm, '');
+  let lines = text.split('\n');
+  while (lines.length && lines[0]!.trim() === '') lines.shift();
+  while (lines.length && lines[lines.length - 1]!.trim() === '') lines.pop();
+
+  let title: string | null = null;
+  let byline: string | null = null;
+  let source: string | null = null;
+  const setByline = (found: { byline: string | null; source: string | null }) => {
+    byline ??= found.byline;
+    source ??= found.source;
+  };
+
+  // Headline: the first line, when a blank line follows it (or it repeats the known title).
+  if (lines.length > 1) {
+    const first = lines[0]!.trim();
+    const knownTitle = hints.title ? normalizeTitle(hints.title) : null;
+    const repeatsTitle = knownTitle !== null && normalizeTitle(first) === knownTitle;
+    const blankAfter = lines[1]!.trim() === '';
+    if (repeatsTitle || (knownTitle === null && blankAfter && isHeadline(first))) {
+      title = first;
+      lines = lines.slice(1);
+    }
+  }
+
+  // Top lines: bylines and source tags before the body starts.
+  const skipBlankTop = () => {
+    while (lines.length && lines[0]!.trim() === '') lines.shift();
+  };
+  skipBlankTop();
+  for (let guard = 0; guard < 4 && lines.length; guard++) {
+    const found = bylineFromLine(lines[0]!);
+    if (!found) break;
+    setByline(found);
+    lines.shift();
+    skipBlankTop();
+  }
+
+  // Bottom lines: closing bylines, "Reporting by…", "(PRESS TV)", "— AP".
+  const skipBlankBottom = () => {
+    while (lines.length && lines[lines.length - 1]!.trim() === '') lines.pop();
+  };
+  skipBlankBottom();
+  for (let guard = 0; guard < 6 && lines.length > 1; guard++) {
+    const last = lines[lines.length - 1]!;
+    const tag = sourceTagFromLine(last);
+    const found = tag ? null : bylineFromLine(last);
+    if (tag) source ??= tag;
+    else if (found) setByline(found);
+    else break;
+    lines.pop();
+    skipBlankBottom();
+  }
+  // A source tag closing the last paragraph: "… he said. (Reuters)".
+  if (lines.length) {
+    const lastIndex = lines.length - 1;
+    const last = lines[lastIndex]!;
+    const m = INLINE_SOURCE_TAG.exec(last) ?? INLINE_DASH_TAG.exec(last);
+    if (m && looksLikeNames(m[2]!) && m[2]!.split(/\s+/).length <= 3) {
+      source ??= tidySourceName(m[2]!);
+      lines[lastIndex] = last.slice(0, m.index + m[1]!.length);
+    }
+  }
+
+  // Wire dateline opening the body.
+  let dateline: Dateline | null = null;
+  let body = lines.join('\n');
+  const lead = body.trimStart();
+  const dl = parseDateline(lead);
+  if (dl) {
+    dateline = dl.dateline;
+    source ??= dl.dateline.source;
+    body = lead.slice(dl.length);
+  }
+
+  const paragraphs = splitParagraphs(body).map((p) => body.slice(p.start, p.end).replace(/[ \t]*\n[ \t]*/g, ' '));
+  const article: Article = {
     url: hints.url ?? null,
     title: hints.title ?? title,
-    byline: hints.byline ?? null,
-    source: hints.source ?? null,
+    byline: hints.byline ?? byline,
+    source: hints.source ?? source,
     published: hints.published ?? null,
     language: hints.language ?? null,
-    text: body.trim(),
+    text: paragraphs.join('\n\n'),
   };
+  return { article, dateline };
+}
+
+export function parseTextArticle(raw: string, hints: Partial<Article> = {}): Article {
+  return parseText(raw, hints).article;
 }

@@ -1,0 +1,100 @@
+/**
+ * What kind of input a byte stream is, from its first bytes and, only to break
+ * ties, its name. Extensions lie (".html" files that are feeds, ".txt" files
+ * that are HTML), so content decides.
+ */
+import { bomEncoding } from './decode.js';
+
+export type InputKind = 'empty' | 'binary' | 'gzip' | 'warc' | 'html' | 'feed' | 'xml' | 'jsonfeed' | 'jsonl' | 'json' | 'text';
+
+/** How much of the start of an input sniffing looks at. */
+export const SNIFF_BYTES = 64 * 1024;
+
+const GZIP = [0x1f, 0x8b];
+const HTML_START = /^<(?:!doctype\s+html|html|head|body|meta|title|div|p|article|section|main|header|nav|table|span|h[1-6]|script|style|link|!--)[\s>/]/i;
+const HTML_ANYWHERE = /<(?:html|body|head)[\s>]/i;
+const FEED_ROOT = /<(?:rss|feed|rdf:RDF)[\s>]/;
+const JSON_FEED_VERSION = /"version"\s*:\s*"https?:\/\/jsonfeed\.org\/version\//;
+
+/** Share of control characters above which bytes are not text. */
+const CONTROL_RATIO = 0.05;
+
+export function looksBinary(head: Uint8Array): boolean {
+  if (bomEncoding(head)?.encoding.startsWith('utf-16')) return false;
+  let control = 0;
+  for (const b of head) {
+    if (b === 0) return true;
+    // Tab, LF, VT, FF, CR and ESC occur in real text files; other C0 controls do not.
+    if (b < 0x20 && b !== 9 && b !== 10 && b !== 11 && b !== 12 && b !== 13 && b !== 27) control++;
+  }
+  return head.length > 0 && control / head.length > CONTROL_RATIO;
+}
+
+function extension(name: string): string {
+  const base = name.toLowerCase().split(/[\\/]/).pop() ?? '';
+  const dot = base.lastIndexOf('.');
+  return dot > 0 ? base.slice(dot + 1) : '';
+}
+
+/** Name without a trailing ".gz", to sniff what a compressed file holds. */
+export function stripGzExtension(name: string): string {
+  return name.replace(/\.(?:gz|gzip)$/i, '');
+}
+
+/**
+ * Classify an input. `head` is its first bytes (up to SNIFF_BYTES); `complete`
+ * says whether head is the whole input (a JSON document can then be parsed).
+ */
+export function sniffKind(head: Uint8Array, name = '', contentType?: string, complete = false): InputKind {
+  if (head.length === 0) return 'empty';
+  if (head[0] === GZIP[0] && head[1] === GZIP[1]) return 'gzip';
+  if (looksBinary(head)) return 'binary';
+  const bom = bomEncoding(head);
+  const text =
+    bom?.encoding.startsWith('utf-16') === true
+      ? new TextDecoder(bom.encoding).decode(head.subarray(bom.length))
+      : Buffer.from(head.buffer, head.byteOffset, head.byteLength).toString('latin1').replace(/^\xef\xbb\xbf/, '');
+  const start = text.trimStart();
+  if (start.length === 0) return 'empty';
+  if (start.startsWith('WARC/1.')) return 'warc';
+  const ext = extension(name);
+  const type = (contentType ?? '').toLowerCase();
+
+  if (start.startsWith('<')) {
+    if (start.startsWith('<?xml') || /^<(?:rss|feed|rdf:RDF)[\s>]/.test(start)) {
+      if (FEED_ROOT.test(start)) return 'feed';
+      if (HTML_ANYWHERE.test(start)) return 'html';
+      return 'xml';
+    }
+    if (HTML_START.test(start) || HTML_ANYWHERE.test(start)) return 'html';
+    if (FEED_ROOT.test(start.slice(0, 2048))) return 'feed';
+    if (['html', 'htm', 'xhtml', 'shtml', 'php', 'asp', 'aspx'].includes(ext) || type.includes('html')) return 'html';
+    if (/^<[a-z][\w:-]*[\s>/]/i.test(start)) return 'html';
+    return 'text';
+  }
+
+  if (start.startsWith('{')) {
+    if (JSON_FEED_VERSION.test(start.slice(0, 4096))) return 'jsonfeed';
+    const firstLine = start.split('\n', 1)[0]!.trim();
+    if (ext === 'json' && !isJsonObject(firstLine)) return 'json';
+    if (isJsonObject(firstLine)) return 'jsonl';
+    if (complete || ext === 'json' || type.includes('json')) return 'json';
+    return 'text';
+  }
+  if (start.startsWith('[') && (ext === 'json' || type.includes('json') || complete) && isJsonValue(text)) return 'json';
+  return 'text';
+}
+
+function isJsonObject(line: string): boolean {
+  if (!line.startsWith('{') || !line.endsWith('}')) return false;
+  return isJsonValue(line);
+}
+
+function isJsonValue(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
