@@ -66,9 +66,21 @@ function findCues(ctx: Ctx, s: Sentence): CueHit[] {
     const particles = PHRASAL_CUES[lemma];
     if (particles && t1 < s.tokenEnd && particles.includes(lower(ctx, t1))) t1++;
     else if (PARTICLE_REQUIRED.has(lemma)) continue;
-    hits.push({ t0: i, t1, lemma, cls: cueClass(lemma) ?? 'speech' });
+    const cls = cueClass(lemma) ?? 'speech';
+    const prev = lower(ctx, i - 1);
+    // "backed by", "US-backed", "which is backed": a passive participle of a stance verb describes, it does not report.
+    if (cls !== 'speech' && /ed$/.test(w) && (ctx.tags.upos[i - 1] === 'AUX' || prev === '-' || /-$/.test(prev) || lower(ctx, i + 1) === 'by')) continue;
+    // "Speaking after the meeting, X said": the participle only frames the real cue.
+    if (i === s.tokenStart && /ing$/.test(w)) continue;
+    if (insideQuote(ctx, ctx.doc.tokens[i]!.start)) continue;
+    hits.push({ t0: i, t1, lemma, cls });
   }
   return hits;
+}
+
+/** Speech inside a quotation belongs to the quoted speaker's own words: PolNeAR annotates no nested attributions. */
+function insideQuote(ctx: Ctx, offset: number): boolean {
+  return ctx.quotes.some((q) => q.inner.start <= offset && offset < q.inner.end);
 }
 
 function quoteStartingAt(ctx: Ctx, offset: number): Quote | undefined {
@@ -104,17 +116,30 @@ function sourceBefore(ctx: Ctx, s: Sentence, cueStart: number): [number, number]
   let end = cueStart;
   // Auxiliaries, negation and adverbs belong between source and cue, not in the source.
   while (end > s.tokenStart && (ctx.tags.upos[end - 1] === 'AUX' || ctx.tags.upos[end - 1] === 'ADV' || ctx.tags.upos[end - 1] === 'PART')) end--;
+  // "The envoy provided a report … and stressed …": the cue shares the subject of the first verb.
+  if (end > s.tokenStart && lower(ctx, end - 1) === 'and' && ctx.tags.upos[end - 1] === 'CCONJ') {
+    let v = s.tokenStart;
+    while (v < end - 1 && ctx.tags.upos[v] !== 'VERB' && ctx.tags.upos[v] !== 'AUX') v++;
+    return v < end - 1 && v > s.tokenStart ? sourceBefore(ctx, s, v) : null;
+  }
   let start = end;
+  let boundary = false;
   while (start > s.tokenStart) {
     const k = start - 1;
     const w = lower(ctx, k);
     const pos = ctx.tags.upos[k];
     if (CLOSE_QUOTE.test(w) || OPEN_QUOTE.test(w) || w === ';' || w === ':' || w === '—' || w === '(') break;
-    if (pos === 'SCONJ' || SUBORDINATORS.has(w)) break;
-    if (pos === 'CCONJ' && lower(ctx, k - 1) === ',') break;
-    if ((pos === 'VERB' || pos === 'AUX') && !isInsideRelative(ctx, s, k)) break;
+    if (pos === 'SCONJ' || SUBORDINATORS.has(w) || (pos === 'CCONJ' && lower(ctx, k - 1) === ',') || ((pos === 'VERB' || pos === 'AUX') && !isInsideRelative(ctx, s, k))) {
+      boundary = pos !== 'CCONJ';
+      break;
+    }
     if (end - k > 30) return null;
     start = k;
+  }
+  // After an adverbial clause ("Speaking after the meeting with Berri, the advisor said") the subject follows its comma.
+  if (boundary) {
+    const comma = indexOfWord(ctx, start, end, ',');
+    if (comma >= 0 && comma + 1 < end && NP_START.has(ctx.tags.upos[comma + 1]!)) start = comma + 1;
   }
   // Leading comma-delimited introductions are not the subject.
   while (start < end) {
@@ -274,8 +299,9 @@ function attributeSentence(ctx: Ctx, s: Sentence, out: Attribution[]): void {
         }
         if (content.length && content.some((c) => overlapsQuote(ctx, c))) kind = 'mixed';
         const srcRange = pre ?? (content.length && content[0]!.end <= cueSpan.start ? sourceAfter(ctx, s, cue.t1) : null);
-        if (srcRange) source = chars(ctx, srcRange[0], srcRange[1]);
-        else if (/ing$/.test(lower(ctx, cue.t0)) && lower(ctx, cue.t0 - 1) === ',') source = lastSource ?? mainSubject(ctx, s);
+        // ", saying …" / ", stressing …": the participle shares the subject of the main clause.
+        if (/ing$/.test(lower(ctx, cue.t0)) && lower(ctx, cue.t0 - 1) === ',') source = lastSource ?? mainSubject(ctx, s);
+        else if (srcRange) source = chars(ctx, srcRange[0], srcRange[1]);
       }
     }
     if (content.length === 0) continue;

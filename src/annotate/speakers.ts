@@ -36,6 +36,8 @@ export interface SpeakerIndex {
   nameIn(span: Span): SpeakerCandidate | null;
   /** Number of attributions already resolved to each key (salience). */
   said: Map<string, number>;
+  /** Offset of the first name mention inside a span, or null. */
+  firstNameStart(span: Span): number | null;
 }
 
 // world-countries is CommonJS: its default export arrives wrapped or not depending on the loader.
@@ -214,6 +216,10 @@ export function buildSpeakerIndex(doc: Doc, tags: TokenTags, entities: EntityRec
   return {
     candidates: [...byKey.values()],
     said: new Map(),
+    firstNameStart(span: Span): number | null {
+      for (const s of spans) if (s.start >= span.start && s.end <= span.end) return s.start;
+      return null;
+    },
     nameIn(span: Span): SpeakerCandidate | null {
       // The first name in a source phrase is its head ("Velayati, a senior advisor to … Khamenei").
       for (const s of spans) if (s.start >= span.start && s.end <= span.end) return s.cand;
@@ -252,8 +258,14 @@ export interface ResolveContext {
 export function resolveSpeaker(index: SpeakerIndex, source: Span, sourceText: string, ctx: ResolveContext): ResolvedSpeaker | null {
   const named = index.nameIn(source);
   const out = (c: SpeakerCandidate): ResolvedSpeaker => ({ key: c.key, name: c.name, entityId: c.entityId });
-  if (named) return out(named);
-  const words = sourceText
+  if (named) {
+    // "A senior advisor to Ayatollah … Khamenei" names Khamenei but is headed by "advisor".
+    const first = index.firstNameStart(source) ?? source.start;
+    const prefix = sourceText.slice(0, first - source.start).toLowerCase().split(/[\s,]+/).filter((w) => w && !DESCRIPTION_SKIP.has(w));
+    if (prefix.every((w) => TITLE_WORDS.has(w) || DEMONYM_TO_COUNTRY.has(w) || PLACE_WORDS.has(w) || w === 'to' || w === 'of')) return out(named);
+  }
+  const headPhrase = sourceText.split(/\s(?:to|of|on|for|from|at|in)\s|,/)[0] ?? sourceText;
+  const words = headPhrase
     .toLowerCase()
     .split(/[\s,]+/)
     .map((w) => w.replace(/[’']s$/, ''))
