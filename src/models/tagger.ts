@@ -1,0 +1,205 @@
+/**
+ * Greedy left-to-right POS tagger predicting UPOS and Penn XPOS jointly (one
+ * class per UPOS|XPOS pair seen in training), in the style of Collins (2002)
+ * and Honnibal's "A good part-of-speech tagger in about 200 lines".
+ * Frequent unambiguous words skip the classifier via a tag dictionary.
+ */
+import { hashInts } from './hash.js';
+import { loadModel, type Model } from './model-file.js';
+import { AveragedPerceptron } from './perceptron.js';
+import { createRandom, shuffle } from './prng.js';
+import { NONE, wordInfo, type WordInfo } from './word-features.js';
+
+export const TAGGER_KIND = 'fivew-tagger';
+export const TAGGER_VERSION = 1;
+
+export interface TaggedSentence {
+  words: string[];
+  /** Joint tags, "UPOS\tXPOS". */
+  tags: string[];
+}
+
+export interface Tagger {
+  /** Joint classes, "UPOS\tXPOS". */
+  readonly classes: string[];
+  readonly upos: string[];
+  readonly xpos: string[];
+  /** Class ids for one sentence. */
+  tag(words: string[]): Int32Array;
+  readonly model: Model;
+}
+
+export interface TaggerTrainOptions {
+  epochs: number;
+  seed: number;
+  log?: (line: string) => void;
+  /** Called after each epoch (e.g. to score dev). */
+  onEpoch?: (epoch: number, tagger: Tagger) => void;
+}
+
+const N_FEATURES = 26;
+const START = 0x5747a27;
+
+function features(out: Uint32Array, info: WordInfo[], i: number, p1: number, p2: number): void {
+  const w = info[i]!;
+  const wm1 = i > 0 ? info[i - 1]! : NONE;
+  const wm2 = i > 1 ? info[i - 2]! : NONE;
+  const wp1 = i + 1 < info.length ? info[i + 1]! : NONE;
+  const wp2 = i + 2 < info.length ? info[i + 2]! : NONE;
+  let k = 0;
+  out[k++] = hashInts(0, 0);
+  out[k++] = hashInts(1, w.norm);
+  out[k++] = hashInts(2, w.form);
+  out[k++] = hashInts(3, w.suf3);
+  out[k++] = hashInts(4, w.suf2);
+  out[k++] = hashInts(5, w.suf4);
+  out[k++] = hashInts(6, w.pre1);
+  out[k++] = hashInts(7, w.shape);
+  out[k++] = hashInts(8, p1);
+  out[k++] = hashInts(9, p2);
+  out[k++] = hashInts(10, p1, p2);
+  out[k++] = hashInts(11, p1, w.norm);
+  out[k++] = hashInts(12, wm1.norm);
+  out[k++] = hashInts(13, wm1.suf3);
+  out[k++] = hashInts(14, wp1.norm);
+  out[k++] = hashInts(15, wp1.suf3);
+  out[k++] = hashInts(16, wm2.norm);
+  out[k++] = hashInts(17, wp2.norm);
+  out[k++] = hashInts(18, wm1.norm, w.norm);
+  out[k++] = hashInts(19, w.norm, wp1.norm);
+  out[k++] = hashInts(20, wm1.shape, w.shape);
+  out[k++] = hashInts(21, w.shape, wp1.shape);
+  out[k++] = hashInts(22, i === 0 ? 1 : 0, w.shape);
+  out[k++] = hashInts(23, p1, w.suf3);
+  out[k++] = hashInts(24, w.pre3);
+  out[k++] = hashInts(25, wp1.norm, wp2.norm);
+}
+
+class PerceptronTagger implements Tagger {
+  readonly classes: string[];
+  readonly upos: string[];
+  readonly xpos: string[];
+  private readonly feats = new Uint32Array(N_FEATURES);
+  private readonly scores: Float32Array;
+  private readonly classHash: Uint32Array;
+
+  constructor(
+    readonly model: Model,
+    private readonly perceptron: AveragedPerceptron,
+    private readonly dict: Map<string, number>,
+  ) {
+    this.classes = model.header.labels.tags!;
+    this.upos = this.classes.map((c) => c.split('\t')[0]!);
+    this.xpos = this.classes.map((c) => c.split('\t')[1]!);
+    this.scores = new Float32Array(this.classes.length);
+    this.classHash = Uint32Array.from(this.classes, (_, i) => hashInts(99, i + 1));
+  }
+
+  tag(words: string[]): Int32Array {
+    const info = words.map(wordInfo);
+    const out = new Int32Array(words.length);
+    let p1 = START;
+    let p2 = START;
+    for (let i = 0; i < words.length; i++) {
+      let guess = this.dict.get(info[i]!.normText);
+      if (guess === undefined) {
+        features(this.feats, info, i, p1, p2);
+        guess = this.perceptron.predict(this.feats, this.scores);
+      }
+      out[i] = guess;
+      p2 = p1;
+      p1 = this.classHash[guess]!;
+    }
+    return out;
+  }
+
+  /** One perceptron pass over a sentence, with the gold history (teacher forcing would hurt: we use predicted). */
+  trainSentence(words: string[], gold: number[]): number {
+    const info = words.map(wordInfo);
+    let p1 = START;
+    let p2 = START;
+    let correct = 0;
+    for (let i = 0; i < words.length; i++) {
+      let guess = this.dict.get(info[i]!.normText);
+      if (guess === undefined) {
+        features(this.feats, info, i, p1, p2);
+        guess = this.perceptron.predict(this.feats, this.scores);
+        this.perceptron.update(gold[i]!, guess, this.feats);
+      }
+      if (guess === gold[i]) correct++;
+      p2 = p1;
+      p1 = this.classHash[guess]!;
+    }
+    return correct;
+  }
+}
+
+/** Words seen often enough with (almost) always the same tag. */
+function buildTagDictionary(sentences: TaggedSentence[], classIndex: Map<string, number>): Map<string, number> {
+  const counts = new Map<string, Map<number, number>>();
+  for (const s of sentences) {
+    s.words.forEach((w, i) => {
+      const norm = wordInfo(w).normText;
+      let m = counts.get(norm);
+      if (!m) counts.set(norm, (m = new Map()));
+      const c = classIndex.get(s.tags[i]!)!;
+      m.set(c, (m.get(c) ?? 0) + 1);
+    });
+  }
+  const dict = new Map<string, number>();
+  for (const [word, m] of [...counts].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    let total = 0;
+    let best = -1;
+    let bestCount = 0;
+    for (const [c, n] of m) {
+      total += n;
+      if (n > bestCount) [best, bestCount] = [c, n];
+    }
+    if (total >= 20 && bestCount / total >= 0.995) dict.set(word, best);
+  }
+  return dict;
+}
+
+export function trainTagger(sentences: TaggedSentence[], options: TaggerTrainOptions): Tagger {
+  const classes = [...new Set(sentences.flatMap((s) => s.tags))].sort();
+  const classIndex = new Map(classes.map((c, i) => [c, i]));
+  const dict = buildTagDictionary(sentences, classIndex);
+  const perceptron = new AveragedPerceptron(classes.length, { capacity: 1 << 18 });
+  const model: Model = {
+    header: {
+      kind: TAGGER_KIND,
+      version: TAGGER_VERSION,
+      labels: { tags: classes },
+      features: { templates: N_FEATURES, tagDictionary: { minCount: 20, minShare: 0.995 } },
+      training: { sentences: sentences.length, epochs: options.epochs, seed: options.seed },
+      extra: { tagDictionary: Object.fromEntries([...dict].map(([w, c]) => [w, c])) },
+    },
+    perceptrons: { tags: perceptron },
+  };
+  const tagger = new PerceptronTagger(model, perceptron, dict);
+  const random = createRandom(options.seed);
+  const order = sentences.map((s) => ({ words: s.words, gold: s.tags.map((t) => classIndex.get(t)!) }));
+  for (let epoch = 1; epoch <= options.epochs; epoch++) {
+    let correct = 0;
+    let total = 0;
+    for (const s of shuffle(order, random)) {
+      correct += tagger.trainSentence(s.words, s.gold);
+      total += s.words.length;
+    }
+    options.log?.(`tagger epoch ${epoch}: train accuracy ${((100 * correct) / total).toFixed(2)}% (${perceptron.size} feature rows)`);
+  }
+  perceptron.finalize();
+  return tagger;
+}
+
+export function taggerFromModel(model: Model): Tagger {
+  if (model.header.kind !== TAGGER_KIND) throw new Error(`not a tagger model (kind ${model.header.kind})`);
+  const perceptron = model.perceptrons.tags;
+  if (!perceptron) throw new Error('tagger model has no "tags" weights');
+  const raw = (model.header.extra?.tagDictionary ?? {}) as Record<string, number>;
+  return new PerceptronTagger(model, perceptron, new Map(Object.entries(raw)));
+}
+
+export function loadTagger(path: string): Tagger {
+  return taggerFromModel(loadModel(path));
+}
