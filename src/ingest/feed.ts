@@ -112,7 +112,8 @@ function readRss(doc: XmlElement, base: string | null): FeedItem[] {
 function readAtom(feed: XmlElement, base: string | null): FeedItem[] {
   const source = atomText(child(feed, 'title'));
   const feedLanguage = feed.attrs['xml:lang'] ?? null;
-  const feedBase = resolveUrl(feed.attrs['xml:base'] ?? null, base) ?? base;
+  const feedLink = childrenNamed(feed, 'link').find((l) => (l.attrs.rel ?? 'alternate') === 'alternate')?.attrs.href ?? null;
+  const feedBase = resolveUrl(feed.attrs['xml:base'] ?? null, base) ?? resolveUrl(feedLink, base) ?? base;
   return childrenNamed(feed, 'entry').map((entry, i) => {
     const links = childrenNamed(entry, 'link');
     const alternate = links.find((l) => (l.attrs.rel ?? 'alternate') === 'alternate') ?? null;

@@ -44,14 +44,14 @@ const DATELINE = new RegExp(
   'u',
 );
 
-/** Title-case shouted agency names ("PRESS TV" → "Press TV") but keep acronyms ("AP", "IRNA"). */
+/** Title-case shouted agency names ("PRESS TV" → "Press TV") but keep acronyms ("AP", "IRNA", "BBC NEWS" → "BBC News"). */
 export function tidySourceName(name: string): string {
   const trimmed = name.trim().replace(/\s+/g, ' ');
   if (trimmed !== trimmed.toUpperCase()) return trimmed;
-  return trimmed
-    .split(' ')
-    .map((w) => (w.length >= 5 && /^\p{Lu}+$/u.test(w) ? w[0] + w.slice(1).toLowerCase() : w))
-    .join(' ');
+  const words = trimmed.split(' ');
+  // A lone short word is an acronym (AP, IRNA); in a longer name only two- and three-letter words are.
+  const minLength = words.length > 1 ? 4 : 5;
+  return words.map((w) => (w.length >= minLength && /^\p{Lu}+$/u.test(w) ? w[0] + w.slice(1).toLowerCase() : w)).join(' ');
 }
 
 /** Is `names` a list of person or outlet names ("Jane Roe and John Doe", "Press TV")? */
