@@ -297,7 +297,7 @@ function attributeSentence(ctx: Ctx, s: Sentence, out: Attribution[]): void {
           const end = trimEnd(ctx, cue.t1 + 1, s.tokenEnd);
           if (end > cue.t1 + 1) content = [chars(ctx, cue.t1 + 1, end)];
         }
-        if (content.length && content.some((c) => overlapsQuote(ctx, c))) kind = 'mixed';
+        if (kind === 'indirect' && content.some((c) => overlapsQuote(ctx, c))) kind = 'mixed';
         const srcRange = pre ?? (content.length && content[0]!.end <= cueSpan.start ? sourceAfter(ctx, s, cue.t1) : null);
         // ", saying …" / ", stressing …": the participle shares the subject of the main clause.
         if (/ing$/.test(lower(ctx, cue.t0)) && lower(ctx, cue.t0 - 1) === ',') source = lastSource ?? mainSubject(ctx, s);

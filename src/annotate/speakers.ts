@@ -95,11 +95,20 @@ const SYNONYMS: Record<string, string[]> = {
   advisor: ['advisor', 'adviser'],
   adviser: ['advisor', 'adviser'],
   spokesperson: ['spokesman', 'spokeswoman', 'spokesperson'],
+  chairwoman: ['chairwoman', 'chairman', 'chair'],
+  chairman: ['chairwoman', 'chairman', 'chair'],
 };
 
 const PRONOUNS_PERSON = new Set(['he', 'she', 'him', 'her', 'his', 'hers']);
 const PRONOUNS_OTHER = new Set(['they', 'we', 'it', 'i', 'you', 'them', 'who', 'which', 'that']);
 const DESCRIPTION_SKIP = new Set(['the', 'a', 'an', 'this', 'that', 'also', 'both', 'his', 'her', 'its', 'their', "'s", '’s', 'for', 'part', ',']);
+
+/** A demonym we may not know by name ("Marovian", "Pellish") before a title or noun. */
+function looksDemonym(word: string, next: string | undefined): boolean {
+  const w = word.toLowerCase();
+  if (DEMONYM_TO_COUNTRY.has(w)) return true;
+  return /(ian|ish|ese|ean)$/.test(w) && next !== undefined && TITLE_WORDS.has(next.toLowerCase());
+}
 
 function isCap(s: string): boolean {
   return /^\p{Lu}/u.test(s);
@@ -111,6 +120,7 @@ interface NameRun {
   /** Token range of the name proper (titles stripped). */
   t0: number;
   t1: number;
+  place: boolean;
 }
 
 /** Capitalised name runs (PROPN-led), titles and leading place words stripped. */
@@ -133,8 +143,13 @@ function nameRuns(doc: Doc, tags: TokenTags): NameRun[] {
       else break;
     }
     let a = i;
-    while (a <= j && (TITLE_WORDS.has(toks[a]!.text.toLowerCase()) || PLACE_WORDS.has(toks[a]!.text.toLowerCase()) || DEMONYM_TO_COUNTRY.has(toks[a]!.text.toLowerCase()))) a++;
-    if (a <= j) runs.push({ start: toks[a]!.start, end: toks[j]!.end, t0: a, t1: j + 1 });
+    while (a <= j && (TITLE_WORDS.has(toks[a]!.text.toLowerCase()) || PLACE_WORDS.has(toks[a]!.text.toLowerCase()) || looksDemonym(toks[a]!.text, toks[a + 1]?.text))) a++;
+    const before = (toks[i - 1]?.text ?? '').toLowerCase();
+    // "Ambassador to Tehran Levan Dzhagaryan": after "to"/"of" a leading word is the place, the rest the name.
+    if (j - a >= 2 && (before === 'to' || before === 'of') && TITLE_WORDS.has((toks[i - 2]?.text ?? '').toLowerCase())) a++;
+    // A lone capitalised word after "of"/"in"/"to" names a place ("the minister of Marovia").
+    const place = a === j && /^(of|in|to|from|at|for)$/.test(a === i ? before : toks[a - 1]!.text.toLowerCase());
+    if (a <= j && !TITLE_WORDS.has(toks[j]!.text.toLowerCase())) runs.push({ start: toks[a]!.start, end: toks[j]!.end, t0: a, t1: j + 1, place });
     i = j + 1;
   }
   return runs;
@@ -160,16 +175,28 @@ function roleWords(doc: Doc, tags: TokenTags, t0: number, t1: number): string[] 
     else break;
   }
   words.push(...pending);
+  // "The foreign minister of Marovia, Talia Renquist,": a description set before the name.
+  if (toks[t0 - 1]?.text === ',') {
+    for (let k = t0 - 2; k >= 0 && toks[k]!.sentence === sent && t0 - k <= 10; k--) {
+      const pos = tags.upos[k];
+      if (pos === 'VERB' || pos === 'AUX' || pos === 'PUNCT' || pos === 'PRON') break;
+      words.push(toks[k]!.text.toLowerCase());
+    }
+  }
   // Rightwards: ", a senior advisor to …," or ", who is the president of …".
   if (toks[t1]?.text === ',' && toks[t1]!.sentence === sent) {
     let k = t1 + 1;
     if (/^(who|which)$/i.test(toks[k]?.text ?? '')) {
       k++;
       if (/^(is|was|has|had|serves|served)$/i.test(toks[k]?.text ?? '')) k++;
-      else return words;
+      else if (tags.upos[k] === 'VERB') {
+        // "who chairs the Growers Council": the verb names the office.
+        words.push(toks[k]!.text.toLowerCase().replace(/s$/, ''));
+        k++;
+      } else return words;
     }
     const first = tags.upos[k];
-    if (first === 'DET' || first === 'ADJ' || first === 'NOUN' || first === 'PROPN') {
+    if (first === 'DET' || first === 'ADJ' || first === 'NOUN' || first === 'PROPN' || first === 'VERB') {
       for (; k < toks.length && toks[k]!.sentence === sent && k < t1 + 20; k++) {
         const w = toks[k]!.text;
         if (w === ',' || tags.upos[k] === 'VERB' || tags.upos[k] === 'AUX' || /^["“”]$/.test(w)) break;
@@ -210,19 +237,19 @@ export function buildSpeakerIndex(doc: Doc, tags: TokenTags, entities: EntityRec
       }
     }
   } else {
-    for (const r of nameRuns(doc, tags)) add(doc.text.slice(r.start, r.end), r.start, r.end, r.t0, r.t1, null, true, []);
+    for (const r of nameRuns(doc, tags)) add(doc.text.slice(r.start, r.end), r.start, r.end, r.t0, r.t1, null, !r.place, []);
   }
   spans.sort((a, b) => a.start - b.start);
   return {
     candidates: [...byKey.values()],
     said: new Map(),
     firstNameStart(span: Span): number | null {
-      for (const s of spans) if (s.start >= span.start && s.end <= span.end) return s.start;
+      for (const s of spans) if (s.start >= span.start && s.end <= span.end && s.cand.person) return s.start;
       return null;
     },
     nameIn(span: Span): SpeakerCandidate | null {
       // The first name in a source phrase is its head ("Velayati, a senior advisor to … Khamenei").
-      for (const s of spans) if (s.start >= span.start && s.end <= span.end) return s.cand;
+      for (const s of spans) if (s.start >= span.start && s.end <= span.end && s.cand.person) return s.cand;
       return null;
     },
   };
@@ -233,9 +260,9 @@ function describeScore(words: string[], cand: SpeakerCandidate): number {
   let score = 0;
   for (const w of words) {
     const country = DEMONYM_TO_COUNTRY.get(w);
-    if (country) {
-      const hasOwn = [...cand.roles].some((r) => DEMONYM_TO_COUNTRY.has(r));
-      if (cand.roles.has(w)) score += 2;
+    if (country || looksDemonym(w, 'official')) {
+      const hasOwn = [...cand.roles].some((r) => r !== w && looksDemonym(r, 'official'));
+      if ([...cand.roles].some((r) => sameNation(w, r))) score += 2;
       else if (hasOwn) return -1;
       continue;
     }
@@ -245,6 +272,12 @@ function describeScore(words: string[], cand: SpeakerCandidate): number {
     else if (OFFICE_WORDS.has(w) && !SYNONYMS[w]) score -= 1;
   }
   return score;
+}
+
+/** A demonym and a role word that name the same nation ("iranian"/"iran", "marovian"/"marovia"). */
+function sameNation(demonym: string, role: string): boolean {
+  if (role === demonym || DEMONYM_TO_COUNTRY.get(demonym) === role) return true;
+  return role.length >= 4 && demonym.startsWith(role.replace(/[aeiou]$/, ''));
 }
 
 export interface ResolveContext {
@@ -261,8 +294,9 @@ export function resolveSpeaker(index: SpeakerIndex, source: Span, sourceText: st
   if (named) {
     // "A senior advisor to Ayatollah … Khamenei" names Khamenei but is headed by "advisor".
     const first = index.firstNameStart(source) ?? source.start;
-    const prefix = sourceText.slice(0, first - source.start).toLowerCase().split(/[\s,]+/).filter((w) => w && !DESCRIPTION_SKIP.has(w));
-    if (prefix.every((w) => TITLE_WORDS.has(w) || DEMONYM_TO_COUNTRY.has(w) || PLACE_WORDS.has(w) || w === 'to' || w === 'of')) return out(named);
+    const prefix = sourceText.slice(0, first - source.start).split(/[\s,]+/).filter((w) => w && !DESCRIPTION_SKIP.has(w.toLowerCase()));
+    const titleLike = (w: string): boolean => isCap(w) || TITLE_WORDS.has(w.toLowerCase()) || w === 'to' || w === 'of';
+    if (prefix.every(titleLike)) return out(named);
   }
   const headPhrase = sourceText.split(/\s(?:to|of|on|for|from|at|in)\s|,/)[0] ?? sourceText;
   const words = headPhrase
@@ -301,10 +335,11 @@ export function resolveSpeaker(index: SpeakerIndex, source: Span, sourceText: st
     // A definite description refers back; an indefinite one at the top of a story points ahead to its protagonist.
     if (!indefinite && !c.mentions.some((m) => m < ctx.at)) continue;
     const s = describeScore(words, c);
-    if (s < 0) continue;
+    // A definite description must fit something we know of the candidate; an indefinite one only must not clash.
+    if (s < 0 || (!indefinite && s === 0)) continue;
     const salience = (index.said.get(c.key) ?? 0) * 0.5 + c.mentions.length * 0.25 + (ctx.recent.some((r) => r.key === c.key) ? 0.25 : 0);
     const total = s + salience;
-    if (total > bestScore) {
+    if (total > bestScore || (best === null && total >= bestScore)) {
       bestScore = total;
       best = c;
     }
