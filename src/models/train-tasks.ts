@@ -2,6 +2,8 @@
  * The models `fivew train TASK` can train. Each model module exports one
  * TrainTask; add yours to TRAIN_TASKS.
  */
+import { parserTrainTask, taggerTrainTask } from './ud-train.js';
+
 export interface TrainOptions {
   /** --data: training file or folder. */
   data: string;
@@ -24,4 +26,4 @@ export interface TrainTask {
   run(options: TrainOptions): Promise<void>;
 }
 
-export const TRAIN_TASKS: TrainTask[] = [];
+export const TRAIN_TASKS: TrainTask[] = [taggerTrainTask, parserTrainTask];

@@ -1,0 +1,172 @@
+/**
+ * `fivew train tagger|parser`: train on a UD treebank (CoNLL-U), score on dev,
+ * write the model file. The parser is trained on jack-knifed predicted tags
+ * (each tenth of the data tagged by a tagger trained on the rest), so it
+ * learns to live with the tagger's mistakes.
+ */
+import { existsSync } from 'node:fs';
+import { readConllu, type ConlluSentence } from './conllu.js';
+import { saveModel } from './model-file.js';
+import { trainParser, type Parser, type ParserSentence } from './parser.js';
+import { loadTagger, trainTagger, type Tagger, type TaggedSentence } from './tagger.js';
+import type { TrainOptions, TrainTask } from './train-tasks.js';
+
+export const TAGGER_EPOCHS = 8;
+export const PARSER_EPOCHS = 12;
+export const JACKKNIFE_FOLDS = 5;
+const UD_TRAIN = '../shared/data/ud-ewt/en_ewt-ud-train.conllu';
+const UD_DEV = '../shared/data/ud-ewt/en_ewt-ud-dev.conllu';
+
+export function toTagged(s: ConlluSentence): TaggedSentence {
+  return { words: s.words.map((w) => w.form), tags: s.words.map((w) => `${w.upos}\t${w.xpos}`) };
+}
+
+export function toParserSentence(s: ConlluSentence, tags?: string[]): ParserSentence {
+  return {
+    words: s.words.map((w) => w.form),
+    tags: tags ?? s.words.map((w) => `${w.upos}\t${w.xpos}`),
+    heads: s.words.map((w) => w.head),
+    deprels: s.words.map((w) => w.deprel),
+  };
+}
+
+export function tagStrings(tagger: Tagger, words: string[]): string[] {
+  return Array.from(tagger.tag(words), (c) => tagger.classes[c]!);
+}
+
+/** Predicted tags for every sentence, each fold tagged by a tagger that never saw it. */
+export function jackknifeTags(sentences: ConlluSentence[], folds: number, epochs: number, seed: number, log?: (line: string) => void): string[][] {
+  const out: string[][] = new Array(sentences.length);
+  for (let f = 0; f < folds; f++) {
+    const train = sentences.filter((_, i) => i % folds !== f).map(toTagged);
+    const tagger = trainTagger(train, { epochs, seed: seed + f });
+    let right = 0;
+    let total = 0;
+    sentences.forEach((s, i) => {
+      if (i % folds !== f) return;
+      out[i] = tagStrings(tagger, s.words.map((w) => w.form));
+      s.words.forEach((w, k) => {
+        total++;
+        if (out[i]![k] === `${w.upos}\t${w.xpos}`) right++;
+      });
+    });
+    log?.(`jack-knife fold ${f + 1}/${folds}: joint tag accuracy ${((100 * right) / total).toFixed(2)}%`);
+  }
+  return out;
+}
+
+export interface TagScores {
+  upos: number;
+  xpos: number;
+  tokens: number;
+}
+
+export function scoreTagger(tagger: Tagger, sentences: ConlluSentence[]): TagScores {
+  let upos = 0;
+  let xpos = 0;
+  let tokens = 0;
+  for (const s of sentences) {
+    const tags = tagger.tag(s.words.map((w) => w.form));
+    s.words.forEach((w, i) => {
+      tokens++;
+      if (tagger.upos[tags[i]!] === w.upos) upos++;
+      if (tagger.xpos[tags[i]!] === w.xpos) xpos++;
+    });
+  }
+  return { upos: pct(upos, tokens), xpos: pct(xpos, tokens), tokens };
+}
+
+export interface ParseScores {
+  uas: number;
+  /** Universal labels only (subtypes ignored), as the CoNLL 2018 evaluation. */
+  las: number;
+  /** Full labels including subtypes (acl:relcl, nsubj:pass...). */
+  lasFull: number;
+  tokens: number;
+}
+
+export function scoreParser(parser: Parser, tagger: Tagger | null, sentences: ConlluSentence[]): ParseScores {
+  let uas = 0;
+  let las = 0;
+  let full = 0;
+  let tokens = 0;
+  for (const s of sentences) {
+    const words = s.words.map((w) => w.form);
+    const tags = tagger ? tagStrings(tagger, words) : toTagged(s).tags;
+    const r = parser.parse(words, tags);
+    s.words.forEach((w, i) => {
+      tokens++;
+      if (r.heads[i] !== w.head) return;
+      uas++;
+      if (universal(r.deprels[i]!) === universal(w.deprel)) las++;
+      if (r.deprels[i] === w.deprel) full++;
+    });
+  }
+  return { uas: pct(uas, tokens), las: pct(las, tokens), lasFull: pct(full, tokens), tokens };
+}
+
+export function universal(deprel: string): string {
+  const colon = deprel.indexOf(':');
+  return colon < 0 ? deprel : deprel.slice(0, colon);
+}
+
+function pct(n: number, d: number): number {
+  return d === 0 ? 0 : Math.round((10000 * n) / d) / 100;
+}
+
+function epochsFlag(options: TrainOptions, fallback: number): number {
+  const raw = options.flags.epochs;
+  if (raw === undefined || raw === true || raw === false) return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--epochs expects a positive integer, got ${raw}`);
+  return n;
+}
+
+export const taggerTrainTask: TrainTask = {
+  name: 'tagger',
+  description: 'UPOS+XPOS perceptron tagger on a UD treebank (CoNLL-U)',
+  defaults: { data: UD_TRAIN, dev: UD_DEV, out: 'models/tagger.bin.gz' },
+  async run(options) {
+    const started = Date.now();
+    const epochs = epochsFlag(options, TAGGER_EPOCHS);
+    const train = readConllu(options.data);
+    const tagger = trainTagger(train.map(toTagged), { epochs, seed: options.seed, log: options.log });
+    const training = tagger.model.header.training;
+    training.data = options.data;
+    if (options.dev && existsSync(options.dev)) {
+      const scores = scoreTagger(tagger, readConllu(options.dev));
+      training.dev = { data: options.dev, ...scores };
+      options.log(`dev: UPOS ${scores.upos}%  XPOS ${scores.xpos}%`);
+    }
+    saveModel(options.out, tagger.model, { bits: 8 });
+    options.log(`wrote ${options.out} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  },
+};
+
+export const parserTrainTask: TrainTask = {
+  name: 'parser',
+  description: 'arc-hybrid dependency parser on a UD treebank (CoNLL-U), trained on jack-knifed tags',
+  defaults: { data: UD_TRAIN, dev: UD_DEV, out: 'models/parser.bin.gz' },
+  async run(options) {
+    const started = Date.now();
+    const epochs = epochsFlag(options, PARSER_EPOCHS);
+    const train = readConllu(options.data);
+    const tags = jackknifeTags(train, JACKKNIFE_FOLDS, TAGGER_EPOCHS, options.seed, options.log);
+    const parser = trainParser(
+      train.map((s, i) => toParserSentence(s, tags[i])),
+      { epochs, seed: options.seed, log: options.log },
+    );
+    const training = parser.model.header.training;
+    training.data = options.data;
+    training.tags = `jack-knifed, ${JACKKNIFE_FOLDS} folds`;
+    const taggerPath = typeof options.flags.tagger === 'string' ? options.flags.tagger : 'models/tagger.bin.gz';
+    if (options.dev && existsSync(options.dev)) {
+      const tagger = existsSync(taggerPath) ? loadTagger(taggerPath) : null;
+      const scores = scoreParser(parser, tagger, readConllu(options.dev));
+      training.dev = { data: options.dev, tags: tagger ? taggerPath : 'gold', ...scores };
+      options.log(`dev (${tagger ? 'predicted' : 'gold'} tags): UAS ${scores.uas}%  LAS ${scores.las}%  LAS with subtypes ${scores.lasFull}%`);
+    }
+    saveModel(options.out, parser.model, { bits: 8 });
+    options.log(`wrote ${options.out} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  },
+};
