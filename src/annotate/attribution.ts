@@ -241,9 +241,10 @@ function attributeSentence(ctx: Ctx, s: Sentence, out: Attribution[]): void {
       const after = sourceAfter(ctx, s, cue.t1);
       let srcEnd = after ? after[1] : cue.t1;
       const comma = indexOfWord(ctx, cue.t1, s.tokenEnd, ',');
-      if (comma >= 0) srcEnd = Math.min(srcEnd, comma);
-      if (srcEnd > cue.t1) source = chars(ctx, cue.t1, srcEnd);
       const beforeEnd = trimEnd(ctx, s.tokenStart, cue.t0);
+      // Sentence-final "…, according to X, the engineer." keeps its apposition; a fronted one ends at its comma.
+      if (comma >= 0 && !hasWord(ctx, s.tokenStart, beforeEnd)) srcEnd = Math.min(srcEnd, comma);
+      if (srcEnd > cue.t1) source = chars(ctx, cue.t1, srcEnd);
       if (hasWord(ctx, s.tokenStart, beforeEnd)) content = [chars(ctx, s.tokenStart, beforeEnd)];
       else if (comma >= 0) {
         const end = trimEnd(ctx, comma + 1, s.tokenEnd);

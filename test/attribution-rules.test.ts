@@ -1,0 +1,148 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { findAttributions, type Attribution } from '../src/annotate/attribution.js';
+import { findQuotes } from '../src/annotate/quotes.js';
+import { createDoc, type Doc } from '../src/doc/doc.js';
+import { cueHeadLemma, verbCueLemma } from '../src/knowledge/cues.js';
+
+const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures/attribution');
+
+interface Seen {
+  kind: Attribution['kind'];
+  speaker: string | null;
+  source: string | null;
+  cue: string;
+  lemma: string;
+  content: string;
+}
+
+function analyse(text: string): { doc: Doc; seen: Seen[] } {
+  const doc = createDoc(text);
+  const seen = findAttributions(doc).map((a) => ({
+    kind: a.kind,
+    speaker: a.speaker?.name ?? null,
+    source: a.source ? doc.text.slice(a.source.start, a.source.end) : null,
+    cue: doc.text.slice(a.cue.start, a.cue.end),
+    lemma: a.cue.lemma,
+    content: a.content.map((c) => doc.text.slice(c.start, c.end)).join(' | '),
+  }));
+  return { doc, seen };
+}
+
+function withContent(seen: Seen[], fragment: string): Seen {
+  const hit = seen.find((s) => s.content.includes(fragment));
+  if (!hit) throw new Error(`no attribution with content "${fragment}" in ${JSON.stringify(seen, null, 1)}`);
+  return hit;
+}
+
+describe('cue lexicon', () => {
+  it('maps inflected forms to lemmas and rejects non-cues', () => {
+    expect(verbCueLemma('said')).toBe('say');
+    expect(verbCueLemma('emphasised')).toBe('emphasise');
+    expect(verbCueLemma('denies')).toBe('deny');
+    expect(verbCueLemma('told')).toBe('tell');
+    expect(verbCueLemma('harbour')).toBeNull();
+    expect(cueHeadLemma('has also said:')).toBe('say');
+    expect(cueHeadLemma('According to')).toBe('according to');
+  });
+});
+
+describe('quotes', () => {
+  it('pairs straight and curly marks, flags partial and unclosed quotes and paragraph continuations', () => {
+    const doc = createDoc(
+      'He called it “a farce” and left.\n\n"The first part runs on.\n\n"And the second part ends here," she said.\n\nA stray ” mark and an “unclosed one',
+    );
+    const quotes = findQuotes(doc).map((q) => ({ text: doc.text.slice(q.span.start, q.span.end), closed: q.closed, cont: q.continuesPrevious, partial: q.partial }));
+    expect(quotes).toEqual([
+      { text: '“a farce”', closed: true, cont: false, partial: true },
+      { text: '"The first part runs on.', closed: false, cont: false, partial: false },
+      { text: '"And the second part ends here,"', closed: true, cont: true, partial: false },
+      { text: '“unclosed one', closed: false, cont: false, partial: true },
+    ]);
+  });
+
+  it('keeps single quotes nested inside double quotes', () => {
+    const doc = createDoc('“They told us ‘wait’ and we waited,” Ilsa Varn said.');
+    const [q] = findQuotes(doc);
+    expect(doc.text.slice(q!.span.start, q!.span.end)).toBe('“They told us ‘wait’ and we waited,”');
+  });
+});
+
+describe('attribution on an invented wire story', () => {
+  const { seen } = analyse(readFileSync(join(fixtures, 'harbour-dispute.txt'), 'utf8'));
+
+  it('finds the indirect statement and resolves the apposed name', () => {
+    const a = withContent(seen, 'the harbour agreement signed with Pelland');
+    expect(a).toMatchObject({ kind: 'indirect', lemma: 'say', speaker: 'Talia Renquist', source: 'The foreign minister of Marovia, Talia Renquist,' });
+    expect(a.content).toBe('the harbour agreement signed with Pelland last week is a betrayal of coastal workers');
+  });
+
+  it('handles a fronted quote with the speaker after it ("“…,” X said")', () => {
+    const a = withContent(seen, 'We were never consulted');
+    expect(a).toMatchObject({ kind: 'direct', cue: 'said', source: 'Renquist', speaker: 'Talia Renquist' });
+    expect(a.content).toBe('"We were never consulted on the terms of this deal,"');
+  });
+
+  it('resolves a pronoun to the last speaker and keeps "that" in the content', () => {
+    expect(withContent(seen, 'ask parliament')).toMatchObject({ kind: 'indirect', source: 'She', speaker: 'Talia Renquist', content: 'that the government would ask parliament to suspend the agreement' });
+  });
+
+  it('handles "said X" inversion with an apposition', () => {
+    expect(withContent(seen, 'deserve better')).toMatchObject({ kind: 'direct', cue: 'said', speaker: 'Dorian Falk', source: "Dorian Falk, a spokesman for the dockworkers' union" });
+  });
+
+  it('handles a cue before a colon and quote, stripping title and place from the name', () => {
+    expect(withContent(seen, 'kept every promise')).toMatchObject({ kind: 'direct', speaker: 'Oskar Brandt', content: '"My government has kept every promise it made."' });
+  });
+
+  it('takes the bare clause after a parenthetical cue ("However, he said, …")', () => {
+    expect(withContent(seen, 'had known about the terms')).toMatchObject({ kind: 'indirect', source: 'he', speaker: 'Oskar Brandt', content: 'some Marovian officials had known about the terms for months' });
+  });
+
+  it('takes nominal contents and resolves descriptions by nationality and office', () => {
+    expect(withContent(seen, 'the importance of reopening talks')).toMatchObject({ lemma: 'stress', speaker: 'Talia Renquist' });
+    expect(withContent(seen, 'the expansion of trade links')).toMatchObject({ lemma: 'urge', source: 'The Marovian minister', speaker: 'Talia Renquist', content: 'the expansion of trade links with Norvik' });
+  });
+
+  it('handles "according to X" with the content after the comma', () => {
+    expect(withContent(seen, '3,000 jobs')).toMatchObject({ lemma: 'according to', source: 'the union', content: 'about 3,000 jobs are at risk' });
+  });
+
+  it('resolves "the envoy, for his part" to the ambassador and marks quoted fragments as mixed', () => {
+    const a = withContent(seen, 'playing politics');
+    expect(a).toMatchObject({ kind: 'mixed', speaker: 'Oskar Brandt' });
+  });
+
+  it('keeps plural unnamed sources unresolved', () => {
+    expect(withContent(seen, 'to comment')).toMatchObject({ source: 'Officials at the port authority', speaker: null });
+  });
+});
+
+describe('attribution across paragraphs', () => {
+  const { seen } = analyse(readFileSync(join(fixtures, 'long-quote.txt'), 'utf8'));
+
+  it('joins a quote that reopens in the next paragraph into one discontiguous content', () => {
+    const a = withContent(seen, 'If rain does not come');
+    expect(a.kind).toBe('direct');
+    expect(a.speaker).toBe('Anja Morrow');
+    expect(a.content.split(' | ')).toHaveLength(2);
+    expect(a.content).toContain('we are asking now,"');
+  });
+
+  it('takes the speaker of a post-posed "said X, who …"', () => {
+    expect(withContent(seen, 'The wells are dry')).toMatchObject({ kind: 'direct', speaker: 'Anja Morrow', source: 'Anja Morrow, who chairs the Velsa Growers Council' });
+  });
+
+  it('skips the object of "told reporters" and resolves a post-posed "according to"', () => {
+    expect(withContent(seen, 'emergency pumps')).toMatchObject({ lemma: 'tell', content: 'that emergency pumps had been ordered' });
+    expect(withContent(seen, 'Water supplies')).toMatchObject({ source: 'Henrik Salo, the regional engineer', content: 'Water supplies will last until February' });
+  });
+
+  it('does not treat speech inside a quote as a new attribution', () => {
+    const nested = analyse('“We said no, and we meant it,” Mira Kell told the council.').seen;
+    expect(nested).toHaveLength(1);
+    expect(nested[0]).toMatchObject({ speaker: 'Mira Kell', lemma: 'tell', kind: 'direct' });
+  });
+});
