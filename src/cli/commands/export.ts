@@ -10,10 +10,21 @@ import { openStoreForCli } from './ingest.js';
 /** Thrown when the reader of our stdout went away (`| head`): stop quietly. */
 class OutputClosed extends Error {}
 
+/** Resolves when the stream can take more, or will never (closed, failed: the caller checks which). */
+function writable(out: Writable): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      out.off('drain', done).off('close', done).off('error', done);
+      resolve();
+    };
+    out.on('drain', done).on('close', done).on('error', done);
+  });
+}
+
 async function write(out: Writable, chunk: string, failure: { error: Error | null }): Promise<void> {
   if (failure.error) throw failure.error;
   // Respect backpressure so a slow consumer never makes us buffer the whole database.
-  if (!out.write(chunk)) await Promise.race([once(out, 'drain'), once(out, 'close')]);
+  if (!out.write(chunk)) await writable(out);
   if (failure.error) throw failure.error;
 }
 

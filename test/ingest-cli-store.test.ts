@@ -1,0 +1,150 @@
+import { execFile } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Command } from 'commander';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Analysis } from '../src/analysis.js';
+import { UsageError } from '../src/cli/errors.js';
+import { registerExport } from '../src/cli/commands/export.js';
+import { registerIngest } from '../src/cli/commands/ingest.js';
+import { registerSearch } from '../src/cli/commands/search.js';
+import { openStore } from '../src/store/index.js';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const fixtures = join(root, 'test/fixtures/store/articles');
+let tmp = '';
+let folder = '';
+let db = '';
+
+/** The real CLI, as a user runs it (through tsx, so no build is needed). */
+function fivew(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    execFile(process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'), ...args], { cwd: root }, (err, stdout, stderr) => {
+      const code = err ? (typeof err.code === 'number' ? err.code : -1) : 0;
+      done({ code, stdout, stderr });
+    });
+  });
+}
+
+/** The same commands in-process, for the cases that need no separate process. */
+async function inProcess(args: string[]): Promise<{ stdout: string; stderr: string }> {
+  const program = new Command().exitOverride();
+  registerIngest(program);
+  registerSearch(program);
+  registerExport(program);
+  let stdout = '';
+  let stderr = '';
+  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
+  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
+  try {
+    await program.parseAsync(['node', 'fivew', ...args]);
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+  }
+  return { stdout, stderr };
+}
+
+const line = (stderr: string, label: string): string | undefined => stderr.split('\n').find((l) => l.startsWith(`${label}:`));
+
+beforeAll(() => {
+  tmp = mkdtempSync(join(tmpdir(), 'fivew-ingest-cli-'));
+  folder = join(tmp, 'articles');
+  cpSync(fixtures, folder, { recursive: true });
+  // Bad inputs beside the good ones: empty.txt comes with the fixtures, and a binary file.
+  writeFileSync(join(folder, 'scan.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 0xff, 0xfe, 0, 1, 2, 3]));
+  db = join(tmp, 'news.db');
+});
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+afterEach(() => {
+  process.exitCode = undefined;
+});
+
+describe('fivew ingest, search and export', () => {
+  it('ingests a folder, reports every failure, and re-ingests idempotently', async () => {
+    const missing = join(tmp, 'missing.txt');
+    const first = await fivew(['ingest', folder, missing, '--db', db]);
+    expect(first.code).toBe(1);
+    expect(line(first.stderr, 'read')).toBe('read: 8');
+    expect(line(first.stderr, 'stored')).toBe('stored: 5');
+    expect(line(first.stderr, 'near-duplicates')).toMatch(/^near-duplicates: 1 /);
+    expect(line(first.stderr, 'duplicates')).toMatch(/^duplicates: 0 /);
+    expect(line(first.stderr, 'failed')).toBe('failed: 3');
+    for (const bad of ['empty.txt', 'scan.txt', 'missing.txt']) {
+      expect(first.stderr).toMatch(new RegExp(`^  \\S*${bad.replace('.', '\\.')}: \\S.*$`, 'm'));
+    }
+
+    const second = await fivew(['ingest', folder, '--db', db]);
+    expect(second.code).toBe(1);
+    expect(line(second.stderr, 'stored')).toBe('stored: 0');
+    expect(line(second.stderr, 'duplicates')).toMatch(/^duplicates: 5 /);
+    expect(line(second.stderr, 'failed')).toBe('failed: 2');
+
+    const store = await openStore(db);
+    try {
+      expect(await store.counts()).toMatchObject({ articles: 5, analysed: 5, nearDuplicates: 1 });
+      const titles = new Map<string, { id: string; duplicateOf: string | null }>();
+      for await (const { article } of store.iterate()) titles.set(article.title ?? '', article);
+      const a = titles.get('Dockworkers halt cargo at Orsen Bay as wage talks stall')!;
+      const b = titles.get('Orsen Bay port strike strands forty ships')!;
+      // Whichever copy came first is the original; the other points at it.
+      expect([a.duplicateOf, b.duplicateOf].sort()).toEqual([null, a.duplicateOf ? b.id : a.id].sort());
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('keeps everything stored before when a later ingest has failures', async () => {
+    const more = join(tmp, 'more');
+    mkdirSync(more);
+    cpSync(join(fixtures, 'kessa-floods.txt'), join(more, 'kessa-floods.txt'));
+    writeFileSync(join(more, 'tidal.txt'), 'Tidal barrier opens at Wrenford\n\nWRENFORD, May 2 - The new tidal barrier on the Wren estuary opened on Friday after six years of construction, the regional water board said. Engineers expect it to protect four thousand homes from winter surges.\n');
+    writeFileSync(join(more, 'blank.txt'), '   \n\n  ');
+    await inProcess(['ingest', more, '--db', db, '--no-analyze']);
+    expect(process.exitCode).toBe(1);
+    const store = await openStore(db);
+    try {
+      expect(await store.counts()).toMatchObject({ articles: 6, analysed: 5, notAnalysed: 1 });
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('searches and exports what was stored', async () => {
+    const search = await inProcess(['search', 'labour', 'court', '--db', db, '--json']);
+    const hits = JSON.parse(search.stdout) as Array<{ id: string; title: string; snippet: string }>;
+    expect(hits.length).toBe(3);
+    expect(hits.every((h) => /\[court\]/i.test(h.snippet))).toBe(true);
+    const text = await inProcess(['search', 'estuary', '--db', db]);
+    expect(text.stdout).toMatch(/^[0-9a-f]{16} {2}\S+ {2}\S+ {2}Tidal barrier opens at Wrenford\n {4}.*\[estuary\]/);
+
+    const csvFile = join(tmp, 'out.csv');
+    await inProcess(['export', '--format', 'csv', '--db', db, '--out', csvFile]);
+    const rows = readFileSync(csvFile, 'utf8').split('\r\n');
+    expect(rows[0]).toBe('id,url,title,byline,source,published,language,duplicate_of,status,sentences,entities,attributions,events');
+    expect(rows.filter(Boolean)).toHaveLength(7);
+
+    const jsonlFile = join(tmp, 'out.jsonl');
+    await inProcess(['export', '--format', 'jsonl', '--db', db, '--out', jsonlFile]);
+    const analyses = readFileSync(jsonlFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Analysis);
+    expect(analyses).toHaveLength(6);
+    for (const a of analyses) {
+      expect(Object.keys(a)).toEqual(['article', 'sentences', 'entities', 'attributions', 'events']);
+      expect(a.article.id).toMatch(/^[0-9a-f]{16}$/);
+    }
+    expect(analyses.filter((a) => a.sentences.length > 0)).toHaveLength(5);
+  });
+
+  it('treats bad options and database URLs as usage errors', async () => {
+    const gdelt = await fivew(['export', '--format', 'gdelt', '--db', db]);
+    expect(gdelt.code).toBe(2);
+    expect(gdelt.stderr.trim().split('\n')).toEqual(['fivew: --format gdelt is not available yet (use jsonl or csv)']);
+    await expect(inProcess(['search', 'x', '--db', 'mysql://h/db'])).rejects.toThrow(UsageError);
+    await expect(inProcess(['search', 'x', '--db', join(tmp, 'nothing.db')])).rejects.toThrow(/no database at/);
+    await expect(inProcess(['search', '"":-', '--db', db])).rejects.toThrow(UsageError);
+    await expect(inProcess(['ingest', folder, '--db', db, '--published', 'yesterday'])).rejects.toThrow(UsageError);
+    await expect(inProcess(['ingest', folder, '--db', 'postgres://nobody@127.0.0.1:1/none'])).rejects.toThrow(/^database postgres:\/\/nobody@127\.0\.0\.1:1\/none: .+/);
+  });
+});
