@@ -1,27 +1,58 @@
 /**
- * HTML → Article. PLACEHOLDER: plain Readability on linkedom; the extraction
- * work replaces this with the fast path plus metadata.
+ * HTML → Article. The fast path parses into a lightweight tree (htmlparser2),
+ * reads metadata, prunes boilerplate, selects the main content by scoring and
+ * renders it with paragraph breaks. Only when it finds no convincing body does
+ * it fall back to Readability.js on linkedom, which is several times slower.
  */
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
 import type { Article } from '../article.js';
+import { decodeHtml } from '../charset.js';
+import { computeStats, prune, selectContent } from './body.js';
+import { extractMetadata } from './metadata.js';
+import { runReadability } from './readability.js';
+import { renderText } from './render.js';
+import { collapse, elements, parseTree, textOf, type HElement } from './tree.js';
 
 export interface HtmlExtractOptions {
   url?: string | null;
   contentType?: string;
 }
 
+/** Below this many characters the fast path's body is too thin to trust. */
+const MIN_BODY_CHARS = 250;
+
 export function extractFromHtml(html: string | Uint8Array, options: HtmlExtractOptions = {}): Article {
-  const source = typeof html === 'string' ? html : new TextDecoder('utf-8').decode(html);
-  const { document } = parseHTML(source);
-  const parsed = new Readability(document as unknown as Document).parse();
+  const source = typeof html === 'string' ? html : decodeHtml(html, options.contentType);
+  const url = options.url ?? null;
+  const page = parseTree(source);
+  const meta = extractMetadata(page, url);
+  let text = fastBody(page.root, meta.title);
+  if (text.length < MIN_BODY_CHARS) {
+    const fallback = runReadability(source);
+    const alt = fallback ? fallback.textContent.replace(/\n\s*\n\s*/g, '\n\n').trim() : '';
+    if (alt.length > text.length) text = alt;
+  }
   return {
-    url: options.url ?? null,
-    title: parsed?.title ?? null,
-    byline: parsed?.byline ?? null,
-    source: parsed?.siteName ?? null,
-    published: parsed?.publishedTime ?? null,
-    language: null,
-    text: (parsed?.textContent ?? '').trim(),
+    url,
+    title: meta.title,
+    byline: meta.byline,
+    source: meta.source,
+    published: meta.published,
+    language: meta.language,
+    text,
   };
+}
+
+function fastBody(root: HElement, title: string | null): string {
+  prune(root, computeStats(root));
+  const stats = computeStats(root);
+  const selection = selectContent(root, stats);
+  if (!selection) return '';
+  const skip = new Set<HElement>();
+  if (title) {
+    const t = collapse(title).toLowerCase();
+    for (const el of elements(root)) {
+      if ((el.tag === 'h1' || el.tag === 'h2') && collapse(textOf(el)).toLowerCase() === t) skip.add(el);
+    }
+  }
+  return renderText(selection.nodes, { stats, skip });
 }

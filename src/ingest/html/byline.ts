@@ -1,0 +1,29 @@
+/**
+ * Byline cleaning: from "By Jane Doe and John Roe | Staff writers, June 3, 2025"
+ * to "Jane Doe, John Roe". Rejects what is not a name (URLs, e-mail addresses,
+ * handles, long sentences).
+ */
+
+const PREFIX = /^(?:(?:written|posted|published|reported|words|story|text|article|edited|reviewed)\s+by|by|authors?|written|posted by|from)\s*[:\-–—]?\s*/i;
+const DATE_TAIL = /\s*(?:[-–—|•·,]|\bon\b|\bupdated\b|\bpublished\b)?\s*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s).*$/i;
+
+export function cleanByline(raw: string): string | null {
+  let s = raw.replace(/\s+/g, ' ').trim();
+  if (!s || /^https?:\/\//i.test(s) || /@\w+\.\w/.test(s) || /^@/.test(s)) return null;
+  for (let i = 0; i < 2; i++) s = s.replace(PREFIX, '');
+  s = s.replace(DATE_TAIL, '');
+  s = s.replace(/\s*[-–—|•·]\s*$/, '').replace(/^[\s,;:|•·-]+|[\s,;:|•·-]+$/g, '').trim();
+  if (!s || s.length > 80 || !/\p{L}/u.test(s)) return null;
+  if (/^(?:by|admin|author|staff|unknown|anonymous|guest)$/i.test(s)) return null;
+  // A sentence, not a name list.
+  if (s.split(' ').length > 12) return null;
+  return s;
+}
+
+/** "Jane Doe and John Roe" → ["Jane Doe", "John Roe"]; keeps "Smith, John"-free lists intact otherwise. */
+export function splitAuthors(s: string): string[] {
+  return s
+    .split(/\s*(?:,|;|\s&\s|\band\b)\s*/i)
+    .map((x) => x.trim())
+    .filter((x) => x.length > 0);
+}

@@ -1,0 +1,168 @@
+/**
+ * Article metadata from a parsed page: title, byline, source and publication
+ * date, from JSON-LD, meta tags (OpenGraph, article:*, Dublin Core, parsely,
+ * sailthru), microdata, <time>, visible bylines and dates, and the URL.
+ */
+import { readJsonLd, type JsonLdMeta } from './jsonld.js';
+import { collapse, elements, type HElement, type ParsedPage } from './tree.js';
+import { chooseTitle } from './title.js';
+import { cleanByline, splitAuthors } from './byline.js';
+import { findVisibleDate, normaliseDate } from './dates.js';
+
+export interface PageMetadata {
+  title: string | null;
+  byline: string | null;
+  source: string | null;
+  published: string | null;
+  language: string | null;
+}
+
+/** Meta tags by lowercased name/property/itemprop, first value first. */
+export function metaTags(root: HElement): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const el of elements(root)) {
+    if (el.tag !== 'meta') continue;
+    const key = (el.attrs.property ?? el.attrs.name ?? el.attrs.itemprop ?? '').trim().toLowerCase();
+    const content = el.attrs.content;
+    if (!key || content === undefined || !content.trim()) continue;
+    const list = out.get(key);
+    if (list) list.push(content.trim());
+    else out.set(key, [content.trim()]);
+  }
+  return out;
+}
+
+function first(meta: Map<string, string[]>, keys: string[]): string | null {
+  for (const k of keys) {
+    const v = meta.get(k)?.[0];
+    if (v) return v;
+  }
+  return null;
+}
+
+const DATE_KEYS = [
+  'article:published_time', 'og:article:published_time', 'og:published_time', 'article.published', 'datepublished',
+  'parsely-pub-date', 'sailthru.date', 'dc.date.issued', 'dc.date', 'dcterms.date', 'dcterms.created', 'dc.date.created',
+  'publishdate', 'publish-date', 'publish_date', 'pubdate', 'date', 'cxenseparse:recs:publishtime', 'cxenseparse:publishtime',
+  'og:publish_date', 'citation_publication_date', 'citation_date', 'published', 'date-pub', 'uploaddate',
+];
+const AUTHOR_KEYS = ['author', 'article:author', 'og:article:author', 'parsely-author', 'sailthru.author', 'dc.creator', 'dcterms.creator', 'byl', 'citation_author'];
+const SITE_KEYS = ['og:site_name', 'application-name', 'publisher', 'dc.publisher', 'twitter:site'];
+
+export function extractMetadata(page: ParsedPage, url: string | null): PageMetadata {
+  const meta = metaTags(page.root);
+  const ld: JsonLdMeta | null = readJsonLd(page.jsonLd);
+  const source = ld?.publisher ?? first(meta, SITE_KEYS)?.replace(/^@/, '') ?? hostName(url);
+  const title = chooseTitle({
+    metaTitles: [ld?.headline ?? null, first(meta, ['og:title']), first(meta, ['twitter:title']), first(meta, ['parsely-title', 'sailthru.title', 'dc.title', 'headline']), collapse(page.title) || null],
+    siteName: source,
+    host: hostName(url),
+    root: page.root,
+  });
+  return {
+    title,
+    byline: chooseByline(page.root, meta, ld),
+    source,
+    published: chooseDate(page.root, meta, ld, url),
+    language: htmlLang(page.root),
+  };
+}
+
+function hostName(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return null;
+  }
+}
+
+function htmlLang(root: HElement): string | null {
+  const html = root.children.find((c): c is HElement => typeof c !== 'string' && c.tag === 'html');
+  const lang = html?.attrs.lang?.trim();
+  return lang ? lang.split(/[-_]/)[0].toLowerCase() : null;
+}
+
+function chooseByline(root: HElement, meta: Map<string, string[]>, ld: JsonLdMeta | null): string | null {
+  const ldAuthors = (ld?.authors ?? []).map(cleanByline).filter((a): a is string => a !== null);
+  if (ldAuthors.length > 0) return ldAuthors.join(', ');
+  for (const key of AUTHOR_KEYS) {
+    for (const v of meta.get(key) ?? []) {
+      const cleaned = cleanByline(v);
+      if (cleaned) return splitAuthors(cleaned).join(', ');
+    }
+  }
+  return visibleByline(root);
+}
+
+const BYLINE_ATTR = /\b(?:byline|author|writer|contributor)s?\b|by-?line|author-?name|post-?author|entry-?author|article-?author/i;
+
+function attrText(el: HElement): string {
+  return `${el.attrs.class ?? ''} ${el.attrs.id ?? ''} ${el.attrs.rel ?? ''} ${el.attrs.itemprop ?? ''}`;
+}
+
+/** Visible text of an element with spaces at element boundaries ("By<a>Jane</a>" reads "By Jane"). */
+export function spacedText(el: HElement): string {
+  const out: string[] = [];
+  const walk = (n: HElement): void => {
+    for (const c of n.children) {
+      if (typeof c === 'string') out.push(c);
+      else {
+        out.push(' ');
+        walk(c);
+        out.push(' ');
+      }
+    }
+  };
+  walk(el);
+  return collapse(out.join(''));
+}
+
+function visibleByline(root: HElement): string | null {
+  for (const el of elements(root)) {
+    if (el.attrs.itemprop === 'author' || el.attrs.rel === 'author' || BYLINE_ATTR.test(attrText(el))) {
+      const named = el.attrs.itemprop === 'author' ? elementsNamed(el) : null;
+      const text = named ?? spacedText(el);
+      if (!text || text.length > 120) continue;
+      const cleaned = cleanByline(text);
+      if (cleaned) return cleaned;
+    }
+  }
+  return null;
+}
+
+function elementsNamed(el: HElement): string | null {
+  for (const c of elements(el)) if (c.attrs.itemprop === 'name') return c.attrs.content ?? spacedText(c);
+  return el.attrs.content ?? null;
+}
+
+function chooseDate(root: HElement, meta: Map<string, string[]>, ld: JsonLdMeta | null, url: string | null): string | null {
+  const candidates: (string | null | undefined)[] = [ld?.datePublished, first(meta, DATE_KEYS)];
+  for (const el of elements(root)) {
+    if (el.attrs.itemprop === 'datePublished') candidates.push(el.attrs.content ?? el.attrs.datetime);
+  }
+  for (const c of candidates) {
+    const d = c ? normaliseDate(c) : null;
+    if (d) return d;
+  }
+  const time = findFirstTime(root);
+  if (time) return time;
+  const fromUrl = url ? dateFromUrl(url) : null;
+  if (fromUrl) return fromUrl;
+  return findVisibleDate(root);
+}
+
+function findFirstTime(root: HElement): string | null {
+  for (const el of elements(root)) {
+    if (el.tag !== 'time') continue;
+    const d = normaliseDate(el.attrs.datetime ?? spacedText(el));
+    if (d) return d;
+  }
+  return null;
+}
+
+export function dateFromUrl(url: string): string | null {
+  const m = /\/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:\/|[-_]|$)/.exec(url);
+  if (!m) return null;
+  return `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
+}

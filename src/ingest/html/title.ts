@@ -1,0 +1,80 @@
+/**
+ * Title choice: the visible <h1> when it agrees with what the page's metadata
+ * calls its title, else the metadata title with its " | Site" part removed.
+ */
+import { collapse, elements, textOf, type HElement } from './tree.js';
+
+export interface TitleInputs {
+  /** JSON-LD headline, og:title, twitter:title, other meta, <title>: best first. */
+  metaTitles: (string | null)[];
+  siteName: string | null;
+  host: string | null;
+  root: HElement;
+}
+
+const SEPARATOR = /\s+[|\-–—•·»:]{1,2}\s+|\s+::\s+/;
+
+function canon(s: string): string {
+  return s
+    .normalize('NFKC')
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[\u201C\u201D]/g, '"')
+    .replace(/[\u2010-\u2015]/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+function squash(s: string): string {
+  return canon(s).replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/** Drops leading/trailing segments that name the site ("Story | Site", "Site - Story"). */
+export function stripSiteName(title: string, siteName: string | null, host: string | null): string {
+  const parts = title.split(SEPARATOR);
+  if (parts.length < 2) return title.trim();
+  const site = siteName ? squash(siteName) : '';
+  const hostCore = host ? squash(host.split('.').slice(0, -1).join('.')) : '';
+  const isSite = (seg: string): boolean => {
+    const q = squash(seg);
+    return q.length > 0 && ((site.length > 0 && (q === site || site.includes(q) || q.includes(site))) || (hostCore.length > 0 && (q === hostCore || hostCore.includes(q) || q.includes(hostCore))));
+  };
+  const kept = [...parts];
+  while (kept.length > 1 && isSite(kept[kept.length - 1])) kept.pop();
+  while (kept.length > 1 && isSite(kept[0])) kept.shift();
+  if (kept.length === parts.length) {
+    // No segment names the site: the last short segment is still usually the site or section.
+    const last = kept[kept.length - 1];
+    if (kept.length > 1 && last.split(/\s+/).length <= 4 && last.length < kept.slice(0, -1).join(' ').length / 1.5 && /\s[|–—•·»]\s|\s-\s/.test(title)) kept.pop();
+  }
+  // Rejoin with the separators as they were written.
+  const start = title.indexOf(kept[0]);
+  const lastSeg = kept[kept.length - 1];
+  const end = title.lastIndexOf(lastSeg) + lastSeg.length;
+  return start >= 0 && end > start ? title.slice(start, end).trim() : kept.join(' - ');
+}
+
+export function chooseTitle(inputs: TitleInputs): string | null {
+  const metas = inputs.metaTitles.filter((t): t is string => !!t && t.trim().length > 0).map((t) => collapse(t));
+  const stripped = metas.map((t) => stripSiteName(t, inputs.siteName, inputs.host));
+  const h1s: string[] = [];
+  for (const el of elements(inputs.root)) {
+    if (el.tag === 'h1') {
+      const t = collapse(textOf(el));
+      if (t.length >= 3 && t.length <= 300) h1s.push(t);
+    }
+  }
+  const metaKeys = new Set([...metas, ...stripped].map(squash));
+  // An h1 that is a metadata title, or that a metadata title starts with (the rest being " | Site").
+  for (const h of h1s) {
+    const q = squash(h);
+    if (q.length === 0) continue;
+    if (metaKeys.has(q)) return h;
+  }
+  for (const h of h1s) {
+    const q = squash(h);
+    if (q.length >= 10 && metas.some((m) => squash(m).startsWith(q))) return h;
+  }
+  if (stripped.length > 0) return stripped[0];
+  return h1s[0] ?? null;
+}

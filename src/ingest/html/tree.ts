@@ -1,0 +1,121 @@
+/**
+ * A lightweight element tree built from htmlparser2's streaming callbacks: just
+ * tags, attributes, children and text, with no DOM API. Extraction only walks
+ * it, so this costs a fraction of a full DOM (linkedom) and is what makes the
+ * fast path fast.
+ */
+import { Parser } from 'htmlparser2';
+
+export interface HElement {
+  tag: string;
+  attrs: Record<string, string>;
+  children: HNode[];
+  parent: HElement | null;
+}
+
+export type HNode = HElement | string;
+
+export interface ParsedPage {
+  root: HElement;
+  /** Raw text of each <script type="application/ld+json">. */
+  jsonLd: string[];
+  /** The <title> text. */
+  title: string;
+}
+
+/** Elements whose content is never page text. */
+const SKIP_CONTENT = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'canvas', 'textarea', 'select', 'option']);
+
+export function parseTree(html: string): ParsedPage {
+  const root: HElement = { tag: '#root', attrs: {}, children: [], parent: null };
+  const jsonLd: string[] = [];
+  let title = '';
+  let current = root;
+  // Inside a skipped element we still track nesting so the close tag pops the right node.
+  let skipDepth = 0;
+  let scriptBuffer: string[] | null = null;
+  let inTitle = false;
+
+  const parser = new Parser(
+    {
+      onopentag(name, attrs) {
+        if (skipDepth > 0) {
+          skipDepth++;
+          return;
+        }
+        if (SKIP_CONTENT.has(name)) {
+          skipDepth = 1;
+          if (name === 'script' && /ld\+json/i.test(attrs.type ?? '')) scriptBuffer = [];
+          return;
+        }
+        if (name === 'title' && !title) inTitle = true;
+        const el: HElement = { tag: name, attrs, children: [], parent: current };
+        current.children.push(el);
+        current = el;
+      },
+      ontext(text) {
+        if (skipDepth > 0) {
+          if (scriptBuffer) scriptBuffer.push(text);
+          return;
+        }
+        if (inTitle) title += text;
+        const last = current.children[current.children.length - 1];
+        if (typeof last === 'string') current.children[current.children.length - 1] = last + text;
+        else current.children.push(text);
+      },
+      onclosetag(name) {
+        if (skipDepth > 0) {
+          skipDepth--;
+          if (skipDepth === 0 && scriptBuffer) {
+            jsonLd.push(scriptBuffer.join(''));
+            scriptBuffer = null;
+          }
+          return;
+        }
+        if (name === 'title') inTitle = false;
+        if (current.parent) current = current.parent;
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+  );
+  parser.write(html);
+  parser.end();
+  return { root, jsonLd, title };
+}
+
+export function isElement(node: HNode): node is HElement {
+  return typeof node !== 'string';
+}
+
+/** All text under a node, whitespace kept as is. */
+export function textOf(node: HNode): string {
+  if (typeof node === 'string') return node;
+  const out: string[] = [];
+  const walk = (n: HElement): void => {
+    for (const c of n.children) {
+      if (typeof c === 'string') out.push(c);
+      else walk(c);
+    }
+  };
+  walk(node);
+  return out.join('');
+}
+
+/** Depth-first, document order. */
+export function* elements(node: HElement): Generator<HElement> {
+  for (const c of node.children) {
+    if (typeof c !== 'string') {
+      yield c;
+      yield* elements(c);
+    }
+  }
+}
+
+export function findFirst(node: HElement, pred: (el: HElement) => boolean): HElement | null {
+  for (const el of elements(node)) if (pred(el)) return el;
+  return null;
+}
+
+export function collapse(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
