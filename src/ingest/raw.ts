@@ -21,11 +21,20 @@ function applyHints(article: Article, hints: Hints | undefined): Article {
   return out;
 }
 
+/** The extractor runs third-party DOM code on hostile bytes; its crash is this page's failure, not the run's. */
+function extractHtml(raw: RawArticle): Article {
+  try {
+    return extractFromHtml(raw.html ?? '', { url: raw.url, contentType: raw.contentType });
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    throw new InputError(`HTML extraction failed: ${(err instanceof Error ? err.message : String(err)).split('\n')[0]}`);
+  }
+}
+
 export function articleFromRaw(raw: RawArticle): Article {
   let article: Article;
   if (raw.html !== undefined) {
-    const extracted = extractFromHtml(raw.html, { url: raw.url, contentType: raw.contentType });
-    article = applyHints(extracted, raw.hints);
+    article = applyHints(extractHtml(raw), raw.hints);
   } else {
     article = parseTextArticle(raw.text ?? '', raw.hints ?? {});
   }
