@@ -44,6 +44,20 @@ interface CueHit {
   cls: CueClass | 'phrase';
 }
 
+/** A token that is (part of) a quotation mark: by its text, or because a quote starts or ends on it. */
+function isQuoteMark(ctx: Ctx, i: number): boolean {
+  const t = ctx.doc.tokens[i];
+  if (!t) return false;
+  if (/^["“”«»„]$/.test(t.text)) return true;
+  if (t.text !== "'" && t.text !== '`') return false;
+  return ctx.quotes.some((q) => q.span.end === t.end || q.span.start === t.start || q.span.end === t.end + 1 || q.span.start === t.start - 1);
+}
+
+function closesQuote(ctx: Ctx, i: number): Quote | undefined {
+  const t = ctx.doc.tokens[i];
+  return t ? quoteEndingAt(ctx, t.end) : undefined;
+}
+
 function lower(ctx: Ctx, i: number): string {
   return ctx.doc.tokens[i]?.text.toLowerCase().replace(/’/g, "'") ?? '';
 }
@@ -128,7 +142,7 @@ function sourceBefore(ctx: Ctx, s: Sentence, cueStart: number): [number, number]
     const k = start - 1;
     const w = lower(ctx, k);
     const pos = ctx.tags.upos[k];
-    if (CLOSE_QUOTE.test(w) || OPEN_QUOTE.test(w) || w === ';' || w === ':' || w === '—' || w === '(') break;
+    if (isQuoteMark(ctx, k) || w === ';' || w === ':' || w === '—' || w === '―' || w === '(') break;
     if (pos === 'SCONJ' || SUBORDINATORS.has(w) || (pos === 'CCONJ' && lower(ctx, k - 1) === ',') || ((pos === 'VERB' || pos === 'AUX') && !isInsideRelative(ctx, s, k))) {
       boundary = pos !== 'CCONJ';
       break;
@@ -191,7 +205,7 @@ function sourceAfter(ctx: Ctx, s: Sentence, cueEnd: number): [number, number] | 
   let end = cueEnd;
   while (end < s.tokenEnd) {
     const w = lower(ctx, end);
-    if (OPEN_QUOTE.test(w) || w === ':' || w === ';') break;
+    if (isQuoteMark(ctx, end) || w === ':' || w === ';') break;
     if (ctx.tags.upos[end] === 'VERB' && !isInsideRelative(ctx, s, end)) break;
     end++;
   }
@@ -256,12 +270,12 @@ function attributeSentence(ctx: Ctx, s: Sentence, out: Attribution[]): void {
       let quote: Quote | undefined;
       let k = cue.t0 - 1;
       const between: number[] = [];
-      while (k >= s.tokenStart && !CLOSE_QUOTE.test(lower(ctx, k)) && cue.t0 - k <= 25) {
+      while (k >= s.tokenStart && !closesQuote(ctx, k) && cue.t0 - k <= 25) {
         between.push(k);
         k--;
       }
-      if (k >= s.tokenStart && CLOSE_QUOTE.test(lower(ctx, k))) {
-        const q = quoteEndingAt(ctx, ctx.doc.tokens[k]!.end);
+      if (k >= s.tokenStart && closesQuote(ctx, k)) {
+        const q = closesQuote(ctx, k);
         const onlySource = between.every((b) => ctx.tags.upos[b] !== 'VERB' || isInsideRelative(ctx, s, b));
         if (q && onlySource) quote = q;
       }
@@ -276,21 +290,29 @@ function attributeSentence(ctx: Ctx, s: Sentence, out: Attribution[]): void {
       } else {
         let from = cue.t1;
         if (lower(ctx, from) === ':' || lower(ctx, from) === ',') from++;
-        const opener = from < s.tokenEnd && OPEN_QUOTE.test(lower(ctx, from)) ? quoteStartingAt(ctx, ctx.doc.tokens[from]!.start) : undefined;
+        const opener = from < s.tokenEnd ? quoteStartingAt(ctx, ctx.doc.tokens[from]!.start) : undefined;
         if (opener && !opener.partial) {
           content = quoteChain(ctx, opener);
           kind = 'direct';
         } else {
           from = contentStart(ctx, s, cue, from);
           const end = trimEnd(ctx, from, forwardEnd(ctx, s, from, cues));
-          if (end > from && hasWord(ctx, from, end)) {
-            content = [chars(ctx, from, end)];
-          } else if (pre === null || lower(ctx, cue.t1) === ',' || cue.t1 >= s.tokenEnd || FINAL_PUNCT.test(lower(ctx, cue.t1))) {
-            // Post-posed cue: "Some states train terrorists, he said."
-            const srcBefore = pre;
-            const clauseEnd = srcBefore ? srcBefore[0] : cue.t0;
-            const cEnd = trimEnd(ctx, s.tokenStart, clauseEnd);
-            if (cEnd > s.tokenStart && hasWord(ctx, s.tokenStart, cEnd)) content = [chars(ctx, s.tokenStart, cEnd)];
+          const forward = end > from && hasWord(ctx, from, end) ? ([from, end] as const) : null;
+          // "…, said Mr. Burman." — nothing but the source follows the cue.
+          const inverted = pre === null && cue.t0 > s.tokenStart && (lower(ctx, cue.t0 - 1) === ',' || isQuoteMark(ctx, cue.t0 - 1)) ? sourceAfter(ctx, s, cue.t1) : null;
+          // Post-posed cue: "Those talks are continuing, he said." — the clause before the comma.
+          const clauseEnd = pre ? pre[0] : cue.t0;
+          const bStart = afterDateline(ctx, s);
+          const bEnd = trimEnd(ctx, bStart, clauseEnd);
+          const commaBefore = clauseEnd > s.tokenStart && (lower(ctx, clauseEnd - 1) === ',' || isQuoteMark(ctx, clauseEnd - 1));
+          const backward = commaBefore && bEnd > bStart && hasVerb(ctx, bStart, bEnd) ? ([bStart, bEnd] as const) : null;
+          if (inverted && backward) {
+            content = [chars(ctx, backward[0], backward[1])];
+            source = chars(ctx, inverted[0], inverted[1]);
+          } else if (backward && (!forward || !hasVerb(ctx, forward[0], forward[1]) || lower(ctx, cue.t1) === ',')) {
+            content = [chars(ctx, backward[0], backward[1])];
+          } else if (forward) {
+            content = [chars(ctx, forward[0], forward[1])];
           }
         }
         if (content.length === 0 && pre && lower(ctx, cue.t1) === ',') {
@@ -302,7 +324,7 @@ function attributeSentence(ctx: Ctx, s: Sentence, out: Attribution[]): void {
         const srcRange = pre ?? (content.length && content[0]!.end <= cueSpan.start ? sourceAfter(ctx, s, cue.t1) : null);
         // ", saying …" / ", stressing …": the participle shares the subject of the main clause.
         if (/ing$/.test(lower(ctx, cue.t0)) && lower(ctx, cue.t0 - 1) === ',') source = lastSource ?? mainSubject(ctx, s);
-        else if (srcRange) source = chars(ctx, srcRange[0], srcRange[1]);
+        else if (source === null && srcRange) source = chars(ctx, srcRange[0], srcRange[1]);
       }
     }
     if (content.length === 0) continue;
@@ -311,6 +333,21 @@ function attributeSentence(ctx: Ctx, s: Sentence, out: Attribution[]): void {
     covered.push(...content);
     if (source) lastSource = source;
   }
+}
+
+function hasVerb(ctx: Ctx, t0: number, t1: number): boolean {
+  for (let i = t0; i < t1; i++) if (ctx.tags.upos[i] === 'VERB' || ctx.tags.upos[i] === 'AUX') return true;
+  return false;
+}
+
+/** First token after a dateline ("WASHINGTON ― …"), or the sentence start. */
+function afterDateline(ctx: Ctx, s: Sentence): number {
+  for (let i = s.tokenStart; i < s.tokenEnd && i - s.tokenStart <= 5; i++) {
+    const w = ctx.doc.tokens[i]!.text;
+    if (w === '―' || w === '—' || w === '--') return i + 1;
+    if (/\p{Ll}/u.test(w)) break;
+  }
+  return s.tokenStart;
 }
 
 function overlapsSpan(a: Span, list: Span[]): boolean {

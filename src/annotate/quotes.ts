@@ -28,9 +28,10 @@ const CLOSE = '”»';
 
 type MarkKind = 'open' | 'close';
 
-function straightKind(text: string, i: number, isOpen: boolean): MarkKind {
+/** Whether a straight mark at [i, i + width) opens or closes, from the characters around it. */
+function straightKind(text: string, i: number, width: number, isOpen: boolean): MarkKind {
   const before = i > 0 ? text[i - 1]! : ' ';
-  const after = i + 1 < text.length ? text[i + 1]! : ' ';
+  const after = i + width < text.length ? text[i + width]! : ' ';
   const spaceBefore = /[\s([{\u2014-]/.test(before);
   const spaceAfter = /[\s.,;:!?)\]}\u2014-]/.test(after);
   if (spaceBefore && !spaceAfter) return 'open';
@@ -48,8 +49,10 @@ export function findQuotes(doc: Pick<Doc, 'text' | 'paragraphs'>): Quote[] {
     let openAt = -1;
     let continues = false;
     const push = (start: number, end: number, closed: boolean): void => {
-      const innerStart = start + 1;
-      const innerEnd = closed ? end - 1 : end;
+      const openWidth = text.startsWith("''", start) || text.startsWith('``', start) ? 2 : 1;
+      const closeWidth = closed && text.startsWith("''", end - 2) ? 2 : 1;
+      const innerStart = start + openWidth;
+      const innerEnd = closed ? end - closeWidth : end;
       const innerText = text.slice(innerStart, innerEnd);
       const first = /\p{L}/u.exec(innerText);
       quotes.push({
@@ -64,10 +67,14 @@ export function findQuotes(doc: Pick<Doc, 'text' | 'paragraphs'>): Quote[] {
     for (let i = para.start; i < para.end; i++) {
       const ch = text[i]!;
       let kind: MarkKind | null = null;
+      // Some outlets (and typewriter-era copy) write a double quote as two apostrophes or backticks.
+      const doubled = (ch === "'" && text[i + 1] === "'") || (ch === '`' && text[i + 1] === '`');
       if (OPEN.includes(ch)) kind = 'open';
       else if (CLOSE.includes(ch)) kind = 'close';
-      else if (ch === '"') kind = straightKind(text, i, openAt >= 0);
+      else if (ch === '"') kind = straightKind(text, i, 1, openAt >= 0);
+      else if (doubled) kind = ch === '`' ? 'open' : straightKind(text, i, 2, openAt >= 0);
       if (kind === null) continue;
+      const width = doubled ? 2 : 1;
       if (kind === 'open') {
         if (openAt >= 0) {
           let end = i;
@@ -79,9 +86,10 @@ export function findQuotes(doc: Pick<Doc, 'text' | 'paragraphs'>): Quote[] {
         carried = false;
         openAt = i;
       } else if (openAt >= 0) {
-        push(openAt, i + 1, true);
+        push(openAt, i + width, true);
         openAt = -1;
       }
+      i += width - 1;
       // A closer with no opener is a stray mark: nothing to pair it with.
     }
     carried = false;
