@@ -2,6 +2,7 @@
  * Benchmark stages `fivew bench` runs. Each stage measures one part of the
  * pipeline and reports throughput and peak memory; add yours to BENCH_STAGES.
  */
+import { syntaxStage } from './syntax.js';
 export interface BenchOptions {
   /** --data: corpus to run over; each stage picks a sensible default under ../shared when absent. */
   data?: string;
@@ -25,7 +26,7 @@ export interface BenchStage {
   run(options: BenchOptions): Promise<BenchResult>;
 }
 
-export const BENCH_STAGES: BenchStage[] = [];
+export const BENCH_STAGES: BenchStage[] = [syntaxStage];
 
 /** Resident memory high-water mark of this process, in MB. */
 export function peakRssMB(): number {

@@ -3,6 +3,7 @@
  * EvalTask; add yours to EVAL_TASKS.
  */
 import { polnearTask } from './polnear.js';
+import { udEvalTask } from './ud.js';
 export interface EvalOptions {
   /** --data: file or folder the task reads. */
   data: string;
@@ -25,4 +26,4 @@ export interface EvalTask {
   run(options: EvalOptions): Promise<EvalResult>;
 }
 
-export const EVAL_TASKS: EvalTask[] = [polnearTask];
+export const EVAL_TASKS: EvalTask[] = [polnearTask, udEvalTask];

@@ -5,9 +5,11 @@
  * Frequent unambiguous words skip the classifier via a tag dictionary.
  */
 import { hashInts } from './hash.js';
+import { learnLemmaTable, lemmatize, type LemmaTable } from './lemma.js';
 import { loadModel, type Model } from './model-file.js';
 import { AveragedPerceptron } from './perceptron.js';
 import { createRandom, shuffle } from './prng.js';
+import { z } from 'zod';
 import { NONE, wordInfo, type WordInfo } from './word-features.js';
 
 export const TAGGER_KIND = 'fivew-tagger';
@@ -17,6 +19,8 @@ export interface TaggedSentence {
   words: string[];
   /** Joint tags, "UPOS\tXPOS". */
   tags: string[];
+  /** Gold lemmas, when known: the tagger learns its lemma exceptions from them. */
+  lemmas?: string[];
 }
 
 export interface Tagger {
@@ -26,8 +30,15 @@ export interface Tagger {
   readonly xpos: string[];
   /** Class ids for one sentence. */
   tag(words: string[]): Int32Array;
+  /** Lemma of a word given its class id. */
+  lemma(word: string, tag: number): string;
   readonly model: Model;
 }
+
+const TaggerExtraSchema = z.object({
+  tagDictionary: z.record(z.string(), z.number().int().nonnegative()).default({}),
+  lemmaExceptions: z.record(z.string(), z.string()).default({}),
+});
 
 export interface TaggerTrainOptions {
   epochs: number;
@@ -87,12 +98,17 @@ class PerceptronTagger implements Tagger {
     readonly model: Model,
     private readonly perceptron: AveragedPerceptron,
     private readonly dict: Map<string, number>,
+    private readonly lemmas: LemmaTable,
   ) {
     this.classes = model.header.labels.tags!;
     this.upos = this.classes.map((c) => c.split('\t')[0]!);
     this.xpos = this.classes.map((c) => c.split('\t')[1]!);
     this.scores = new Float32Array(this.classes.length);
     this.classHash = Uint32Array.from(this.classes, (_, i) => hashInts(99, i + 1));
+  }
+
+  lemma(word: string, tag: number): string {
+    return lemmatize(this.lemmas, word, this.upos[tag] ?? 'X', this.xpos[tag] ?? '_');
   }
 
   tag(words: string[]): Int32Array {
@@ -164,6 +180,11 @@ export function trainTagger(sentences: TaggedSentence[], options: TaggerTrainOpt
   const classes = [...new Set(sentences.flatMap((s) => s.tags))].sort();
   const classIndex = new Map(classes.map((c, i) => [c, i]));
   const dict = buildTagDictionary(sentences, classIndex);
+  const lemmas = learnLemmaTable(
+    sentences.flatMap((s) =>
+      s.lemmas ? s.words.map((form, i) => ({ form, upos: s.tags[i]!.split('\t')[0]!, xpos: s.tags[i]!.split('\t')[1]!, lemma: s.lemmas![i]! })) : [],
+    ),
+  );
   const perceptron = new AveragedPerceptron(classes.length, { capacity: 1 << 18 });
   const model: Model = {
     header: {
@@ -172,11 +193,11 @@ export function trainTagger(sentences: TaggedSentence[], options: TaggerTrainOpt
       labels: { tags: classes },
       features: { templates: N_FEATURES, tagDictionary: { minCount: 20, minShare: 0.995 } },
       training: { sentences: sentences.length, epochs: options.epochs, seed: options.seed },
-      extra: { tagDictionary: Object.fromEntries([...dict].map(([w, c]) => [w, c])) },
+      extra: { tagDictionary: Object.fromEntries(dict), lemmaExceptions: Object.fromEntries(lemmas) },
     },
     perceptrons: { tags: perceptron },
   };
-  const tagger = new PerceptronTagger(model, perceptron, dict);
+  const tagger = new PerceptronTagger(model, perceptron, dict, lemmas);
   const random = createRandom(options.seed);
   const order = sentences.map((s) => ({ words: s.words, gold: s.tags.map((t) => classIndex.get(t)!) }));
   for (let epoch = 1; epoch <= options.epochs; epoch++) {
@@ -196,8 +217,8 @@ export function taggerFromModel(model: Model): Tagger {
   if (model.header.kind !== TAGGER_KIND) throw new Error(`not a tagger model (kind ${model.header.kind})`);
   const perceptron = model.perceptrons.tags;
   if (!perceptron) throw new Error('tagger model has no "tags" weights');
-  const raw = (model.header.extra?.tagDictionary ?? {}) as Record<string, number>;
-  return new PerceptronTagger(model, perceptron, new Map(Object.entries(raw)));
+  const extra = TaggerExtraSchema.parse(model.header.extra ?? {});
+  return new PerceptronTagger(model, perceptron, new Map(Object.entries(extra.tagDictionary)), new Map(Object.entries(extra.lemmaExceptions)));
 }
 
 export function loadTagger(path: string): Tagger {

@@ -130,7 +130,7 @@ export const taggerTrainTask: TrainTask = {
     const started = Date.now();
     const epochs = epochsFlag(options, TAGGER_EPOCHS);
     const train = readConllu(options.data);
-    const tagger = trainTagger(train.map(toTagged), { epochs, seed: options.seed, log: options.log });
+    const tagger = trainTagger(train.map((s) => ({ ...toTagged(s), lemmas: s.words.map((w) => w.lemma) })), { epochs, seed: options.seed, log: options.log });
     const training = tagger.model.header.training;
     training.data = options.data;
     if (options.dev && existsSync(options.dev)) {
