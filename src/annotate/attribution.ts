@@ -10,7 +10,7 @@
  */
 import type { AttributionRecord, EntityRecord } from '../analysis.js';
 import type { Doc, Sentence, Span } from '../doc/doc.js';
-import { cueClass, PARTICLE_REQUIRED, PHRASAL_CUES, verbCueLemma, type CueClass } from '../knowledge/cues.js';
+import { CONTENT_REQUIRED, cueClass, PARTICLE_REQUIRED, PHRASAL_CUES, verbCueLemma, type CueClass } from '../knowledge/cues.js';
 import { tokenTags, type TokenTags } from './attribution-tags.js';
 import { findQuotes, type Quote } from './quotes.js';
 import { buildSpeakerIndex, resolveSpeaker, type ResolvedSpeaker } from './speakers.js';
@@ -75,7 +75,12 @@ function findCues(ctx: Ctx, s: Sentence): CueHit[] {
     if (!lemma) continue;
     const pos = ctx.tags.upos[i];
     const sayForm = lemma === 'say' || lemma === 'tell';
-    if (pos !== 'VERB' && !(sayForm && pos !== 'NOUN' && pos !== 'PROPN')) continue;
+    const next = lower(ctx, i + 1);
+    const contentFollows = next === 'that' || next === ':' || (next === ',' && isQuoteMark(ctx, i + 2)) || isQuoteMark(ctx, i + 1);
+    // Taggers read "The Times reports that …" as a plural noun; the complementiser says otherwise.
+    const nounButReports = pos === 'NOUN' && /s$/.test(w) && (next === 'that' || next === ':') && ['PROPN', 'NOUN', 'PRON'].includes(ctx.tags.upos[i - 1] ?? '');
+    if (pos !== 'VERB' && !nounButReports && !(sayForm && pos !== 'NOUN' && pos !== 'PROPN')) continue;
+    if (CONTENT_REQUIRED.has(lemma) && !contentFollows) continue;
     let t1 = i + 1;
     const particles = PHRASAL_CUES[lemma];
     if (particles && t1 < s.tokenEnd && particles.includes(lower(ctx, t1))) t1++;
@@ -290,7 +295,12 @@ function attributeSentence(ctx: Ctx, s: Sentence, out: Attribution[]): void {
       } else {
         let from = cue.t1;
         if (lower(ctx, from) === ':' || lower(ctx, from) === ',') from++;
-        const opener = from < s.tokenEnd ? quoteStartingAt(ctx, ctx.doc.tokens[from]!.start) : undefined;
+        let opener = from < s.tokenEnd ? quoteStartingAt(ctx, ctx.doc.tokens[from]!.start) : undefined;
+        if (!opener && from >= s.tokenEnd && lower(ctx, cue.t1) === ':') {
+          // "He said:" closing a paragraph introduces the quotation that opens the next one.
+          const next = ctx.doc.sentences[ctx.doc.sentences.indexOf(s) + 1];
+          if (next) opener = quoteStartingAt(ctx, next.start);
+        }
         if (opener && !opener.partial) {
           content = quoteChain(ctx, opener);
           kind = 'direct';
