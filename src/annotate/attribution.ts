@@ -339,7 +339,13 @@ function attributeSentence(ctx: Ctx, s: Sentence, out: Attribution[]): void {
     }
     if (content.length === 0) continue;
     if (source && overlapsSpan(source, content)) source = null;
-    out.push({ kind, cue: { ...cueSpan, lemma: cue.lemma, cls: cue.cls }, content, source, speaker: null });
+    // PolNeAR cues carry their auxiliaries, negation and adverbs: "has also said", "did not respond".
+    let t0 = cue.t0;
+    while (t0 > s.tokenStart && ['AUX', 'PART', 'ADV'].includes(ctx.tags.upos[t0 - 1]!) && !/^(to|however|now|then|'s|’s)$/.test(lower(ctx, t0 - 1))) t0--;
+    const cueStart = source && source.end > ctx.doc.tokens[t0]!.start ? cueSpan.start : ctx.doc.tokens[t0]!.start;
+    const fullCue = { start: cueStart, end: cueSpan.end };
+    if (overlapsSpan(fullCue, content)) fullCue.start = cueSpan.start;
+    out.push({ kind, cue: { ...fullCue, lemma: cue.lemma, cls: cue.cls }, content, source, speaker: null });
     covered.push(...content);
     if (source) lastSource = source;
   }
