@@ -192,8 +192,8 @@ function isInsideRelative(ctx: Ctx, s: Sentence, k: number): boolean {
   // A verb between ", who|which" and the next comma belongs to a relative clause of the subject.
   for (let i = k - 1; i >= s.tokenStart && k - i < 15; i--) {
     const w = lower(ctx, i);
-    if (w === ',') return /^(who|which|whose)$/.test(lower(ctx, i + 1));
-    if (CLOSE_QUOTE.test(w)) return false;
+    if (/^(who|which|whose)$/.test(w)) return true;
+    if (w === ',' || CLOSE_QUOTE.test(w)) return false;
   }
   return false;
 }
@@ -221,6 +221,8 @@ function sourceAfter(ctx: Ctx, s: Sentence, cueEnd: number): [number, number] | 
 /** Where the content of a forward (cue-first) attribution ends: before ", according to …", ", saying …", ", X said". */
 function forwardEnd(ctx: Ctx, s: Sentence, from: number, cues: CueHit[]): number {
   for (let i = from; i < s.tokenEnd; i++) {
+    // "… and encouraged Americans to …": a second predicate of the speaker ends the content.
+    if ((lower(ctx, i) === 'and' || lower(ctx, i) === 'but') && i > from + 2 && ctx.tags.upos[i + 1] === 'VERB' && /ed$/.test(lower(ctx, i + 1)) && !insideQuote(ctx, ctx.doc.tokens[i]!.start)) return i;
     if (lower(ctx, i) !== ',') continue;
     const later = cues.find((c) => c.t0 > i && c.t0 - i <= 8);
     if (!later) continue;
@@ -296,6 +298,14 @@ function attributeSentence(ctx: Ctx, s: Sentence, out: Attribution[]): void {
         let from = cue.t1;
         if (lower(ctx, from) === ':' || lower(ctx, from) === ',') from++;
         let opener = from < s.tokenEnd ? quoteStartingAt(ctx, ctx.doc.tokens[from]!.start) : undefined;
+        for (let i = from; !opener && i < s.tokenEnd && i - from <= 8; i++) {
+          // "says of Clinton, “…”", "told reporters: “…”": a short complement before the quotation.
+          const pos = ctx.tags.upos[i]!;
+          if (!['ADP', 'DET', 'NOUN', 'PROPN', 'PRON', 'NUM', 'ADJ', 'PUNCT'].includes(pos)) break;
+          const q = quoteStartingAt(ctx, ctx.doc.tokens[i]!.start);
+          if (q && i > from && /^[,:]$/.test(lower(ctx, i - 1))) opener = q;
+          if (q) break;
+        }
         if (!opener && from >= s.tokenEnd && lower(ctx, cue.t1) === ':') {
           // "He said:" closing a paragraph introduces the quotation that opens the next one.
           const next = ctx.doc.sentences[ctx.doc.sentences.indexOf(s) + 1];
@@ -400,7 +410,7 @@ function followingQuotes(ctx: Ctx, s: Sentence): Span[] {
 function contentStart(ctx: Ctx, s: Sentence, cue: CueHit, from: number): number {
   for (let i = from; i < s.tokenEnd && i - from <= 7; i++) {
     const w = lower(ctx, i);
-    if (w === 'that') return i;
+    if (w === 'that' || (i > from && /^(how|why|what|whether|who)$/.test(w))) return i;
     const pos = ctx.tags.upos[i]!;
     if (!['ADP', 'DET', 'NOUN', 'PROPN', 'NUM', 'ADJ', 'PRON'].includes(pos) && w !== ',') break;
   }
