@@ -3,6 +3,7 @@
  * EvalTask; add yours to EVAL_TASKS.
  */
 import { polnearTask } from './polnear.js';
+import { CONLL_EVAL_TASK } from './conll.js';
 import { udEvalTask } from './ud.js';
 export interface EvalOptions {
   /** --data: file or folder the task reads. */
@@ -26,4 +27,4 @@ export interface EvalTask {
   run(options: EvalOptions): Promise<EvalResult>;
 }
 
-export const EVAL_TASKS: EvalTask[] = [polnearTask, udEvalTask];
+export const EVAL_TASKS: EvalTask[] = [polnearTask, CONLL_EVAL_TASK, udEvalTask];

@@ -31,13 +31,15 @@ export interface WordInfo {
 export interface FeatureSettings {
   /** Longest prefix and suffix used. */
   affixes: number;
+  /** Character n-grams of the lowercased word, with boundary marks, up to this length (0: none). */
+  ngrams: number;
 }
 
-export const DEFAULT_FEATURE_SETTINGS: FeatureSettings = { affixes: 4 };
+export const DEFAULT_FEATURE_SETTINGS: FeatureSettings = { affixes: 4, ngrams: 0 };
 
 // Template ids. Changing any number invalidates trained models.
 const T = {
-  bias: 1, word: 2, lower: 3, shape: 4, short: 5, prefix: 6, suffix: 7, orgKw: 8, cluster: 9,
+  bias: 1, word: 2, lower: 3, shape: 4, short: 5, prefix: 6, suffix: 7, ngram: 10, orgKw: 8, cluster: 9,
   lowerM1: 20, lowerP1: 21, lowerM2: 22, lowerP2: 23, wordM1: 24, wordP1: 25,
   bigramL: 26, bigramR: 27, shapeM1: 28, shapeP1: 29, shortTri: 30, shortM1Cur: 31, shortCurP1: 32,
   gaz: 40, gazM1: 41, gazP1: 42, gazShort: 43, orgKwP1: 44, orgKwP2: 45, orgKwM1: 46, clusterM1: 47, clusterP1: 48,
@@ -119,11 +121,17 @@ export class WordTable {
       feats.push(hashInts(T.prefix, k, h(chars.slice(0, k).join(''))));
       feats.push(hashInts(T.suffix, k, h(chars.slice(chars.length - k).join(''))));
     }
+    if (this.settings.ngrams >= 3 && chars.length > 3) {
+      const marked = ['^', ...chars, '$'];
+      for (let n = 3; n <= this.settings.ngrams; n++) {
+        for (let k = 0; k + n <= marked.length; k++) feats.push(hashInts(T.ngram, n, h(marked.slice(k, k + n).join(''))));
+      }
+    }
     if (info.orgKeyword) feats.push(hashInts(T.orgKw, 1));
     const path = this.clusters?.get(word) ?? this.clusters?.get(lowerStr);
     if (path !== undefined) {
-      const prefixes = [4, 8, 12, 16].filter((k) => k < path.length);
-      const cl = [...prefixes.map((k) => h(`${k}:${path.slice(0, k)}`)), h(path)];
+      const cl: number[] = [];
+      for (let k = 1; k <= path.length; k++) cl.push(h(path.slice(0, k)));
       info.cluster = Uint32Array.from(cl);
       for (const c of cl) feats.push(hashInts(T.cluster, c));
     }
@@ -170,12 +178,14 @@ export interface SentenceContext {
   words: readonly string[];
   infos: WordInfo[];
   gaz: Uint32Array;
+  /** An all-caps sentence (a headline). */
+  caps: boolean;
 }
 
 export function sentenceContext(words: readonly string[], table: WordTable): SentenceContext {
   const infos = words.map((w) => table.get(w));
   const lower = words.map((w) => w.toLowerCase());
-  return { words, infos, gaz: nerGazetteer().match(lower) };
+  return { words, infos, gaz: nerGazetteer().match(lower), caps: isCapsSentence(infos) };
 }
 
 const NONE = 0x9e3779b9;
@@ -221,7 +231,7 @@ export function staticFeatures(ctx: SentenceContext, i: number, doc: DocStats, o
   if (i > 0) pushGaz(out, T.gazM1, gaz[i - 1]!);
   if (i + 1 < n) pushGaz(out, T.gazP1, gaz[i + 1]!);
   if (i === 0) out.push(hashInts(T.initial, cur.short));
-  if (isCapsSentence(infos)) {
+  if (ctx.caps) {
     out.push(hashInts(T.capsSentence, cur.lower));
     out.push(hashInts(T.capsSentenceShort, cur.short));
   }

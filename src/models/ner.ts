@@ -177,7 +177,7 @@ export class NerTagger {
     if (model.header.version !== NER_MODEL_VERSION) throw new Error(`${path}: NER model version ${model.header.version}, expected ${NER_MODEL_VERSION}`);
     const tags = model.header.labels.tags;
     if (!tags || tags.join(' ') !== NER_TAGS.join(' ')) throw new Error(`${path}: unexpected tag set`);
-    const settings = z.object({ affixes: z.number().int().min(0).max(8) }).parse(model.header.features);
+    const settings = z.object({ affixes: z.number().int().min(0).max(8), ngrams: z.number().int().min(0).max(6) }).parse(model.header.features);
     const rawClusters = z.record(z.string(), z.string()).optional().parse(model.header.extra?.clusters);
     const perceptron = model.perceptrons.ner;
     if (!perceptron) throw new Error(`${path}: no "ner" weights`);

@@ -3,6 +3,7 @@
  * TrainTask; add yours to TRAIN_TASKS.
  */
 import { parserTrainTask, taggerTrainTask } from './ud-train.js';
+import { NER_TRAIN_TASK } from './ner-train.js';
 
 export interface TrainOptions {
   /** --data: training file or folder. */
@@ -26,4 +27,4 @@ export interface TrainTask {
   run(options: TrainOptions): Promise<void>;
 }
 
-export const TRAIN_TASKS: TrainTask[] = [taggerTrainTask, parserTrainTask];
+export const TRAIN_TASKS: TrainTask[] = [taggerTrainTask, parserTrainTask, NER_TRAIN_TASK];
