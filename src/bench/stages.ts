@@ -3,6 +3,7 @@
  * pipeline and reports throughput and peak memory; add yours to BENCH_STAGES.
  */
 import { syntaxStage } from './syntax.js';
+import { nerStage } from './ner.js';
 export interface BenchOptions {
   /** --data: corpus to run over; each stage picks a sensible default under ../shared when absent. */
   data?: string;
@@ -26,7 +27,7 @@ export interface BenchStage {
   run(options: BenchOptions): Promise<BenchResult>;
 }
 
-export const BENCH_STAGES: BenchStage[] = [syntaxStage];
+export const BENCH_STAGES: BenchStage[] = [syntaxStage, nerStage];
 
 /** Resident memory high-water mark of this process, in MB. */
 export function peakRssMB(): number {
