@@ -2,6 +2,7 @@
  * Benchmark stages `fivew bench` runs. Each stage measures one part of the
  * pipeline and reports throughput and peak memory; add yours to BENCH_STAGES.
  */
+import { ingestStage } from './ingest.js';
 import { syntaxStage } from './syntax.js';
 import { nerStage } from './ner.js';
 export interface BenchOptions {
@@ -27,7 +28,7 @@ export interface BenchStage {
   run(options: BenchOptions): Promise<BenchResult>;
 }
 
-export const BENCH_STAGES: BenchStage[] = [syntaxStage, nerStage];
+export const BENCH_STAGES: BenchStage[] = [ingestStage, syntaxStage, nerStage];
 
 /** Resident memory high-water mark of this process, in MB. */
 export function peakRssMB(): number {

@@ -25,30 +25,29 @@ export const MIN_SHINGLES = 5;
 
 const WORD = /\p{L}[\p{L}\p{N}'’]*|\p{N}+/gu;
 
-/** murmur3's 32-bit finaliser: a cheap, well-mixed bijection on 32-bit integers. */
+/** murmur3's 32-bit finaliser: a cheap, well-mixed bijection on 32-bit integers (returned signed, to stay a small integer in V8). */
 function fmix32(x: number): number {
   let h = x | 0;
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
+  return h ^ (h >>> 16);
 }
 
-/** FNV-1a over UTF-16 code units, then mixed. */
+/** FNV-1a over UTF-16 code units. */
 function hashString(s: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  return fmix32(h);
+  return h;
 }
 
-// Fixed seeds (splitmix-style sequence from a constant) so signatures are stable across runs and machines.
-const SEEDS: Uint32Array = (() => {
-  const seeds = new Uint32Array(NUM_HASHES);
+// Fixed seeds (a Weyl sequence from a constant, mixed) so signatures are stable across runs and machines.
+const SEEDS: Int32Array = (() => {
+  const seeds = new Int32Array(NUM_HASHES);
   let state = 0x5eed1e55;
   for (let i = 0; i < NUM_HASHES; i++) {
     state = (state + 0x9e3779b9) | 0;
@@ -62,24 +61,31 @@ export function words(text: string): string[] {
   return text.toLowerCase().match(WORD) ?? [];
 }
 
-/** Distinct hashed word shingles of a text. */
+/** Distinct hashed word shingles of a text (built from word hashes: no shingle strings are made). */
 export function shingleHashes(text: string, size = SHINGLE_WORDS): Set<number> {
   const ws = words(text);
   const out = new Set<number>();
   if (ws.length === 0) return out;
-  if (ws.length < size) {
-    out.add(hashString(ws.join(' ')));
-    return out;
+  const wh = new Int32Array(ws.length);
+  for (let i = 0; i < ws.length; i++) wh[i] = hashString(ws[i]!);
+  const n = Math.min(size, ws.length);
+  for (let i = 0; i + n <= ws.length; i++) {
+    let h = n;
+    for (let j = 0; j < n; j++) h = fmix32(Math.imul(h, 0x01000193) ^ wh[i + j]!);
+    out.add(h);
   }
-  for (let i = 0; i + size <= ws.length; i++) out.add(hashString(ws.slice(i, i + size).join(' ')));
   return out;
 }
 
-/** MinHash signature of a text, or null when it is too short to compare. */
-export function minhashSignature(text: string): Uint32Array | null {
+/**
+ * MinHash signature of a text, or null when it is too short to compare.
+ * Minima are taken over signed 32-bit values: any fixed order serves, and
+ * signed integers keep V8 on its fast path.
+ */
+export function minhashSignature(text: string): Int32Array | null {
   const shingles = shingleHashes(text);
   if (shingles.size < MIN_SHINGLES) return null;
-  const sig = new Uint32Array(NUM_HASHES).fill(0xffffffff);
+  const sig = new Int32Array(NUM_HASHES).fill(0x7fffffff);
   for (const h of shingles) {
     for (let i = 0; i < NUM_HASHES; i++) {
       const v = fmix32(h ^ SEEDS[i]!);
@@ -90,7 +96,7 @@ export function minhashSignature(text: string): Uint32Array | null {
 }
 
 /** Fraction of positions where two signatures agree: an unbiased estimate of the shingle sets' Jaccard similarity. */
-export function estimateJaccard(a: Uint32Array, b: Uint32Array): number {
+export function estimateJaccard(a: Int32Array, b: Int32Array): number {
   if (a.length !== b.length || a.length === 0) return 0;
   let same = 0;
   for (let i = 0; i < a.length; i++) if (a[i] === b[i]) same++;
@@ -102,7 +108,7 @@ export function estimateJaccard(a: Uint32Array, b: Uint32Array): number {
  * number, a SQLite INTEGER and a PostgreSQL bigint). The band number is mixed
  * in, so keys of different bands never need to be told apart.
  */
-export function bandKeys(sig: Uint32Array): number[] {
+export function bandKeys(sig: Int32Array): number[] {
   const keys: number[] = [];
   for (let b = 0; b < BANDS; b++) {
     let hi = fmix32(Math.imul(b + 1, 0x9e3779b9));
@@ -112,22 +118,22 @@ export function bandKeys(sig: Uint32Array): number[] {
       hi = fmix32(hi ^ v);
       lo = fmix32(Math.imul(lo ^ v, 0x165667b1));
     }
-    keys.push((hi & 0x1fffff) * 0x100000000 + lo);
+    keys.push((hi & 0x1fffff) * 0x100000000 + (lo >>> 0));
   }
   return keys;
 }
 
-/** Signatures travel through databases as bytes (little-endian uint32s). */
-export function signatureToBytes(sig: Uint32Array): Buffer {
+/** Signatures travel through databases as bytes (little-endian int32s). */
+export function signatureToBytes(sig: Int32Array): Buffer {
   const buf = Buffer.alloc(sig.length * 4);
-  for (let i = 0; i < sig.length; i++) buf.writeUInt32LE(sig[i]!, i * 4);
+  for (let i = 0; i < sig.length; i++) buf.writeInt32LE(sig[i]!, i * 4);
   return buf;
 }
 
-export function signatureFromBytes(bytes: Uint8Array): Uint32Array {
+export function signatureFromBytes(bytes: Uint8Array): Int32Array {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const sig = new Uint32Array(Math.floor(buf.length / 4));
-  for (let i = 0; i < sig.length; i++) sig[i] = buf.readUInt32LE(i * 4);
+  const sig = new Int32Array(Math.floor(buf.length / 4));
+  for (let i = 0; i < sig.length; i++) sig[i] = buf.readInt32LE(i * 4);
   return sig;
 }
 
@@ -135,7 +141,7 @@ export interface NearDupCandidate {
   id: string;
   /** Ingest order: ties go to the earliest article. */
   seq: number;
-  signature: Uint32Array;
+  signature: Int32Array;
   /** When the candidate is itself a copy, we point at its original instead. */
   duplicateOf: string | null;
 }
@@ -149,7 +155,7 @@ export interface NearDupMatch {
 }
 
 /** The best candidate at or above the threshold, or null. */
-export function pickNearDuplicate(sig: Uint32Array, candidates: Iterable<NearDupCandidate>, threshold = NEAR_DUP_THRESHOLD): NearDupMatch | null {
+export function pickNearDuplicate(sig: Int32Array, candidates: Iterable<NearDupCandidate>, threshold = NEAR_DUP_THRESHOLD): NearDupMatch | null {
   let best: NearDupCandidate | null = null;
   let bestSim = -1;
   for (const c of candidates) {

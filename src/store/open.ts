@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import { migrateToLatest } from './migrations.js';
 import type { Database } from './schema.js';
@@ -16,6 +16,31 @@ export interface OpenStoreOptions {
   mustExist?: boolean;
   /** Extra per-article layer writers, run inside each article's transaction. */
   writers?: LayerWriter[];
+}
+
+const STATEMENT_CACHE_SIZE = 256;
+
+/**
+ * Kysely prepares every query afresh; preparing costs as much as running the
+ * small queries ingest makes, so statements are kept by SQL text. Kysely runs
+ * one query at a time on its single SQLite connection, so a cached statement
+ * is never in use twice.
+ */
+function cachingStatements(sqlite: BetterSqlite3.Database): SqliteDatabase {
+  const cache = new Map<string, BetterSqlite3.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(text) {
+      let stmt = cache.get(text);
+      if (!stmt) {
+        // Queries with varying IN-lists would grow the cache without end: start over when it is full.
+        if (cache.size >= STATEMENT_CACHE_SIZE) cache.clear();
+        stmt = sqlite.prepare(text);
+        cache.set(text, stmt);
+      }
+      return stmt;
+    },
+  };
 }
 
 /** Node reports a refused connection to a dual-stack host as an AggregateError with an empty message. */
@@ -43,7 +68,7 @@ export async function openStore(url: string = DEFAULT_DB, options: OpenStoreOpti
     } catch (err) {
       throw new Error(`cannot open SQLite database ${location.path}: ${reasonOf(err)}`);
     }
-    db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }) });
   } else {
     const pool = new pg.Pool({
       connectionString: location.connectionString,

@@ -182,7 +182,7 @@ function statusOf(article: Article, analysis: Analysis | null): ArticleStatus {
 }
 
 export function createStore(db: Kysely<Database>, engine: Engine, writers: LayerWriter[] = []): Store {
-  async function nearDuplicateOf(trx: Transaction<Database>, signature: Uint32Array, keys: number[]) {
+  async function nearDuplicateOf(trx: Transaction<Database>, signature: Int32Array, keys: number[]) {
     const rows = await trx
       .selectFrom('article_bands as b')
       .innerJoin('articles as a', 'a.seq', 'b.article_seq')
@@ -212,8 +212,6 @@ export function createStore(db: Kysely<Database>, engine: Engine, writers: Layer
       const signature = minhashSignature(article.text);
       const keys = signature ? bandKeys(signature) : [];
       return db.transaction().execute(async (trx): Promise<InsertResult> => {
-        const existing = await trx.selectFrom('articles').select('id').where('content_hash', '=', hash).executeTakeFirst();
-        if (existing) return { outcome: 'duplicate', id, duplicateOf: existing.id };
         const near = signature ? await nearDuplicateOf(trx, signature, keys) : null;
         const status = statusOf(article, analysis);
         const inserted = await trx
@@ -233,7 +231,7 @@ export function createStore(db: Kysely<Database>, engine: Engine, writers: Layer
             status,
             ingested_at: new Date().toISOString(),
           })
-          // A concurrent ingest may have stored the same content since we looked.
+          // Stored already (by an earlier or a concurrent ingest): the unique content hash decides.
           .onConflict((oc) => oc.column('content_hash').doNothing())
           .returning('seq')
           .executeTakeFirst();
