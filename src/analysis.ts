@@ -8,6 +8,7 @@
 import { createDoc, type Doc } from './doc/doc.js';
 import { articleId, type Article } from './ingest/article.js';
 import { annotateAttributions } from './annotate/attribution.js';
+import { annotateEntities } from './annotate/entities.js';
 
 export interface TextSpan {
   start: number;
@@ -79,6 +80,7 @@ export function analyzeArticle(article: Article, options: AnalyzeOptions = {}): 
   };
   // Our models are English-only: other languages are kept and flagged, never mis-analysed.
   if (!isAnalysable(normalized)) return { analysis, doc };
+  analysis.entities = annotateEntities(doc);
   analysis.attributions = annotateAttributions(doc, analysis.entities);
   return { analysis, doc };
 }
