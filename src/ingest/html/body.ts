@@ -51,9 +51,11 @@ export function isHidden(el: HElement): boolean {
  * wrapping the whole story), so with stats a text-rich, link-poor block is kept.
  */
 export function isBoilerplate(el: HElement, stats?: StatsMap): boolean {
-  if (NEVER_BODY.has(el.tag) || isHidden(el)) return true;
+  if (NEVER_BODY.has(el.tag)) return true;
   const role = el.attrs.role;
   if (role && UNLIKELY_ROLES.has(role)) return true;
+  // Hidden is soft too: streamed server rendering (React's <div hidden id="S:0">) parks the story there.
+  if (isHidden(el)) return !(stats && isTextRich(el, stats));
   if (el.tag === 'body' || el.tag === 'article' || el.tag === 'main' || el.tag === 'html') return false;
   const ci = classId(el);
   const soft = (el.tag === 'header' && !/article|entry|post/i.test(ci)) || (ci.length > 1 && UNLIKELY.test(ci) && !MAYBE.test(ci));
@@ -148,7 +150,7 @@ function tagWeight(tag: string): number {
 }
 
 /** Share of the page's prose the chosen container must hold. */
-const CLIMB_SHARE = 0.5;
+const CLIMB_SHARE = Number(process.env.CLIMB ?? 0.4);
 
 function hasBlockChild(el: HElement): boolean {
   return el.children.some((c) => typeof c !== 'string' && BLOCK_TAGS.has(c.tag));

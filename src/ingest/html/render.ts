@@ -27,6 +27,35 @@ function isLinkFarm(el: HElement, stats: StatsMap): boolean {
   return false;
 }
 
+/** Byline, dateline and post-meta blocks inside the article: not body text. */
+const META_CLASS = /\b(?:by-?line|author|date|time|timestamp|posted-?on|post-?meta|entry-?meta|article-?meta|meta-?info|published|updated|read-?time|reading-?time|breadcrumbs?|tags?|categories|share|social|caption-credit|credit)\b/i;
+
+function isMetaBlock(el: HElement, stats: StatsMap): boolean {
+  const ci = `${el.attrs.class ?? ''} ${el.attrs.id ?? ''}`;
+  if (el.tag === 'time' || el.attrs.itemprop === 'author' || el.attrs.rel === 'author' || el.attrs.itemprop === 'datePublished') return true;
+  if (!META_CLASS.test(ci.replace(/[_-]+/g, '-'))) return false;
+  return (stats.get(el)?.text ?? 0) < 200;
+}
+
+/** Whole paragraphs that are page furniture whatever their markup. */
+const FURNITURE = new RegExp(
+  [
+    '^skip to (?:main )?(?:content|navigation|main)',
+    '^(?:related|recommended|similar|popular|trending|latest|more)(?: \\w+)?(?: posts?| articles?| stories| reading| reads| news| content)?:?$',
+    '^(?:tags?|categories|topics|share(?: this)?(?: article| post| story)?|print|email|comments?|\\d+ comments?|leave a (?:reply|comment)|subscribe|sign up|log ?in|sign in|advertisement|ad|sponsored|back to top|table of contents|contents|in this article)[:.!]?$',
+    '^(?:you (?:may|might) also (?:like|enjoy)|read (?:more|next|also)|see also|further reading|about the author)\\b.{0,40}$',
+    '^(?:by|written by|posted by|published by)\\b.{0,60}$',
+    '^(?:published|updated|posted|last updated|last modified|modified)(?: on)?:?\\s.{0,40}$',
+  ].join('|'),
+  'i',
+);
+const DATE_ONLY = /^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4})(?:\s*(?:at\s+)?\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?)?(?:\s*[|•·-]\s*\d+\s*min(?:ute)?s?\s*read)?$/i;
+
+export function isFurniture(paragraph: string): boolean {
+  const p = paragraph.trim();
+  return p.length < 120 && (FURNITURE.test(p) || DATE_ONLY.test(p) || /^\d+\s*min(?:ute)?s?\s*read$/i.test(p));
+}
+
 export function renderText(nodes: HElement[], options: RenderOptions): string {
   const paragraphs: string[] = [];
   let line: string[] = [];
@@ -37,12 +66,12 @@ export function renderText(nodes: HElement[], options: RenderOptions): string {
       .map((l) => l.replace(/[ \t\r\f\v\u00a0]+/g, ' ').trim())
       .filter((l) => l.length > 0)
       .join('\n');
-    if (text) paragraphs.push(text);
+    if (text && !isFurniture(text)) paragraphs.push(text);
     line = [];
   };
   const walk = (el: HElement): void => {
     if (options.skip.has(el)) return;
-    if (isLinkFarm(el, options.stats)) return;
+    if (isLinkFarm(el, options.stats) || isMetaBlock(el, options.stats)) return;
     const block = BLOCK_TAGS.has(el.tag);
     if (block) flush();
     if (el.tag === 'br') {
