@@ -19,6 +19,8 @@ export interface SpeakerCandidate {
   name: string;
   entityId: string | null;
   person: boolean;
+  /** Can speak: a person, organisation, group or government (not a place or nationality used as such). */
+  speaker: boolean;
   roles: Set<string>;
   /** Start offsets of its name mentions, in text order. */
   mentions: number[];
@@ -28,6 +30,7 @@ export interface ResolvedSpeaker {
   key: string;
   name: string;
   entityId: string | null;
+  person: boolean;
 }
 
 export interface SpeakerIndex {
@@ -210,12 +213,12 @@ function roleWords(doc: Doc, tags: TokenTags, t0: number, t1: number): string[] 
 export function buildSpeakerIndex(doc: Doc, tags: TokenTags, entities: EntityRecord[]): SpeakerIndex {
   const byKey = new Map<string, SpeakerCandidate>();
   const spans: Array<{ start: number; end: number; cand: SpeakerCandidate }> = [];
-  const add = (name: string, start: number, end: number, t0: number, t1: number, entityId: string | null, person: boolean, roles: string[]): void => {
+  const add = (name: string, start: number, end: number, t0: number, t1: number, entityId: string | null, person: boolean, roles: string[], speaker = person): void => {
     const parts = name.split(/\s+/);
     const key = parts[parts.length - 1]!.toLowerCase().replace(/[’']s$/, '');
     let cand = byKey.get(key);
     if (!cand) {
-      cand = { key, name, entityId, person, roles: new Set(), mentions: [] };
+      cand = { key, name, entityId, person, speaker, roles: new Set(), mentions: [] };
       byKey.set(key, cand);
     }
     if (name.length > cand.name.length) cand.name = name;
@@ -233,24 +236,31 @@ export function buildSpeakerIndex(doc: Doc, tags: TokenTags, entities: EntityRec
         const t0 = doc.tokens.findIndex((t) => t.start >= m.start);
         let t1 = t0;
         while (t1 < doc.tokens.length && doc.tokens[t1]!.end <= m.end) t1++;
-        add(e.name, m.start, m.end, t0, t1, e.id, e.type === 'PERSON' || e.type === 'PER', e.roles);
+        const person = e.type === 'PERSON' || e.type === 'PER';
+        add(e.name, m.start, m.end, t0, t1, e.id, person, e.roles, person || e.type === 'ORG' || e.type === 'GROUP' || e.type === 'GPE');
       }
     }
   } else {
     for (const r of nameRuns(doc, tags)) add(doc.text.slice(r.start, r.end), r.start, r.end, r.t0, r.t1, null, !r.place, []);
   }
   spans.sort((a, b) => a.start - b.start);
+  // The first name in a source phrase is its head ("Velayati, a senior advisor to … Khamenei"), but a
+  // person named after a place in a title ("the minister of Marovia, Talia Renquist") heads it.
+  const headName = (span: Span): { start: number; cand: SpeakerCandidate } | null => {
+    const inside = spans.filter((s) => s.start >= span.start && s.end <= span.end && s.cand.speaker);
+    const first = inside[0];
+    if (!first || first.cand.person) return first ?? null;
+    const person = inside.find((s) => s.cand.person && s.start - first.end < 4);
+    return person ?? first;
+  };
   return {
     candidates: [...byKey.values()],
     said: new Map(),
     firstNameStart(span: Span): number | null {
-      for (const s of spans) if (s.start >= span.start && s.end <= span.end && s.cand.person) return s.start;
-      return null;
+      return headName(span)?.start ?? null;
     },
     nameIn(span: Span): SpeakerCandidate | null {
-      // The first name in a source phrase is its head ("Velayati, a senior advisor to … Khamenei").
-      for (const s of spans) if (s.start >= span.start && s.end <= span.end && s.cand.person) return s.cand;
-      return null;
+      return headName(span)?.cand ?? null;
     },
   };
 }
@@ -290,7 +300,7 @@ export interface ResolveContext {
 /** Resolve a source phrase to a candidate, or null when nothing fits. */
 export function resolveSpeaker(index: SpeakerIndex, source: Span, sourceText: string, ctx: ResolveContext): ResolvedSpeaker | null {
   const named = index.nameIn(source);
-  const out = (c: SpeakerCandidate): ResolvedSpeaker => ({ key: c.key, name: c.name, entityId: c.entityId });
+  const out = (c: SpeakerCandidate): ResolvedSpeaker => ({ key: c.key, name: c.name, entityId: c.entityId, person: c.person });
   if (named) {
     // "A senior advisor to Ayatollah … Khamenei" names Khamenei but is headed by "advisor".
     const first = index.firstNameStart(source) ?? source.start;
@@ -307,7 +317,7 @@ export function resolveSpeaker(index: SpeakerIndex, source: Span, sourceText: st
   if (words.length === 0) return null;
   if (words.length === 1 && PRONOUNS_PERSON.has(words[0]!)) {
     // The speaker we last heard from is the most salient person; else the last person named before.
-    const last = ctx.recent[ctx.recent.length - 1];
+    const last = [...ctx.recent].reverse().find((r) => r.person);
     if (last) return last;
     let best: SpeakerCandidate | null = null;
     let bestAt = -1;
