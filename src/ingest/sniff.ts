@@ -16,18 +16,22 @@ const HTML_ANYWHERE = /<(?:html|body|head)[\s>]/i;
 const FEED_ROOT = /<(?:rss|feed|rdf:RDF)[\s>]/;
 const JSON_FEED_VERSION = /"version"\s*:\s*"https?:\/\/jsonfeed\.org\/version\//;
 
+/** How much of the head the markup checks look at. */
+const MARKUP_BYTES = 8192;
 /** Share of control characters above which bytes are not text. */
 const CONTROL_RATIO = 0.05;
 
 export function looksBinary(head: Uint8Array): boolean {
   if (bomEncoding(head)?.encoding.startsWith('utf-16')) return false;
+  if (head.indexOf(0) !== -1) return true;
+  const n = Math.min(head.length, MARKUP_BYTES);
   let control = 0;
-  for (const b of head) {
-    if (b === 0) return true;
+  for (let i = 0; i < n; i++) {
+    const b = head[i]!;
     // Tab, LF, VT, FF, CR and ESC occur in real text files; other C0 controls do not.
     if (b < 0x20 && b !== 9 && b !== 10 && b !== 11 && b !== 12 && b !== 13 && b !== 27) control++;
   }
-  return head.length > 0 && control / head.length > CONTROL_RATIO;
+  return n > 0 && control / n > CONTROL_RATIO;
 }
 
 function extension(name: string): string {
@@ -49,12 +53,8 @@ export function sniffKind(head: Uint8Array, name = '', contentType?: string, com
   if (head.length === 0) return 'empty';
   if (head[0] === GZIP[0] && head[1] === GZIP[1]) return 'gzip';
   if (looksBinary(head)) return 'binary';
-  const bom = bomEncoding(head);
-  const text =
-    bom?.encoding.startsWith('utf-16') === true
-      ? new TextDecoder(bom.encoding).decode(head.subarray(bom.length))
-      : Buffer.from(head.buffer, head.byteOffset, head.byteLength).toString('latin1').replace(/^\xef\xbb\xbf/, '');
-  const start = text.trimStart();
+  let start = headText(head, MARKUP_BYTES).trimStart();
+  if (start.length === 0 && head.length > MARKUP_BYTES) start = headText(head, head.length).trimStart();
   if (start.length === 0) return 'empty';
   if (start.startsWith('WARC/1.')) return 'warc';
   const ext = extension(name);
@@ -75,14 +75,24 @@ export function sniffKind(head: Uint8Array, name = '', contentType?: string, com
 
   if (start.startsWith('{')) {
     if (JSON_FEED_VERSION.test(start.slice(0, 4096))) return 'jsonfeed';
-    const firstLine = start.split('\n', 1)[0]!.trim();
-    if (ext === 'json' && !isJsonObject(firstLine)) return 'json';
-    if (isJsonObject(firstLine)) return 'jsonl';
-    if (complete || ext === 'json' || type.includes('json')) return 'json';
-    return 'text';
+    const whole = headText(head, head.length).trimStart();
+    const newline = whole.indexOf('\n');
+    if (isJsonObject((newline === -1 ? whole : whole.slice(0, newline)).trim())) return 'jsonl';
+    // A first line longer than the sniffing window: one big record per line, unless named .json.
+    if (newline === -1 && !complete) return ext === 'json' ? 'json' : 'jsonl';
+    // Pretty-printed or broken JSON: the JSON reader says which.
+    return 'json';
   }
-  if (start.startsWith('[') && (ext === 'json' || type.includes('json') || complete) && isJsonValue(text)) return 'json';
+  if (start.startsWith('[') && (ext === 'json' || type.includes('json') || isJsonValue(headText(head, head.length)))) return 'json';
   return 'text';
+}
+
+/** The first `n` bytes as text: UTF-16 when a BOM says so, else byte-per-char (enough for ASCII markup). */
+function headText(head: Uint8Array, n: number): string {
+  const bom = bomEncoding(head);
+  if (bom?.encoding.startsWith('utf-16')) return new TextDecoder(bom.encoding).decode(head.subarray(bom.length, n));
+  const slice = head.subarray(bom ? bom.length : 0, n);
+  return Buffer.from(slice.buffer, slice.byteOffset, slice.byteLength).toString('latin1');
 }
 
 function isJsonObject(line: string): boolean {
