@@ -87,6 +87,16 @@ describe('parseTextArticle', () => {
     expect(paragraphs[0]).toContain('fifth on Monday');
   });
 
+  it('reads a date line under the headline as the publication date', () => {
+    const article = parseTextArticle('Harbour fees rise\n\nPublished: November 3, 2026\nBy Anna Lisle\n\nThe harbour board raised its fees on Monday.');
+    expect(article.published).toBe('2026-11-03');
+    expect(article.byline).toBe('Anna Lisle');
+    expect(article.text).toBe('The harbour board raised its fees on Monday.');
+    const sentence = parseTextArticle('Harbour fees rise\n\nNovember 3, 2026 was the day the harbour board raised its fees.\n\nFishermen protested.');
+    expect(sentence.published).toBeNull();
+    expect(sentence.text.startsWith('November 3, 2026 was the day')).toBe(true);
+  });
+
   it('lets container hints win, and strips a first line repeating the known title', () => {
     const article = parseTextArticle('Dam inspection ordered\nInspectors will examine the dam.', { title: 'Dam Inspection Ordered', url: 'https://x.example/d' });
     expect(article.title).toBe('Dam Inspection Ordered');

@@ -61,13 +61,13 @@ export function sniffKind(head: Uint8Array, name = '', contentType?: string, com
   const type = (contentType ?? '').toLowerCase();
 
   if (start.startsWith('<')) {
-    if (start.startsWith('<?xml') || /^<(?:rss|feed|rdf:RDF)[\s>]/.test(start)) {
-      if (FEED_ROOT.test(start)) return 'feed';
-      if (HTML_ANYWHERE.test(start)) return 'html';
-      return 'xml';
-    }
-    if (HTML_START.test(start) || HTML_ANYWHERE.test(start)) return 'html';
-    if (FEED_ROOT.test(start.slice(0, 2048))) return 'feed';
+    // Feeds may open with comments or stylesheet instructions; XHTML pages with an XML declaration.
+    const early = start.slice(0, 2048);
+    const feedRoot = FEED_ROOT.test(early);
+    const htmlRoot = HTML_ANYWHERE.test(early) || /^<!doctype\s+html/i.test(start);
+    if (feedRoot && !htmlRoot) return 'feed';
+    if (start.startsWith('<?xml') && !htmlRoot) return FEED_ROOT.test(start) ? 'feed' : 'xml';
+    if (htmlRoot || HTML_START.test(start) || HTML_ANYWHERE.test(start)) return 'html';
     if (['html', 'htm', 'xhtml', 'shtml', 'php', 'asp', 'aspx'].includes(ext) || type.includes('html')) return 'html';
     if (/^<[a-z][\w:-]*[\s>/]/i.test(start)) return 'html';
     return 'text';

@@ -9,6 +9,7 @@
  *   … (PRESS TV)  /  — AP  /  By Press TV (closing source tag or byline)
  * The body keeps one paragraph per blank-line-separated block.
  */
+import * as chrono from 'chrono-node';
 import { splitParagraphs } from '../doc/paragraphs.js';
 import type { Article } from './article.js';
 
@@ -118,6 +119,23 @@ function parseDateline(paragraph: string): { dateline: Dateline; length: number 
   return { dateline: { place, date, source }, length: m[0].length };
 }
 
+const DATE_LINE_PREFIX = /^(?:(?:first\s+)?published|updated|posted|date|dated)\s*(?:on)?\s*[:\-–—]?\s*/i;
+
+/** A line that is only a date ("November 3, 2026", "Published: 2026-11-03") → YYYY-MM-DD. */
+function dateFromLine(line: string): string | null {
+  const t = line.trim();
+  if (t.length > 80 || !/\d{4}/.test(t)) return null;
+  const rest = t.replace(DATE_LINE_PREFIX, '');
+  const [found] = chrono.strict.parse(rest);
+  if (!found || found.index !== 0) return null;
+  // Only a trailing time zone or punctuation may be left over: anything else makes it a sentence.
+  if (!/^[\s.,;|)]*(?:[A-Z]{2,4})?\s*$/.test(rest.slice(found.text.length))) return null;
+  const c = found.start;
+  if (!c.isCertain('year') || !c.isCertain('month') || !c.isCertain('day')) return null;
+  const pad = (n: number | null) => String(n ?? 0).padStart(2, '0');
+  return `${c.get('year')}-${pad(c.get('month'))}-${pad(c.get('day'))}`;
+}
+
 const normalizeTitle = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
 /** A first line that can be a headline: short, not a sentence ending in a full stop, not a byline or dateline. */
@@ -160,10 +178,13 @@ export function parseText(raw: string, hints: Partial<Article> = {}): ParsedText
     while (lines.length && lines[0]!.trim() === '') lines.shift();
   };
   skipBlankTop();
-  for (let guard = 0; guard < 4 && lines.length; guard++) {
+  let published: string | null = null;
+  for (let guard = 0; guard < 4 && lines.length > 1; guard++) {
     const found = bylineFromLine(lines[0]!);
-    if (!found) break;
-    setByline(found);
+    const date = found ? null : dateFromLine(lines[0]!);
+    if (found) setByline(found);
+    else if (date) published ??= date;
+    else break;
     lines.shift();
     skipBlankTop();
   }
@@ -211,7 +232,7 @@ export function parseText(raw: string, hints: Partial<Article> = {}): ParsedText
     title: hints.title ?? title,
     byline: hints.byline ?? byline,
     source: hints.source ?? source,
-    published: hints.published ?? null,
+    published: hints.published ?? published,
     language: hints.language ?? null,
     text: paragraphs.join('\n\n'),
   };
