@@ -14,7 +14,15 @@ export function decodeHtml(bytes: Uint8Array, contentType?: string): string {
   if (bom) return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), bom, { stripBOM: true });
   const declared = charsetFromContentType(contentType) ?? charsetFromMeta(bytes);
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (declared && declared !== 'utf-8') return iconv.decode(buffer, declared);
+  if (declared && declared !== 'utf-8') {
+    // Pages that say latin-1 but are UTF-8 are common (templates copied across servers);
+    // valid multi-byte UTF-8 is vanishingly unlikely in genuine single-byte text.
+    if (declared === 'windows-1252' && /[\x80-\xff]/.test(buffer.toString('latin1'))) {
+      const utf8 = strictUtf8(buffer);
+      if (utf8 !== null) return utf8;
+    }
+    return iconv.decode(buffer, declared);
+  }
   if (declared === 'utf-8') return buffer.toString('utf8');
   return strictUtf8(buffer) ?? iconv.decode(buffer, 'windows-1252');
 }

@@ -5,7 +5,7 @@
  * best container (discounting link-heavy ones), add its strong siblings, and
  * return it for rendering.
  */
-import { type HElement } from './tree.js';
+import { textOf, type HElement } from './tree.js';
 
 export interface NodeStats {
   /** Visible characters (whitespace collapsed). */
@@ -176,6 +176,7 @@ export function selectContent(root: HElement, stats: StatsMap): Selection | null
   };
   // Good paragraph text under each element, undecayed: how much of the page's prose it holds.
   const mass = new Map<HElement, number>();
+  const seen = new Set<string>();
   const walk = (el: HElement): void => {
     for (const c of el.children) {
       if (typeof c === 'string') continue;
@@ -183,7 +184,11 @@ export function selectContent(root: HElement, stats: StatsMap): Selection | null
       if (isPara) {
         const st = stats.get(c);
         if (st && st.text >= 25) {
-          if (st.link < st.text * 0.5) {
+          // Responsive builders (Framer) render the story once per breakpoint; count prose once.
+          const key = st.text > 60 ? textOf(c).replace(/\s+/g, ' ') : '';
+          const repeated = key !== '' && seen.has(key);
+          if (key) seen.add(key);
+          if (st.link < st.text * 0.5 && !repeated) {
             for (let a: HElement | null = c; a; a = a.parent) mass.set(a, (mass.get(a) ?? 0) + st.text - st.link);
           }
           const contentScore = 1 + st.commas + Math.min(Math.floor(st.text / 100), 3);
@@ -214,10 +219,10 @@ export function selectContent(root: HElement, stats: StatsMap): Selection | null
   // Builders (Elementor, Webflow…) split one story into many sibling widgets, and the best
   // single widget then holds a fraction of it: climb until the container holds most of the prose.
   const total = mass.get(root) ?? 0;
+  const chosenText = stats.get(top)!.text;
   while (top.parent && top.parent.tag !== '#root' && top.parent.tag !== 'html' && top.tag !== 'body') {
     const ps = stats.get(top.parent)!;
-    const ts = stats.get(top)!;
-    if (ts.text >= ps.text * 0.9 || (mass.get(top) ?? 0) < total * CLIMB_SHARE) top = top.parent;
+    if (chosenText >= ps.text * 0.9 || (mass.get(top) ?? 0) < total * CLIMB_SHARE) top = top.parent;
     else break;
   }
   const nodes = siblingsToMerge(top, best, scores, stats);

@@ -59,6 +59,8 @@ export function isFurniture(paragraph: string): boolean {
 export function renderText(nodes: HElement[], options: RenderOptions): string {
   const paragraphs: string[] = [];
   let line: string[] = [];
+  // Responsive layouts repeat whole blocks per breakpoint; say each once.
+  const emitted = new Set<string>();
   const flush = (): void => {
     const text = line
       .join('')
@@ -66,7 +68,10 @@ export function renderText(nodes: HElement[], options: RenderOptions): string {
       .map((l) => l.replace(/[ \t\r\f\v\u00a0]+/g, ' ').trim())
       .filter((l) => l.length > 0)
       .join('\n');
-    if (text && !isFurniture(text)) paragraphs.push(text);
+    if (text && !isFurniture(text) && !(text.length > 20 && emitted.has(text))) {
+      paragraphs.push(text);
+      emitted.add(text);
+    }
     line = [];
   };
   const walk = (el: HElement): void => {
