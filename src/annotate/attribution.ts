@@ -88,7 +88,8 @@ function findCues(ctx: Ctx, s: Sentence): CueHit[] {
     const cls = cueClass(lemma) ?? 'speech';
     const prev = lower(ctx, i - 1);
     // "backed by", "US-backed", "which is backed": a passive participle of a stance verb describes, it does not report.
-    if (cls !== 'speech' && /ed$/.test(w) && (ctx.tags.upos[i - 1] === 'AUX' || prev === '-' || /-$/.test(prev) || lower(ctx, i + 1) === 'by')) continue;
+    const passiveAux = /^(is|are|was|were|be|been|being|get|got|'s|’s)$/.test(prev);
+    if (cls !== 'speech' && /ed$/.test(w) && (passiveAux || prev === '-' || /-$/.test(prev) || lower(ctx, i + 1) === 'by')) continue;
     // "Speaking after the meeting, X said": the participle only frames the real cue.
     if (i === s.tokenStart && /ing$/.test(w)) continue;
     if (insideQuote(ctx, ctx.doc.tokens[i]!.start)) continue;
@@ -281,7 +282,8 @@ function attributeSentence(ctx: Ctx, s: Sentence, out: Attribution[]): void {
         between.push(k);
         k--;
       }
-      if (k >= s.tokenStart && closesQuote(ctx, k)) {
+      // The splitter may leave a quotation as a sentence of its own: "“…?”" + "Graham asked."
+      if (k >= s.tokenStart - 1 && k >= 0 && closesQuote(ctx, k) && (k >= s.tokenStart || ctx.doc.sentences[ctx.doc.tokens[k]!.sentence]!.paragraph === s.paragraph)) {
         const q = closesQuote(ctx, k);
         const onlySource = between.every((b) => ctx.tags.upos[b] !== 'VERB' || isInsideRelative(ctx, s, b));
         if (q && onlySource) quote = q;
