@@ -9,19 +9,7 @@
  * bytes tells the two apart.
  */
 import iconv from 'iconv-lite';
-
-/** A charset label iconv-lite knows, with latin1/ASCII read as windows-1252 as browsers do. */
-function normaliseCharset(label: string): string | null {
-  const l = label.trim().toLowerCase();
-  if (l === 'utf8' || l === 'utf-8') return 'utf-8';
-  if (/^(?:iso-?8859-1|latin-?1|us-ascii|ascii|cp1252|windows-1252)$/.test(l)) return 'windows-1252';
-  return iconv.encodingExists(l) ? l : null;
-}
-
-/** The charset parameter of a Content-Type header. */
-export function charsetOf(contentType: string | undefined): string | null {
-  return contentType ? (/charset\s*=\s*["']?([\w.:-]+)/i.exec(contentType)?.[1] ?? null) : null;
-}
+import { normaliseCharset } from './charset.js';
 
 export interface DecodedText {
   text: string;

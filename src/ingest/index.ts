@@ -10,7 +10,8 @@
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { InputError, type RawArticle, type ReadResult } from './article.js';
-import { charsetOf, decodeText } from './decode.js';
+import { charsetFromContentType } from './charset.js';
+import { decodeText } from './decode.js';
 import { readJsonFeed, readXmlFeed, type FeedItem } from './feed.js';
 import { describeFsError, fileChunks, walkFolder } from './files.js';
 import { htmlFragmentToText, isFullDocument } from './fragment.js';
@@ -131,13 +132,13 @@ async function* readDocument(kind: string, bytes: Uint8Array, src: ByteSource, c
     case 'feed':
     case 'xml': {
       if (depth > 1) throw new InputError('link leads to a feed, not an article');
-      const xml = decodeText(bytes, charsetOf(src.contentType) ?? xmlDeclaredEncoding(bytes)).text;
+      const xml = decodeText(bytes, charsetFromContentType(src.contentType) ?? xmlDeclaredEncoding(bytes)).text;
       yield* readFeedItems(readXmlFeed(xml, src.url), origin, ctx, depth);
       return;
     }
     case 'jsonfeed': {
       if (depth > 1) throw new InputError('link leads to a feed, not an article');
-      const json = decodeText(bytes, charsetOf(src.contentType)).text;
+      const json = decodeText(bytes, charsetFromContentType(src.contentType)).text;
       yield* readFeedItems(readJsonFeed(json, src.url), origin, ctx, depth);
       return;
     }
@@ -145,7 +146,7 @@ async function* readDocument(kind: string, bytes: Uint8Array, src: ByteSource, c
       for (const record of readJsonDocument(decodeText(bytes).text, origin)) yield fromRecord(record);
       return;
     default: {
-      const text = decodeText(bytes, charsetOf(src.contentType)).text;
+      const text = decodeText(bytes, charsetFromContentType(src.contentType)).text;
       yield toResult({ origin, url: src.url, text, hints: { url: src.url, ...src.hints } });
     }
   }
