@@ -25,7 +25,9 @@ const SPEECH = `say tell add state note write explain announce declare insist cl
 const EVALUATION = `accuse blame criticize criticise condemn denounce decry slam blast attack praise commend hail applaud
  welcome thank congratulate credit defend endorse support back oppose reject dismiss question challenge
  call demand request seek threaten mock ridicule deride rebuke assail knock tout champion celebrate
- urge implore beg plead appeal charge fault warn lambast berate chide scold`;
+ urge implore beg plead appeal charge fault warn lambast berate chide scold refer focus rail push vote
+ express echo encourage advocate portray liken compare dub label characterize characterise lash pan vouch
+ endorse promote hail`;
 
 const COGNITION = `think believe feel know hope want wish fear worry expect consider view see regard understand
  realize realise recognize recognise remember forget doubt suspect assume imagine guess suppose intend
@@ -144,11 +146,11 @@ export const PHRASAL_CUES: Record<string, string[]> = {
   agree: ['with'],
   push: ['for'],
   vote: ['for', 'against'],
-  go: ['on'],
+  lash: ['out'],
 };
 
 /** Verbs that only count as cues with their particle ("pointed to the presence…"). */
-export const PARTICLE_REQUIRED = new Set(['point', 'refer', 'focus', 'rail', 'push', 'vote', 'talk', 'hint']);
+export const PARTICLE_REQUIRED = new Set(['point', 'refer', 'focus', 'rail', 'push', 'vote', 'talk', 'hint', 'lash']);
 
 /**
  * Verbs that report only when what follows is plainly content: "that …", a
