@@ -147,7 +147,7 @@ describe('JSONL', () => {
     writeFileSync(path, `${long}\n${ok}\n`);
     const results = await collect([path], { maxBytes: 4096 });
     expect(results).toHaveLength(2);
-    expect(errorOf(results[0]!)).toMatch(/^line too long/);
+    expect(errorOf(results[0]!)).toBe('line too long (> 4 KB cap)');
     expect(results[1]!.ok).toBe(true);
   });
 });
@@ -168,6 +168,21 @@ describe('compressed files and WARC', () => {
     const ok = results.filter((r) => r.ok);
     expect(ok.map((r) => r.ok && r.article.url)).toEqual(['https://courier.example.com/ferry', 'https://courier.example.com/latin']);
     expect(ok[0]!.ok && ok[0]!.article.text).toContain('three-day strike');
+  });
+
+  it('caps each WARC record, not the archive', async () => {
+    const body = (n: number) => page(`Report ${n}`, 'The Kelmouth harbour board met on Monday. '.repeat(60));
+    const records = await Promise.all([1, 2, 3].map((n) => warcRecord(`https://courier.example.com/r${n}`, body(n), 'text/html')));
+    const huge = await warcRecord('https://courier.example.com/huge', page('Huge', 'x'.repeat(20_000)), 'text/html');
+    const path = join(tmp, 'capped.warc.gz');
+    writeFileSync(path, Buffer.concat([records[0]!, huge, records[1]!, records[2]!]));
+    const results = await collect([path], { maxBytes: 8 * 1024 });
+    expect(results.map((r) => (r.ok ? r.article.url : r.error))).toEqual([
+      'https://courier.example.com/r1',
+      'record too large (> 8 KB cap)',
+      'https://courier.example.com/r2',
+      'https://courier.example.com/r3',
+    ]);
   });
 
   it('honours the HTTP charset of a WARC record', async () => {

@@ -123,8 +123,8 @@ describe('URLs', () => {
     expect(results.map(errorOf)).toEqual([
       'too many redirects (more than 5)',
       'unsupported URL scheme ftp: (only http and https)',
-      'response too large (> 0.1 MB cap)',
-      'response too large (0.2 MB > 0.1 MB cap)',
+      'response too large (> 64 KB cap)',
+      'response too large (200 KB > 64 KB cap)',
       'timed out after 0.4 s',
       '(ok)',
     ]);

@@ -8,7 +8,7 @@ import { InputError, type RawArticle } from './article.js';
 import { toIsoDate } from './dates.js';
 import { decodeText } from './decode.js';
 import { zodReason } from './feed.js';
-import { splitLines, type Chunks } from './stream.js';
+import { formatSize, splitLines, type Chunks } from './stream.js';
 
 const optionalString = z.string().nullish();
 
@@ -63,7 +63,7 @@ export async function* readJsonl(chunks: Chunks, origin: string, maxLine: number
   for await (const { number, bytes } of splitLines(chunks, maxLine)) {
     const lineOrigin = `${origin}#${number}`;
     if (bytes === null) {
-      yield { ok: false, origin: lineOrigin, error: `line too long (> ${Math.round(maxLine / 1048576)} MB cap)` };
+      yield { ok: false, origin: lineOrigin, error: `line too long (> ${formatSize(maxLine)} cap)` };
       continue;
     }
     if (bytes.toString('latin1').trim() === '') continue;

@@ -38,7 +38,7 @@ const ENGLISH_FUNCTION_WORDS = new Set([
   'which', 'who', 'they', 'but', 'not', 'their', 'its', 'had', 'she', 'his', 'be', 'you', 'your', 'we', 'our', 'can', 'or',
 ]);
 const ENGLISH_SHARE = 0.15;
-const MIN_WORDS_FOR_SHORTCUT = 40;
+const MIN_WORDS_FOR_SHORTCUT = 15;
 
 function clearlyEnglish(sample: string): boolean {
   const words = sample.toLowerCase().match(/\p{L}+/gu) ?? [];

@@ -8,13 +8,15 @@ import { InputError } from './article.js';
 
 export type Chunks = AsyncIterable<Uint8Array>;
 
-export function formatMB(bytes: number): string {
+/** "52 MB", "1.5 MB", "64 KB": sizes for messages. */
+export function formatSize(bytes: number): string {
   const mb = bytes / (1024 * 1024);
-  return `${mb >= 10 ? Math.round(mb) : Math.round(mb * 10) / 10} MB`;
+  if (mb >= 1) return `${mb >= 10 ? Math.round(mb) : Math.round(mb * 10) / 10} MB`;
+  return `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
 export function tooLarge(size: number | null, cap: number, what = 'file'): InputError {
-  const actual = size === null ? `> ${formatMB(cap)}` : `${formatMB(size)} > ${formatMB(cap)}`;
+  const actual = size === null ? `> ${formatSize(cap)}` : `${formatSize(size)} > ${formatSize(cap)}`;
   return new InputError(`${what} too large (${actual} cap)`);
 }
 

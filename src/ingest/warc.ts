@@ -8,7 +8,7 @@ import { WARCParser } from 'warcio';
 import type { RawArticle } from './article.js';
 import type { RecordResult } from './jsonl.js';
 import type { Chunks } from './stream.js';
-import { formatMB } from './stream.js';
+import { formatSize } from './stream.js';
 
 const HTML_TYPE = /\b(?:text\/html|application\/xhtml\+xml)\b/i;
 
@@ -49,7 +49,7 @@ export async function* readWarc(chunks: Chunks, origin: string, maxRecordBytes: 
       const recordOrigin = `${origin}#${index}${url ? ` (${url})` : ''}`;
       const html = await payload(record, maxRecordBytes);
       if (html === null) {
-        yield { ok: false, origin: recordOrigin, error: `record too large (> ${formatMB(maxRecordBytes)} cap)` };
+        yield { ok: false, origin: recordOrigin, error: `record too large (> ${formatSize(maxRecordBytes)} cap)` };
         continue;
       }
       const raw: RawArticle = { origin: recordOrigin, url, html, contentType };
