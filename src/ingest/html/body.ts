@@ -22,6 +22,7 @@ const NEVER_BODY = new Set(['nav', 'footer', 'aside', 'form', 'button', 'input',
 
 const UNLIKELY =
   /-ad-|\bads?\b|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|cookie|consent|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|share|sharing|newsletter|subscribe|signup|sign-up|promo|recommend|read-?more|more-?stories|trending|popular|toolbar|navbar|\bnav\b|masthead|outbrain|taboola|author-?bio|about-?the-?author|tags\b|tag-?list|print|modal|overlay|breaking|alert-bar|skip-link|visually-hidden|sr-only|screen-reader/i;
+const COMMENTS = /^(?:comments?(?:[-_](?:area|list|section|wrapper|container|block|form|respond|thread|wrap))?|commentlist|respond|disqus_thread|disqus|reader-interactions|wpdiscuz.*|fb-comments|discussion)$/i;
 const MAYBE = /\band\b|article|body|column|content|main|shadow|post|entry|story|text|blog/i;
 const POSITIVE = /article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story|prose|rich-?text/i;
 const NEGATIVE =
@@ -58,6 +59,8 @@ export function isBoilerplate(el: HElement, stats?: StatsMap): boolean {
   if (isHidden(el)) return !(stats && isTextRich(el, stats));
   if (el.tag === 'body' || el.tag === 'article' || el.tag === 'main' || el.tag === 'html') return false;
   const ci = classId(el);
+  // Reader comments are prose-rich and link-poor, so only their container's name gives them away.
+  if (ci.split(/\s+/).some((token) => COMMENTS.test(token))) return true;
   const soft = (el.tag === 'header' && !/article|entry|post/i.test(ci)) || (ci.length > 1 && UNLIKELY.test(ci) && !MAYBE.test(ci));
   if (!soft) return false;
   return !(stats && isTextRich(el, stats));

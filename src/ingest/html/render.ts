@@ -42,7 +42,7 @@ const FURNITURE = new RegExp(
   [
     '^skip to (?:main )?(?:content|navigation|main)',
     '^(?:related|recommended|similar|popular|trending|latest|more)(?: \\w+)?(?: posts?| articles?| stories| reading| reads| news| content)?:?$',
-    '^(?:tags?|categories|topics|share(?: this)?(?: article| post| story)?|print|email|comments?|\\d+ comments?|leave a (?:reply|comment)|subscribe|sign up|log ?in|sign in|advertisement|ad|sponsored|back to top|table of contents|contents|in this article)[:.!]?$',
+    '^(?:tags?|categories|topics|share(?: this)?(?: article| post| story)?|print|email|comments?|\\d+ comments?|leave a (?:reply|comment)|subscribe|sign up|log ?in|sign in|advertisement|ad|sponsored|back to top|reader interactions|table of contents|contents|in this article)[:.!]?$',
     '^(?:you (?:may|might) also (?:like|enjoy)|read (?:more|next|also)|see also|further reading|about the author)\\b.{0,40}$',
     '^(?:by|written by|posted by|published by)\\b.{0,60}$',
     '^(?:published|updated|posted|last updated|last modified|modified)(?: on)?:?\\s.{0,40}$',
