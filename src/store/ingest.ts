@@ -1,9 +1,10 @@
 /**
  * One article from reader to database: prepare its text, skip it cheaply when
- * its content is stored already, analyse it when it is English, store it.
+ * its content is stored already, analyse it (the annotators run on English
+ * only), store it.
  * Shared by `fivew ingest` and the ingest benchmark.
  */
-import { analyzeArticle, isAnalysable, type Analysis } from '../analysis.js';
+import { analyzeArticle, type Analysis } from '../analysis.js';
 import { normalizeText } from '../doc/normalize.js';
 import { contentHash, type Article } from '../ingest/article.js';
 import type { InsertResult, Store } from './store.js';
@@ -45,7 +46,7 @@ export async function ingestArticle(store: Store, article: Article, options: Ing
   const existing = await store.findByContentHash(hash);
   // Analysis is the expensive part: never spend it on content we already hold.
   if (existing) return { outcome: 'duplicate', id: hash.slice(0, 16), duplicateOf: existing };
-  let analysis: Analysis | null = null;
-  if (options.analyze !== false && isAnalysable(prepared)) analysis = analyzeArticle(prepared).analysis;
+  // analyzeArticle itself keeps the annotators off non-English text; their Analysis still has sentences.
+  const analysis: Analysis | null = options.analyze === false ? null : analyzeArticle(prepared).analysis;
   return store.insertArticle(prepared, analysis);
 }

@@ -81,7 +81,7 @@ export interface StoreCounts {
 
 export interface StoredRecord {
   article: StoredArticle;
-  /** Null when the article was stored without analysis (--no-analyze, or not English). */
+  /** Null when the article was stored without analysis (--no-analyze). */
   analysis: Analysis | null;
 }
 
@@ -176,9 +176,10 @@ function toAnalysis(article: StoredArticle, stored: unknown): Analysis {
   };
 }
 
+/** Non-English articles may carry an analysis (sentences only: the annotators skip them) and are still flagged. */
 function statusOf(article: Article, analysis: Analysis | null): ArticleStatus {
-  if (analysis) return 'analysed';
-  return isAnalysable(article) ? 'not_analysed' : 'not_analysed_language';
+  if (!isAnalysable(article)) return 'not_analysed_language';
+  return analysis ? 'analysed' : 'not_analysed';
 }
 
 export function createStore(db: Kysely<Database>, engine: Engine, writers: LayerWriter[] = []): Store {
