@@ -112,6 +112,51 @@ describe('fivew ingest, search and export', () => {
     }
   });
 
+  it('gives every bad input a one-line reason and still stores the good ones beside them', async () => {
+    const bad = join(tmp, 'bad');
+    mkdirSync(bad);
+    writeFileSync(join(bad, 'empty.txt'), '');
+    writeFileSync(join(bad, 'image.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]));
+    writeFileSync(join(bad, 'huge.html'), `<html><body><p>${'filler words '.repeat(4_200_000)}</p></body></html>`);
+    writeFileSync(join(bad, 'broken.rss'), '<?xml version="1.0"?><rss version="2.0"><channel><title>Feed</title><item><title>One</title><description>Text of');
+    writeFileSync(
+      join(bad, 'malformed.html'),
+      '<html><head><title>Mayor opens Tessin ferry line<body><article><h1>Mayor opens Tessin ferry line<p>TESSIN - The mayor of Tessin opened a new ferry line to Orsen Bay on Saturday, cutting the crossing to forty minutes.<p>About two hundred passengers <b>rode the first <i>boat</b>, officials said.</i><div><p>The line will run six times a day.</article',
+    );
+    writeFileSync(
+      join(bad, 'latin1.txt'),
+      Buffer.from('Harbour fees rise in Velmar\n\nVELMAR - Port fees in Velmar will rise by five percent, the harbour board said, citing the cost of dredging the caf\xe9 quay.\n', 'latin1'),
+    );
+    writeFileSync(join(bad, 'good.txt'), 'Library reopens in Drumlin\n\nDRUMLIN, July 9 - The village library in Drumlin reopened on Monday after flood repairs, its trustees said. Volunteers dried and rebound more than two thousand books.\n');
+    const before = await openStore(db);
+    const countBefore = (await before.counts()).articles;
+    await before.close();
+
+    const unreachable = 'http://127.0.0.1:9/news/1';
+    const { stderr } = await inProcess(['ingest', bad, unreachable, '--db', db, '--no-analyze']);
+    expect(process.exitCode).toBe(1);
+    const failures = stderr.split('\n').filter((l) => l.startsWith('  '));
+    for (const origin of ['empty.txt', 'image.txt', 'huge.html', 'broken.rss', unreachable]) {
+      const reason = failures.find((l) => l.includes(origin));
+      expect(reason, `${origin} should be reported`).toMatch(/^ {2}\S.*: \S[^\n]*$/);
+    }
+    const count = (label: string) => Number(line(stderr, label)?.match(/\d+/)?.[0]);
+    expect(count('read')).toBe(8);
+    expect(count('stored') + count('duplicates') + count('failed')).toBe(8);
+    expect(count('failed')).toBe(failures.length);
+    expect(failures.some((l) => l.includes('good.txt'))).toBe(false);
+
+    const after = await openStore(db);
+    try {
+      expect((await after.counts()).articles).toBe(countBefore + count('stored'));
+      expect((await after.search('Drumlin library')).length).toBe(1);
+      // What was stored before is all still there.
+      expect((await after.search('dockworkers')).length).toBe(3);
+    } finally {
+      await after.close();
+    }
+  });
+
   it('searches and exports what was stored', async () => {
     const search = await inProcess(['search', 'labour', 'court', '--db', db, '--json']);
     const hits = JSON.parse(search.stdout) as Array<{ id: string; title: string; snippet: string }>;
@@ -120,16 +165,20 @@ describe('fivew ingest, search and export', () => {
     const text = await inProcess(['search', 'estuary', '--db', db]);
     expect(text.stdout).toMatch(/^[0-9a-f]{16} {2}\S+ {2}\S+ {2}Tidal barrier opens at Wrenford\n {4}.*\[estuary\]/);
 
+    const store = await openStore(db);
+    const { articles } = await store.counts();
+    await store.close();
+
     const csvFile = join(tmp, 'out.csv');
     await inProcess(['export', '--format', 'csv', '--db', db, '--out', csvFile]);
     const rows = readFileSync(csvFile, 'utf8').split('\r\n');
     expect(rows[0]).toBe('id,url,title,byline,source,published,language,duplicate_of,status,sentences,entities,attributions,events');
-    expect(rows.filter(Boolean)).toHaveLength(7);
+    expect(rows.filter(Boolean)).toHaveLength(articles + 1);
 
     const jsonlFile = join(tmp, 'out.jsonl');
     await inProcess(['export', '--format', 'jsonl', '--db', db, '--out', jsonlFile]);
     const analyses = readFileSync(jsonlFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Analysis);
-    expect(analyses).toHaveLength(6);
+    expect(analyses).toHaveLength(articles);
     for (const a of analyses) {
       expect(Object.keys(a)).toEqual(['article', 'sentences', 'entities', 'attributions', 'events']);
       expect(a.article.id).toMatch(/^[0-9a-f]{16}$/);
