@@ -55,7 +55,7 @@ export function defaultSyntaxModels(): SyntaxModels {
 /** UD splits these whole words in two (EWT: "gon|na", "can|not"). */
 const FUSED: Record<string, [number]> = { gonna: [3], wanna: [3], gotta: [3], cannot: [3] };
 const CLITIC = /^(.*[A-Za-z])(n['’]t|['’](?:m|re|ve|ll|d|s))$/i;
-const URLISH = /^(?:(?:https?|ftp):\/\/|www\.)\S+$|^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/i;
+const URLISH = /^(?:(?:https?|ftp):\/\/|www\.)\S+$|^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$|^[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|int|info|io|example)(?:\/\S*)?$/;
 const TRAILING_PUNCT = /^[.,;:!?)\]'"”’]+$/;
 
 export function modelForm(text: string): string {

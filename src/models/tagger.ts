@@ -4,7 +4,7 @@
  * and Honnibal's "A good part-of-speech tagger in about 200 lines".
  * Frequent unambiguous words skip the classifier via a tag dictionary.
  */
-import { hashInts } from './hash.js';
+import { hashInts, hashString } from './hash.js';
 import { learnLemmaTable, lemmatize, type LemmaTable } from './lemma.js';
 import { loadModel, type Model } from './model-file.js';
 import { AveragedPerceptron } from './perceptron.js';
@@ -37,6 +37,7 @@ export interface Tagger {
 
 const TaggerExtraSchema = z.object({
   tagDictionary: z.record(z.string(), z.number().int().nonnegative()).default({}),
+  ambiguityClasses: z.record(z.string(), z.number().int().nonnegative()).default({}),
   lemmaExceptions: z.record(z.string(), z.string()).default({}),
 });
 
@@ -48,10 +49,11 @@ export interface TaggerTrainOptions {
   onEpoch?: (epoch: number, tagger: Tagger) => void;
 }
 
-const N_FEATURES = 26;
+const N_FEATURES = 38;
 const START = 0x5747a27;
 
-function features(out: Uint32Array, info: WordInfo[], i: number, p1: number, p2: number): void {
+/** Hash of a word's ambiguity class (the tags it took in training); 0 for unseen words. */
+function features(out: Uint32Array, info: WordInfo[], amb: Uint32Array, i: number, p1: number, p2: number): void {
   const w = info[i]!;
   const wm1 = i > 0 ? info[i - 1]! : NONE;
   const wm2 = i > 1 ? info[i - 2]! : NONE;
@@ -84,6 +86,22 @@ function features(out: Uint32Array, info: WordInfo[], i: number, p1: number, p2:
   out[k++] = hashInts(23, p1, w.suf3);
   out[k++] = hashInts(24, w.pre3);
   out[k++] = hashInts(25, wp1.norm, wp2.norm);
+  out[k++] = hashInts(26, wm1.norm, wp1.norm);
+  out[k++] = hashInts(27, p1, wp1.norm);
+  out[k++] = hashInts(28, w.suf1);
+  out[k++] = hashInts(29, wp1.suf2, wp1.shape);
+  out[k++] = hashInts(30, p1, w.shape);
+  out[k++] = hashInts(31, wm2.suf3, p2);
+  // Ambiguity classes look ahead: what the next words could be, before they are tagged.
+  const a0 = amb[i]!;
+  const a1 = i + 1 < amb.length ? amb[i + 1]! : 1;
+  const a2 = i + 2 < amb.length ? amb[i + 2]! : 1;
+  out[k++] = hashInts(32, a0);
+  out[k++] = hashInts(33, a1);
+  out[k++] = hashInts(34, a0, a1);
+  out[k++] = hashInts(35, p1, a0, a1);
+  out[k++] = hashInts(36, a1, a2);
+  out[k++] = hashInts(37, w.norm, a1);
 }
 
 class PerceptronTagger implements Tagger {
@@ -98,6 +116,7 @@ class PerceptronTagger implements Tagger {
     readonly model: Model,
     private readonly perceptron: AveragedPerceptron,
     private readonly dict: Map<string, number>,
+    private readonly ambiguity: Map<string, number>,
     private readonly lemmas: LemmaTable,
   ) {
     this.classes = model.header.labels.tags!;
@@ -113,13 +132,14 @@ class PerceptronTagger implements Tagger {
 
   tag(words: string[]): Int32Array {
     const info = words.map(wordInfo);
+    const amb = Uint32Array.from(info, (w) => this.ambiguity.get(w.normText) ?? 0);
     const out = new Int32Array(words.length);
     let p1 = START;
     let p2 = START;
     for (let i = 0; i < words.length; i++) {
       let guess = this.dict.get(info[i]!.normText);
       if (guess === undefined) {
-        features(this.feats, info, i, p1, p2);
+        features(this.feats, info, amb, i, p1, p2);
         guess = this.perceptron.predict(this.feats, this.scores);
       }
       out[i] = guess;
@@ -132,13 +152,14 @@ class PerceptronTagger implements Tagger {
   /** One perceptron pass over a sentence, with the gold history (teacher forcing would hurt: we use predicted). */
   trainSentence(words: string[], gold: number[]): number {
     const info = words.map(wordInfo);
+    const amb = Uint32Array.from(info, (w) => this.ambiguity.get(w.normText) ?? 0);
     let p1 = START;
     let p2 = START;
     let correct = 0;
     for (let i = 0; i < words.length; i++) {
       let guess = this.dict.get(info[i]!.normText);
       if (guess === undefined) {
-        features(this.feats, info, i, p1, p2);
+        features(this.feats, info, amb, i, p1, p2);
         guess = this.perceptron.predict(this.feats, this.scores);
         this.perceptron.update(gold[i]!, guess, this.feats);
       }
@@ -176,10 +197,38 @@ function buildTagDictionary(sentences: TaggedSentence[], classIndex: Map<string,
   return dict;
 }
 
+/**
+ * Ambiguity class per word seen at least 3 times: the set of tags it took at
+ * least 5% of the time, hashed (rarer words stay unknown, as at test time).
+ */
+function buildAmbiguityClasses(sentences: TaggedSentence[], classIndex: Map<string, number>): Map<string, number> {
+  const counts = new Map<string, Map<number, number>>();
+  for (const s of sentences) {
+    s.words.forEach((w, i) => {
+      const norm = wordInfo(w).normText;
+      let m = counts.get(norm);
+      if (!m) counts.set(norm, (m = new Map()));
+      const c = classIndex.get(s.tags[i]!)!;
+      m.set(c, (m.get(c) ?? 0) + 1);
+    });
+  }
+  const out = new Map<string, number>();
+  for (const word of [...counts.keys()].sort()) {
+    const m = counts.get(word)!;
+    let total = 0;
+    for (const n of m.values()) total += n;
+    if (total < 3) continue;
+    const tags = [...m].filter(([, n]) => n / total >= 0.05).map(([c]) => c).sort((a, b) => a - b);
+    out.set(word, hashString(tags.join(','), 13) | 2);
+  }
+  return out;
+}
+
 export function trainTagger(sentences: TaggedSentence[], options: TaggerTrainOptions): Tagger {
   const classes = [...new Set(sentences.flatMap((s) => s.tags))].sort();
   const classIndex = new Map(classes.map((c, i) => [c, i]));
   const dict = buildTagDictionary(sentences, classIndex);
+  const ambiguity = buildAmbiguityClasses(sentences, classIndex);
   const lemmas = learnLemmaTable(
     sentences.flatMap((s) =>
       s.lemmas ? s.words.map((form, i) => ({ form, upos: s.tags[i]!.split('\t')[0]!, xpos: s.tags[i]!.split('\t')[1]!, lemma: s.lemmas![i]! })) : [],
@@ -193,11 +242,11 @@ export function trainTagger(sentences: TaggedSentence[], options: TaggerTrainOpt
       labels: { tags: classes },
       features: { templates: N_FEATURES, tagDictionary: { minCount: 20, minShare: 0.995 } },
       training: { sentences: sentences.length, epochs: options.epochs, seed: options.seed },
-      extra: { tagDictionary: Object.fromEntries(dict), lemmaExceptions: Object.fromEntries(lemmas) },
+      extra: { tagDictionary: Object.fromEntries(dict), ambiguityClasses: Object.fromEntries(ambiguity), lemmaExceptions: Object.fromEntries(lemmas) },
     },
     perceptrons: { tags: perceptron },
   };
-  const tagger = new PerceptronTagger(model, perceptron, dict, lemmas);
+  const tagger = new PerceptronTagger(model, perceptron, dict, ambiguity, lemmas);
   const random = createRandom(options.seed);
   const order = sentences.map((s) => ({ words: s.words, gold: s.tags.map((t) => classIndex.get(t)!) }));
   for (let epoch = 1; epoch <= options.epochs; epoch++) {
@@ -218,7 +267,7 @@ export function taggerFromModel(model: Model): Tagger {
   const perceptron = model.perceptrons.tags;
   if (!perceptron) throw new Error('tagger model has no "tags" weights');
   const extra = TaggerExtraSchema.parse(model.header.extra ?? {});
-  return new PerceptronTagger(model, perceptron, new Map(Object.entries(extra.tagDictionary)), new Map(Object.entries(extra.lemmaExceptions)));
+  return new PerceptronTagger(model, perceptron, new Map(Object.entries(extra.tagDictionary)), new Map(Object.entries(extra.ambiguityClasses)), new Map(Object.entries(extra.lemmaExceptions)));
 }
 
 export function loadTagger(path: string): Tagger {
