@@ -27,9 +27,29 @@ export function tokenTags(doc: Doc): TokenTags {
   const syntax = doc.syntax;
   if (syntax && syntax.upos.length === doc.tokens.length) {
     const lemma = syntax.lemma.length === doc.tokens.length ? syntax.lemma : doc.tokens.map((t) => t.text.toLowerCase());
-    return { upos: syntax.upos, lemma, head: syntax.head, deprel: syntax.deprel };
+    return { upos: namesAreNotVerbs(doc, syntax.upos), lemma, head: syntax.head, deprel: syntax.deprel };
   }
-  return winkTags(doc);
+  const tags = winkTags(doc);
+  return { ...tags, upos: namesAreNotVerbs(doc, tags.upos) };
+}
+
+/**
+ * A capitalised word inside a sentence tagged as a verb is nearly always a
+ * name the tagger did not know ("…,” Lynch said"); attribution rules lean on
+ * verbs as clause boundaries, so such tokens become PROPN.
+ */
+function namesAreNotVerbs(doc: Doc, upos: string[]): string[] {
+  let out: string[] | null = null;
+  for (let i = 0; i < doc.tokens.length; i++) {
+    if (upos[i] !== 'VERB') continue;
+    const t = doc.tokens[i]!;
+    const prev = doc.tokens[i - 1];
+    if (!prev || prev.sentence !== t.sentence || !/^\p{Lu}\p{Ll}/u.test(t.text)) continue;
+    if (/^[“"‘'(:\u2014\u2015-]$/.test(prev.text)) continue;
+    out ??= upos.slice();
+    out[i] = 'PROPN';
+  }
+  return out ?? upos;
 }
 
 function winkTags(doc: Doc): TokenTags {

@@ -11,6 +11,7 @@
 import type { AttributionRecord, EntityRecord } from '../analysis.js';
 import type { Doc, Sentence, Span } from '../doc/doc.js';
 import { CONTENT_REQUIRED, cueClass, PARTICLE_REQUIRED, PHRASAL_CUES, verbCueLemma, type CueClass } from '../knowledge/cues.js';
+import { cueFeatures, cueMargin, defaultCueModel, isCueCandidate, type CueModel } from './attribution-cue-model.js';
 import { tokenTags, type TokenTags } from './attribution-tags.js';
 import { findQuotes, type Quote } from './quotes.js';
 import { buildSpeakerIndex, resolveSpeaker, type ResolvedSpeaker } from './speakers.js';
@@ -35,6 +36,8 @@ interface Ctx {
   doc: Doc;
   tags: TokenTags;
   quotes: Quote[];
+  /** The learned cue detector, when its model file is present. */
+  model: CueModel | null;
 }
 
 interface CueHit {
@@ -71,6 +74,11 @@ function findCues(ctx: Ctx, s: Sentence): CueHit[] {
       i++;
       continue;
     }
+    if (ctx.model) {
+      const hit = learnedCue(ctx, s, i, hits);
+      if (hit) hits.push(hit);
+      continue;
+    }
     const lemma = verbCueLemma(w);
     if (!lemma) continue;
     const pos = ctx.tags.upos[i];
@@ -96,6 +104,24 @@ function findCues(ctx: Ctx, s: Sentence): CueHit[] {
     hits.push({ t0: i, t1, lemma, cls });
   }
   return hits;
+}
+
+/** The learned detector's call on token i; a cue token right after another extends it ("took shots"). */
+function learnedCue(ctx: Ctx, s: Sentence, i: number, hits: CueHit[]): CueHit | null {
+  const model = ctx.model!;
+  if (!isCueCandidate(ctx.doc, ctx.tags, i) || insideQuote(ctx, ctx.doc.tokens[i]!.start)) return null;
+  if (cueMargin(model, cueFeatures(ctx.doc, ctx.tags, ctx.quotes, i)) <= model.threshold) return null;
+  const w = lower(ctx, i);
+  const last = hits[hits.length - 1];
+  if (last && last.t1 === i) {
+    last.t1 = i + 1;
+    return null;
+  }
+  const lemma = verbCueLemma(w) ?? ctx.tags.lemma[i] ?? w;
+  let t1 = i + 1;
+  const particles = PHRASAL_CUES[lemma];
+  if (particles && t1 < s.tokenEnd && particles.includes(lower(ctx, t1))) t1++;
+  return { t0: i, t1, lemma, cls: cueClass(lemma) ?? 'evaluation' };
 }
 
 /** Speech inside a quotation belongs to the quoted speaker's own words: PolNeAR annotates no nested attributions. */
@@ -250,11 +276,13 @@ function quoteChain(ctx: Ctx, q: Quote): Span[] {
 
 function attributeSentence(ctx: Ctx, s: Sentence, out: Attribution[]): void {
   const cues = findCues(ctx, s);
-  const covered: Span[] = [];
   let lastSource: Span | null = null;
+  const mine: Attribution[] = [];
   for (const cue of cues) {
     const cueSpan = chars(ctx, cue.t0, cue.t1);
-    if (covered.some((c) => c.start <= cueSpan.start && cueSpan.end <= c.end)) continue;
+    // A cue inside an earlier attribution's content: PolNeAR never nests, so it ends that content.
+    const host = mine.find((a) => a.content.some((c) => c.start <= cueSpan.start && cueSpan.end <= c.end));
+    if (host && host.kind !== 'indirect') continue;
     let content: Span[] = [];
     let source: Span | null = null;
     let kind: Attribution['kind'] = 'indirect';
@@ -357,10 +385,36 @@ function attributeSentence(ctx: Ctx, s: Sentence, out: Attribution[]): void {
     const cueStart = source && source.end > ctx.doc.tokens[t0]!.start ? cueSpan.start : ctx.doc.tokens[t0]!.start;
     const fullCue = { start: cueStart, end: cueSpan.end };
     if (overlapsSpan(fullCue, content)) fullCue.start = cueSpan.start;
-    out.push({ kind, cue: { ...fullCue, lemma: cue.lemma, cls: cue.cls }, content, source, speaker: null });
-    covered.push(...content);
+    const found: Attribution = { kind, cue: { ...fullCue, lemma: cue.lemma, cls: cue.cls }, content, source, speaker: null };
+    if (host && !truncateHost(ctx, host, found)) continue;
+    out.push(found);
+    mine.push(found);
     if (source) lastSource = source;
   }
+}
+
+/** Cut a host's content before a nested attribution (its source, or its cue); false when nothing would remain. */
+function truncateHost(ctx: Ctx, host: Attribution, inner: Attribution): boolean {
+  if (!inner.source || inner.source.start > inner.cue.start) return false;
+  const innerStart = Math.min(inner.cue.start, inner.source.start, ...inner.content.map((c) => c.start));
+  // Only a new clause with its own subject splits the host: "…, but they could not resist pointing out …".
+  if (!/(?:[,;—]\s*(?:and|but|while|although|though|whereas)?|\b(?:and|but))\s*$/i.test(ctx.doc.text.slice(Math.max(0, innerStart - 12), innerStart))) return false;
+  const piece = host.content.findIndex((c) => c.start <= innerStart && innerStart < c.end);
+  if (piece < 0) return false;
+  const c = host.content[piece]!;
+  let end = innerStart;
+  // Drop the connective left dangling: ", but", "and", "that", "as".
+  for (;;) {
+    const before = ctx.doc.text.slice(c.start, end).trimEnd();
+    const m = /(?:,|;|—|\b(?:and|but|while|as|because|that|so|or|after|when|which|who))$/i.exec(before);
+    end = c.start + before.length;
+    if (!m) break;
+    end -= m[0].length;
+  }
+  const text = ctx.doc.text.slice(c.start, end);
+  if (!/[\p{L}\p{N}]/u.test(text)) return false;
+  host.content = [...host.content.slice(0, piece), { start: c.start, end: c.start + text.trimEnd().length }];
+  return true;
 }
 
 function hasVerb(ctx: Ctx, t0: number, t1: number): boolean {
@@ -447,10 +501,16 @@ function attachOrphanQuotes(ctx: Ctx, found: Attribution[]): void {
   }
 }
 
+/** Every cue the detector finds, with or without a content the rules can attach (for diagnostics). */
+export function findCueSpans(doc: Doc): Array<Span & { lemma: string }> {
+  const ctx: Ctx = { doc, tags: tokenTags(doc), quotes: findQuotes(doc), model: defaultCueModel() };
+  return doc.sentences.flatMap((s) => findCues(ctx, s).map((c) => ({ ...chars(ctx, c.t0, c.t1), lemma: c.lemma })));
+}
+
 /** Every attribution in a Doc, speakers resolved, in text order. */
 export function findAttributions(doc: Doc, entities: EntityRecord[] = []): Attribution[] {
   const tags = tokenTags(doc);
-  const ctx: Ctx = { doc, tags, quotes: findQuotes(doc) };
+  const ctx: Ctx = { doc, tags, quotes: findQuotes(doc), model: defaultCueModel() };
   const found: Attribution[] = [];
   for (const s of doc.sentences) attributeSentence(ctx, s, found);
   attachOrphanQuotes(ctx, found);

@@ -4,6 +4,7 @@
  */
 import { parserTrainTask, taggerTrainTask } from './ud-train.js';
 import { NER_TRAIN_TASK } from './ner-train.js';
+import { attributionCuesTrainTask } from '../annotate/attribution-cue-model.js';
 
 export interface TrainOptions {
   /** --data: training file or folder. */
@@ -27,4 +28,4 @@ export interface TrainTask {
   run(options: TrainOptions): Promise<void>;
 }
 
-export const TRAIN_TASKS: TrainTask[] = [taggerTrainTask, parserTrainTask, NER_TRAIN_TASK];
+export const TRAIN_TASKS: TrainTask[] = [taggerTrainTask, parserTrainTask, NER_TRAIN_TASK, attributionCuesTrainTask];

@@ -1,0 +1,213 @@
+/**
+ * Learned cue detection: an averaged perceptron that decides, for each
+ * candidate token (a verb, or a word the cue lexicon knows), whether it heads
+ * an attribution cue. Trained on PolNeAR train (`fivew train attribution-cues`);
+ * the rules in attribution.ts still find content and source around each cue.
+ *
+ * Why learned: PolNeAR's cues are a long tail of verbs whose reporting sense
+ * depends on context ("supports", "called", "sees"); the lexicon alone finds
+ * about two thirds of them.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Doc } from '../doc/doc.js';
+import { toOriginalOffset } from '../doc/normalize.js';
+import { createDoc } from '../doc/doc.js';
+import { readPolnear, type CharSpan } from '../eval/polnear.js';
+import { cueClass, NOUN_CUES, verbCueLemma } from '../knowledge/cues.js';
+import { hashString } from '../models/hash.js';
+import { loadModel, saveModel } from '../models/model-file.js';
+import { AveragedPerceptron } from '../models/perceptron.js';
+import { createRandom, shuffle } from '../models/prng.js';
+import type { TrainOptions, TrainTask } from '../models/train-tasks.js';
+import { tokenTags, type TokenTags } from './attribution-tags.js';
+import { findQuotes, type Quote } from './quotes.js';
+
+export const CUE_MODEL_KIND = 'fivew-attribution-cues';
+export const CUE_MODEL_VERSION = 1;
+const MODEL_PATH = fileURLToPath(new URL('../../models/attribution-cues.bin.gz', import.meta.url));
+
+export interface CueModel {
+  perceptron: AveragedPerceptron;
+  /** Minimum score margin (cue − not cue) to call a token a cue; tuned on dev. */
+  threshold: number;
+}
+
+/** Tokens worth asking about: verbs, and words the lexicon lists whatever their tag. */
+export function isCueCandidate(doc: Doc, tags: TokenTags, i: number): boolean {
+  const w = doc.tokens[i]!.text.toLowerCase();
+  return tags.upos[i] === 'VERB' || verbCueLemma(w) !== null || NOUN_CUES.has(w);
+}
+
+function insideAny(quotes: Quote[], offset: number): boolean {
+  return quotes.some((q) => q.inner.start <= offset && offset < q.inner.end);
+}
+
+/** Hashed features of token i. */
+export function cueFeatures(doc: Doc, tags: TokenTags, quotes: Quote[], i: number): Uint32Array {
+  const toks = doc.tokens;
+  const s = doc.sentences[toks[i]!.sentence]!;
+  const word = (k: number): string => (k >= s.tokenStart && k < s.tokenEnd ? toks[k]!.text.toLowerCase() : k < s.tokenStart ? '<s>' : '</s>');
+  const pos = (k: number): string => (k >= s.tokenStart && k < s.tokenEnd ? tags.upos[k]! : k < s.tokenStart ? '<s>' : '</s>');
+  const w = word(i);
+  const lemma = tags.lemma[i] ?? w;
+  const lex = verbCueLemma(w);
+  const cls = lex ? (cueClass(lex) ?? 'none') : NOUN_CUES.has(w) ? 'noun' : 'none';
+  const inQuote = insideAny(quotes, toks[i]!.start) ? 'q' : '-';
+  const sentenceHasQuote = quotes.some((q) => q.span.start < s.end && s.start < q.span.end) ? 'Q' : '-';
+  const rel = i - s.tokenStart;
+  const fromEnd = s.tokenEnd - 1 - i;
+  const feats = [
+    'b',
+    `w=${w}`,
+    `l=${lemma}`,
+    `p=${pos(i)}`,
+    `lx=${lex ?? '-'}`,
+    `c=${cls}`,
+    `c+p=${cls}|${pos(i)}`,
+    `sfx=${w.slice(-3)}`,
+    `w-1=${word(i - 1)}`,
+    `p-1=${pos(i - 1)}`,
+    `p-2=${pos(i - 2)}`,
+    `w+1=${word(i + 1)}`,
+    `p+1=${pos(i + 1)}`,
+    `w+2=${word(i + 2)}`,
+    `p+2=${pos(i + 2)}`,
+    `l+w+1=${lemma}|${word(i + 1)}`,
+    `l+p-1=${lemma}|${pos(i - 1)}`,
+    `l+p+1=${lemma}|${pos(i + 1)}`,
+    `p-1+p+1=${pos(i - 1)}|${pos(i)}|${pos(i + 1)}`,
+    `w-1+w=${word(i - 1)}|${w}`,
+    `q=${inQuote}`,
+    `q+c=${inQuote}|${cls}`,
+    `sq=${sentenceHasQuote}|${cls}`,
+    `start=${Math.min(rel, 4)}`,
+    `end=${Math.min(fromEnd, 4)}`,
+    `l+end=${lemma}|${Math.min(fromEnd, 2)}`,
+  ];
+  const out = new Uint32Array(feats.length);
+  for (let k = 0; k < feats.length; k++) out[k] = hashString(feats[k]!);
+  return out;
+}
+
+let cached: CueModel | null | undefined;
+
+/** The shipped cue model, loaded once; null when the file is absent (rules are used then). */
+export function defaultCueModel(): CueModel | null {
+  if (cached === undefined) {
+    if (process.env.FIVEW_ATTRIBUTION_RULES_ONLY || !existsSync(MODEL_PATH)) cached = null;
+    else {
+      const model = loadModel(MODEL_PATH);
+      if (model.header.kind !== CUE_MODEL_KIND || model.header.version !== CUE_MODEL_VERSION) {
+        throw new Error(`${MODEL_PATH}: not an attribution cue model v${CUE_MODEL_VERSION}`);
+      }
+      const threshold = Number(model.header.extra?.threshold ?? 0);
+      cached = { perceptron: model.perceptrons.cue!, threshold };
+    }
+  }
+  return cached;
+}
+
+export function cueMargin(model: CueModel, features: Uint32Array): number {
+  const s = model.perceptron.scores(features);
+  return s[1]! - s[0]!;
+}
+
+interface Example {
+  features: Uint32Array;
+  gold: 0 | 1;
+}
+
+/** Candidate tokens of one PolNeAR article with their labels (inside a gold cue or not). */
+function examples(text: string, goldCues: CharSpan[]): Example[] {
+  const doc = createDoc(text);
+  const tags = tokenTags(doc);
+  const quotes = findQuotes(doc);
+  const out: Example[] = [];
+  for (let i = 0; i < doc.tokens.length; i++) {
+    if (!isCueCandidate(doc, tags, i)) continue;
+    const t = doc.tokens[i]!;
+    const a = toOriginalOffset(doc.normalization, t.start);
+    const b = toOriginalOffset(doc.normalization, t.end);
+    const gold = goldCues.some((g) => g.start < b && a < g.end) ? 1 : 0;
+    out.push({ features: cueFeatures(doc, tags, quotes, i), gold });
+  }
+  return out;
+}
+
+function splitExamples(dir: string, log: (line: string) => void): Example[] {
+  const articles = readPolnear(dir);
+  const out: Example[] = [];
+  for (const a of articles) out.push(...examples(a.text, a.gold.flatMap((g) => g.cue)));
+  log(`${dir}: ${articles.length} articles, ${out.length} candidate tokens, ${out.filter((e) => e.gold).length} in cues`);
+  return out;
+}
+
+/** F1 of cue tokens at a margin threshold. */
+function tokenF1(p: AveragedPerceptron, data: Example[], threshold: number): number {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  for (const e of data) {
+    const s = p.scores(e.features);
+    const yes = s[1]! - s[0]! > threshold;
+    if (yes && e.gold) tp++;
+    else if (yes) fp++;
+    else if (e.gold) fn++;
+  }
+  return tp ? (2 * tp) / (2 * tp + fp + fn) : 0;
+}
+
+export async function trainCueModel(options: TrainOptions): Promise<void> {
+  const epochs = Number(options.flags.epochs ?? 8);
+  const train = splitExamples(options.data, options.log);
+  const dev = options.dev && existsSync(options.dev) ? splitExamples(options.dev, options.log) : [];
+  const p = new AveragedPerceptron(2);
+  const random = createRandom(options.seed);
+  const order = train.map((_, i) => i);
+  for (let epoch = 1; epoch <= epochs; epoch++) {
+    shuffle(order, random);
+    let errors = 0;
+    for (const i of order) {
+      const e = train[i]!;
+      const guess = p.predict(e.features);
+      if (guess !== e.gold) errors++;
+      p.update(e.gold, guess, e.features);
+    }
+    options.log(`epoch ${epoch}: ${errors} training errors of ${train.length}`);
+  }
+  p.finalize();
+  // The decision threshold trades cue recall for precision; pick the best token F1 on dev.
+  let threshold = 0;
+  let best = -1;
+  if (dev.length) {
+    for (let t = -3; t <= 3; t += 0.25) {
+      const f = tokenF1(p, dev, t);
+      if (f > best) {
+        best = f;
+        threshold = t;
+      }
+    }
+    options.log(`dev cue-token F1 ${best.toFixed(4)} at threshold ${threshold}`);
+  }
+  saveModel(options.out, {
+    header: {
+      kind: CUE_MODEL_KIND,
+      version: CUE_MODEL_VERSION,
+      labels: { cue: ['no', 'yes'] },
+      features: { templates: 26 },
+      training: { data: 'PolNeAR train', epochs, seed: options.seed, devTokenF1: Math.round(best * 10000) / 10000 },
+      extra: { threshold },
+    },
+    perceptrons: { cue: p },
+  });
+  cached = undefined;
+  options.log(`wrote ${options.out}`);
+}
+
+export const attributionCuesTrainTask: TrainTask = {
+  name: 'attribution-cues',
+  description: 'attribution cue detector (averaged perceptron) on PolNeAR',
+  defaults: { data: '../shared/data/polnear/train', dev: '../shared/data/polnear/dev', out: 'models/attribution-cues.bin.gz' },
+  run: trainCueModel,
+};
