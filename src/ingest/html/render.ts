@@ -76,6 +76,8 @@ export function renderText(nodes: HElement[], options: RenderOptions): string {
   };
   const walk = (el: HElement): void => {
     if (options.skip.has(el)) return;
+    // Captions and photo credits are not part of the story's text.
+    if (el.tag === 'figcaption') return;
     if (isLinkFarm(el, options.stats) || isMetaBlock(el, options.stats)) return;
     const block = BLOCK_TAGS.has(el.tag);
     if (block) flush();
