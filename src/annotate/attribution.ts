@@ -121,6 +121,8 @@ function learnedCue(ctx: Ctx, s: Sentence, i: number, hits: CueHit[]): CueHit | 
   let t1 = i + 1;
   const particles = PHRASAL_CUES[lemma];
   if (particles && t1 < s.tokenEnd && particles.includes(lower(ctx, t1))) t1++;
+  // "complained about", "talking about", "said of": the preposition belongs to the cue.
+  else if (lower(ctx, t1) === 'about' || (lower(ctx, t1) === 'of' && /^(say|speak|think|warn|write|boast|brag)$/.test(lemma))) t1++;
   return { t0: i, t1, lemma, cls: cueClass(lemma) ?? 'evaluation' };
 }
 
@@ -249,8 +251,12 @@ function sourceAfter(ctx: Ctx, s: Sentence, cueEnd: number): [number, number] | 
 function forwardEnd(ctx: Ctx, s: Sentence, from: number, cues: CueHit[]): number {
   for (let i = from; i < s.tokenEnd; i++) {
     // "… and encouraged Americans to …": a second predicate of the speaker ends the content.
-    if ((lower(ctx, i) === 'and' || lower(ctx, i) === 'but') && i > from + 2 && ctx.tags.upos[i + 1] === 'VERB' && /ed$/.test(lower(ctx, i + 1)) && !insideQuote(ctx, ctx.doc.tokens[i]!.start)) return i;
-    if (lower(ctx, i) !== ',') continue;
+    if ((lower(ctx, i) === 'and' || lower(ctx, i) === 'but') && i > from + 2 && ctx.tags.upos[i + 1] === 'VERB' && /ed$/.test(lower(ctx, i + 1)) && !insideQuote(ctx, ctx.doc.tokens[i]!.start) && (lower(ctx, from) !== 'that' || verbCueLemma(lower(ctx, i + 1)) !== null)) return i;
+    if (lower(ctx, i) !== ',' && lower(ctx, i) !== '—' && lower(ctx, i) !== '―') continue;
+    if (insideQuote(ctx, ctx.doc.tokens[i]!.start)) continue;
+    // ", but …", ", focusing on …", "— a metaphor for …": the reporter's own continuation.
+    const next = lower(ctx, i + 1);
+    if (i > from + 2 && (next === 'but' || (ctx.tags.upos[i + 1] === 'VERB' && /ing$/.test(next)) || lower(ctx, i) !== ',')) return i;
     const later = cues.find((c) => c.t0 > i && c.t0 - i <= 8);
     if (!later) continue;
     const between = ctx.tags.upos.slice(i + 1, later.t0);
@@ -469,6 +475,15 @@ function contentStart(ctx: Ctx, s: Sentence, cue: CueHit, from: number): number 
     if (w === 'that' || (i > from && /^(how|why|what|whether|who)$/.test(w))) return i;
     const pos = ctx.tags.upos[i]!;
     if (!['ADP', 'DET', 'NOUN', 'PROPN', 'NUM', 'ADJ', 'PRON'].includes(pos) && w !== ',') break;
+  }
+  // "decided after a long inquiry not to …", "said on Thursday …": a leading adjunct is not content.
+  if (ctx.tags.upos[from] === 'ADP' && lower(ctx, from) !== 'of' && lower(ctx, from) !== 'about') {
+    for (let i = from + 1; i < s.tokenEnd && i - from <= 8; i++) {
+      const w = lower(ctx, i);
+      const pos = ctx.tags.upos[i]!;
+      if (w === ',' || w === 'to' || w === 'not' || pos === 'PRON' && i > from + 1) return w === ',' ? i + 1 : i;
+      if (!['ADP', 'DET', 'NOUN', 'PROPN', 'NUM', 'ADJ'].includes(pos)) break;
+    }
   }
   if (OBJECT_FIRST.has(cue.lemma) && cue.lemma === 'tell') {
     // "told reporters …" without "that": what follows the object is not content of its own.
