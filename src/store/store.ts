@@ -6,7 +6,7 @@
  * transaction: a failure anywhere leaves the database as it was before that
  * article.
  */
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import { z } from 'zod';
 import type { Analysis } from '../analysis.js';
 import { isAnalysable } from '../analysis.js';
@@ -19,7 +19,7 @@ import {
   signatureToBytes,
   type NearDupCandidate,
 } from '../ingest/dedupe.js';
-import type { ArticleStatus, Database, Engine } from './schema.js';
+import type { ArticlesTable, ArticleStatus, Database, Engine } from './schema.js';
 import { toFts5Query } from './search.js';
 
 /** Bumped when the stored Analysis layers change shape. */
@@ -113,21 +113,7 @@ const StoredLayers = z.object({
   events: z.array(z.unknown()),
 });
 
-type ArticleRow = {
-  seq: number;
-  id: string;
-  content_hash: string;
-  url: string | null;
-  title: string | null;
-  byline: string | null;
-  source: string | null;
-  published: string | null;
-  language: string | null;
-  text: string;
-  duplicate_of: string | null;
-  status: ArticleStatus;
-  ingested_at: string;
-};
+type ArticleRow = Omit<Selectable<ArticlesTable>, 'minhash'>;
 
 const ARTICLE_COLUMNS = [
   'seq',
@@ -197,6 +183,14 @@ export function createStore(db: Kysely<Database>, engine: Engine, writers: Layer
     }
     return pickNearDuplicate(signature, candidates);
   }
+
+  /** Articles with their analysis, when they have one. */
+  const records = () =>
+    db
+      .selectFrom('articles as a')
+      .leftJoin('analyses as n', 'n.article_id', 'a.id')
+      .select(ARTICLE_COLUMNS.map((c) => `a.${c}` as const))
+      .select('n.analysis');
 
   return {
     engine,
@@ -270,14 +264,8 @@ export function createStore(db: Kysely<Database>, engine: Engine, writers: Layer
     },
 
     async getAnalysis(id) {
-      const row = await db
-        .selectFrom('articles as a')
-        .innerJoin('analyses as n', 'n.article_id', 'a.id')
-        .select(ARTICLE_COLUMNS.map((c) => `a.${c}` as const))
-        .select('n.analysis')
-        .where('a.id', '=', id)
-        .executeTakeFirst();
-      return row ? toAnalysis(toStoredArticle(row), row.analysis) : null;
+      const row = await records().where('a.id', '=', id).executeTakeFirst();
+      return row && row.analysis !== null ? toAnalysis(toStoredArticle(row), row.analysis) : null;
     },
 
     async search(query, options = {}) {
@@ -327,15 +315,7 @@ export function createStore(db: Kysely<Database>, engine: Engine, writers: Layer
       let after = 0;
       for (;;) {
         // Keyset paging on seq: each batch is one short query, so memory stays flat and no cursor is held open.
-        const rows = await db
-          .selectFrom('articles as a')
-          .leftJoin('analyses as n', 'n.article_id', 'a.id')
-          .select(ARTICLE_COLUMNS.map((c) => `a.${c}` as const))
-          .select('n.analysis')
-          .where('a.seq', '>', after)
-          .orderBy('a.seq')
-          .limit(batchSize)
-          .execute();
+        const rows = await records().where('a.seq', '>', after).orderBy('a.seq').limit(batchSize).execute();
         for (const row of rows) {
           const article = toStoredArticle(row);
           yield { article, analysis: row.analysis === null ? null : toAnalysis(article, row.analysis) };
