@@ -59,9 +59,12 @@ export class Gazetteer {
     const nLists = this.listNames.length;
     // Longest match per list starting at each token, then paint B/I/L/U where nothing longer already covers.
     const covered = new Int32Array(nLists * n).fill(-1);
+    const longest = new Int32Array(nLists);
     for (let i = 0; i < n; i++) {
-      let node: TrieNode | undefined = this.root;
-      const longest = new Int32Array(nLists).fill(-1);
+      let node: TrieNode | undefined = this.root.next.get(lower[i]!);
+      if (!node) continue;
+      node = this.root;
+      longest.fill(-1);
       for (let j = i; j < n && node; j++) {
         node = node.next.get(lower[j]!);
         if (!node) break;

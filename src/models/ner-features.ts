@@ -13,6 +13,7 @@ import { isOrgKeyword, nerGazetteer } from '../knowledge/lexicon.js';
 
 /** Per-distinct-word values, all hashed. */
 export interface WordInfo {
+  lowerStr: string;
   word: number;
   lower: number;
   shape: number;
@@ -26,6 +27,8 @@ export interface WordInfo {
   lowerInitial: boolean;
   orgKeyword: boolean;
   cluster: Uint32Array;
+  /** The finalised model's scores of `unigram`, filled on first use at tagging time (never while training). */
+  scores: Float32Array | null;
 }
 
 export interface FeatureSettings {
@@ -98,6 +101,7 @@ export class WordTable {
     const shortStr = shortShape(shapeStr);
     const h = (s: string): number => hashString(s, HASH_SEED);
     const info: WordInfo = {
+      lowerStr,
       word: h(word),
       lower: h(lowerStr),
       shape: h(shapeStr),
@@ -108,6 +112,7 @@ export class WordTable {
       lowerInitial: /^\p{Ll}/u.test(word),
       orgKeyword: isOrgKeyword(lowerStr),
       cluster: new Uint32Array(0),
+      scores: null,
     };
     const feats: number[] = [
       hashInts(T.word, info.word),
@@ -142,29 +147,29 @@ export class WordTable {
 
 /** Document-level facts about each word, gathered before tagging (no predictions needed). */
 export interface DocStats {
-  /** lower → bit 0: capitalised somewhere not sentence-initial; bit 1: lowercase somewhere; bit 2/3/4: first/inner/last of a run of ≥2 capitalised tokens. */
-  flags: Map<string, number>;
+  /** Hashed lowercase form → bit 0: capitalised somewhere not sentence-initial; bit 1: lowercase somewhere; bit 2/3/4: first/inner/last of a run of ≥2 capitalised tokens. */
+  flags: Map<number, number>;
 }
 
 export function docStats(sentences: readonly (readonly string[])[], table: WordTable): DocStats {
-  const flags = new Map<string, number>();
-  const set = (w: string, bit: number): void => {
-    const key = w.toLowerCase();
-    flags.set(key, (flags.get(key) ?? 0) | bit);
+  const flags = new Map<number, number>();
+  const set = (info: WordInfo, bit: number): void => {
+    flags.set(info.lower, (flags.get(info.lower) ?? 0) | bit);
   };
   for (const words of sentences) {
     let runStart = -1;
+    const infos = words.map((w) => table.get(w));
     for (let i = 0; i <= words.length; i++) {
-      const info = i < words.length ? table.get(words[i]!) : null;
+      const info = i < words.length ? infos[i]! : null;
       const cap = info !== null && info.cap && !info.allCaps;
       if (info) {
-        if (cap && i > 0) set(words[i]!, 1);
-        if (info.lowerInitial) set(words[i]!, 2);
+        if (cap && i > 0) set(info, 1);
+        if (info.lowerInitial) set(info, 2);
       }
       if (cap && runStart < 0) runStart = i;
       if (!cap && runStart >= 0) {
         if (i - runStart >= 2) {
-          for (let k = runStart; k < i; k++) set(words[k]!, k === runStart ? 4 : k === i - 1 ? 16 : 8);
+          for (let k = runStart; k < i; k++) set(infos[k]!, k === runStart ? 4 : k === i - 1 ? 16 : 8);
         }
         runStart = -1;
       }
@@ -184,7 +189,7 @@ export interface SentenceContext {
 
 export function sentenceContext(words: readonly string[], table: WordTable): SentenceContext {
   const infos = words.map((w) => table.get(w));
-  const lower = words.map((w) => w.toLowerCase());
+  const lower = infos.map((info) => info.lowerStr);
   return { words, infos, gaz: nerGazetteer().match(lower), caps: isCapsSentence(infos) };
 }
 
@@ -197,8 +202,12 @@ function pushGaz(out: number[], template: number, mask: number, extra = 0): void
   }
 }
 
-/** Static features of token i: everything that does not depend on predicted tags. */
-export function staticFeatures(ctx: SentenceContext, i: number, doc: DocStats, out: number[]): void {
+/**
+ * Static features of token i: everything that does not depend on predicted
+ * tags. With `withUnigram` false the word's own features are left out (the
+ * caller adds their cached scores instead).
+ */
+export function staticFeatures(ctx: SentenceContext, i: number, doc: DocStats, out: number[], withUnigram = true): void {
   const { infos, gaz, words } = ctx;
   const n = infos.length;
   const cur = infos[i]!;
@@ -207,7 +216,7 @@ export function staticFeatures(ctx: SentenceContext, i: number, doc: DocStats, o
   const m2 = i > 1 ? infos[i - 2]! : null;
   const p2 = i + 2 < n ? infos[i + 2]! : null;
   out.push(T.bias);
-  for (let k = 0; k < cur.unigram.length; k++) out.push(cur.unigram[k]!);
+  if (withUnigram) for (let k = 0; k < cur.unigram.length; k++) out.push(cur.unigram[k]!);
   out.push(hashInts(T.lowerM1, m1 ? m1.lower : NONE));
   out.push(hashInts(T.lowerP1, p1 ? p1.lower : NONE));
   out.push(hashInts(T.lowerM2, m2 ? m2.lower : NONE));
@@ -235,7 +244,7 @@ export function staticFeatures(ctx: SentenceContext, i: number, doc: DocStats, o
     out.push(hashInts(T.capsSentence, cur.lower));
     out.push(hashInts(T.capsSentenceShort, cur.short));
   }
-  const flags = doc.flags.get(words[i]!.toLowerCase()) ?? 0;
+  const flags = doc.flags.get(cur.lower) ?? 0;
   if (cur.cap || cur.allCaps) {
     out.push(hashInts(T.docCapElsewhere, flags & 1, i === 0 ? 1 : 0, cur.allCaps ? 1 : 0));
     out.push(hashInts(T.docLowerElsewhere, (flags >> 1) & 1, i === 0 ? 1 : 0));
@@ -252,22 +261,19 @@ function isCapsSentence(infos: WordInfo[]): boolean {
   return letters >= 2;
 }
 
-/** Dynamic features: the two previous predicted tags and the document's history for this word. */
-export function dynamicFeatures(
-  ctx: SentenceContext,
-  i: number,
-  prev: number,
-  prev2: number,
-  history: number,
-  out: number[],
-): void {
+/** Features from the labels this word was given earlier in the document (fixed while a sentence is decoded). */
+export function historyFeatures(ctx: SentenceContext, i: number, history: number, out: number[]): void {
+  if (history < 0) return;
+  const cur = ctx.infos[i]!;
+  out.push(hashInts(T.history, history));
+  out.push(hashInts(T.historyShort, history, cur.short));
+}
+
+/** Features of the two previous predicted tags: the only ones that differ between decoding hypotheses. */
+export function tagFeatures(ctx: SentenceContext, i: number, prev: number, prev2: number, out: number[]): void {
   const cur = ctx.infos[i]!;
   out.push(hashInts(T.prevTag, prev));
   out.push(hashInts(T.prev2Tag, prev2, prev));
   out.push(hashInts(T.prevTagLower, prev, cur.lower));
   out.push(hashInts(T.prevTagShort, prev, cur.short));
-  if (history >= 0) {
-    out.push(hashInts(T.history, history));
-    out.push(hashInts(T.historyShort, history, cur.short));
-  }
 }

@@ -15,10 +15,13 @@ import {
   DEFAULT_FEATURE_SETTINGS,
   WordTable,
   docStats,
-  dynamicFeatures,
+  historyFeatures,
   sentenceContext,
   staticFeatures,
+  tagFeatures,
   type ClusterLexicon,
+  type DocStats,
+  type WordInfo,
   type FeatureSettings,
 } from './ner-features.js';
 
@@ -60,63 +63,212 @@ export function tagIndex(tag: string): number {
   return i;
 }
 
-/** The prediction history of one document: per capitalised word, how often each label was given. */
+/** The prediction history of one document: per capitalised word (hashed lowercase form), how often each label was given. */
 class History {
-  private readonly counts = new Map<string, Int32Array>();
-  get(word: string): number {
-    const c = this.counts.get(word.toLowerCase());
+  private readonly counts = new Map<number, Int32Array>();
+  get(info: WordInfo): number {
+    if (!info.cap) return -1;
+    const c = this.counts.get(info.lower);
     if (!c) return -1;
     let best = 0;
     for (let k = 1; k < c.length; k++) if (c[k]! > c[best]!) best = k;
     return best;
   }
-  add(word: string, cls: number): void {
-    const key = word.toLowerCase();
-    let c = this.counts.get(key);
+  add(info: WordInfo, cls: number): void {
+    if (!info.cap) return;
+    let c = this.counts.get(info.lower);
     if (!c) {
       c = new Int32Array(NER_TYPES.length + 1);
-      this.counts.set(key, c);
+      this.counts.set(info.lower, c);
     }
     c[classType(cls)]!++;
   }
 }
 
-function remembers(word: string): boolean {
-  return /^\p{Lu}/u.test(word);
+type Context = ReturnType<typeof sentenceContext>;
+
+/** Reusable buffers for one tagger (decoding is synchronous, so one set suffices). */
+class Scratch {
+  feats: number[] = [];
+  offsets = new Int32Array(256);
+  base = new Float32Array(N_CLASSES);
+  dyn = new Float32Array(N_CLASSES);
+  tagFeats: number[] = [];
 }
 
-/** Greedy decode of one sentence; with `gold`, also trains (one perceptron update per token). */
-function decodeSentence(
-  model: AveragedPerceptron,
-  words: readonly string[],
-  staticFeats: (i: number, out: number[]) => void,
-  history: History,
-  ctx: ReturnType<typeof sentenceContext>,
-  gold: readonly number[] | null,
-  scratch: Float32Array,
-): number[] {
+/**
+ * Static and history features of every token of a sentence, flattened into
+ * scratch.feats. At tagging time (`cached`) each word's own features are
+ * replaced by their scores, computed once per distinct word.
+ */
+function sentenceFeatures(ctx: Context, stats: DocStats, history: History, scratch: Scratch, cached: AveragedPerceptron | null = null): void {
+  const n = ctx.words.length;
+  if (scratch.offsets.length < n + 1) scratch.offsets = new Int32Array(2 * (n + 1));
+  const feats = scratch.feats;
+  feats.length = 0;
+  for (let i = 0; i < n; i++) {
+    scratch.offsets[i] = feats.length;
+    staticFeatures(ctx, i, stats, feats, cached === null);
+    if (cached) {
+      const info = ctx.infos[i]!;
+      info.scores ??= cached.scores(info.unigram, new Float32Array(N_CLASSES));
+    }
+    historyFeatures(ctx, i, history.get(ctx.infos[i]!), feats);
+  }
+  scratch.offsets[n] = feats.length;
+}
+
+/** Greedy decode of one sentence, updating the model toward `gold` at every token (training). */
+function trainSentence(model: AveragedPerceptron, ctx: Context, stats: DocStats, history: History, gold: readonly number[], scratch: Scratch): number[] {
+  sentenceFeatures(ctx, stats, history, scratch);
+  const { feats: all, offsets } = scratch;
   const tags: number[] = [];
   let prev = START;
   let prev2 = START;
   const feats: number[] = [];
-  for (let i = 0; i < words.length; i++) {
+  for (let i = 0; i < ctx.words.length; i++) {
     feats.length = 0;
-    staticFeats(i, feats);
-    dynamicFeatures(ctx, i, prev, prev2, remembers(words[i]!) ? history.get(words[i]!) : -1, feats);
-    const scores = model.scores(feats, scratch);
-    let best = -1;
-    const row = prev * N_CLASSES;
-    for (let c = 0; c < N_CLASSES; c++) {
-      if (allowed[row + c] === 0) continue;
-      if (best < 0 || scores[c]! > scores[best]!) best = c;
-    }
-    if (gold) model.update(gold[i]!, best, feats);
+    for (let k = offsets[i]!; k < offsets[i + 1]!; k++) feats.push(all[k]!);
+    tagFeatures(ctx, i, prev, prev2, feats);
+    const scores = model.scores(feats, scratch.base);
+    const best = bestAllowed(scores, prev, false);
+    model.update(gold[i]!, best, feats);
     tags.push(best);
     prev2 = prev;
     prev = best;
   }
-  for (let i = 0; i < words.length; i++) if (remembers(words[i]!)) history.add(words[i]!, tags[i]!);
   return tags;
+}
+
+function bestAllowed(scores: Float32Array, prev: number, last: boolean): number {
+  let best = -1;
+  const row = prev * N_CLASSES;
+  for (let c = 0; c < N_CLASSES; c++) {
+    if (allowed[row + c] === 0 || (last && !canEnd(c))) continue;
+    if (best < 0 || scores[c]! > scores[best]!) best = c;
+  }
+  return best;
+}
+
+/** A class that may end a sentence (no chunk left open). */
+function canEnd(c: number): boolean {
+  return c === 0 || (c - 1) % 4 >= 2;
+}
+
+/** Greedy decode: each token's features with the tag features of the path so far, best allowed tag taken. */
+function decodeGreedy(model: AveragedPerceptron, ctx: Context, stats: DocStats, history: History, scratch: Scratch): number[] {
+  const n = ctx.words.length;
+  sentenceFeatures(ctx, stats, history, scratch, model);
+  const { feats: all, offsets, base, tagFeats } = scratch;
+  const tags = new Array<number>(n);
+  let prev = START;
+  let prev2 = START;
+  for (let i = 0; i < n; i++) {
+    // Tag features go at the end of this token's slice so that one scores() call covers all.
+    tagFeats.length = 0;
+    for (let k = offsets[i]!; k < offsets[i + 1]!; k++) tagFeats.push(all[k]!);
+    tagFeatures(ctx, i, prev, prev2, tagFeats);
+    model.scores(tagFeats, base);
+    const own = ctx.infos[i]!.scores!;
+    for (let c = 0; c < N_CLASSES; c++) base[c] += own[c]!;
+    const best = bestAllowed(base, prev, i === n - 1);
+    tags[i] = best;
+    prev2 = prev;
+    prev = best;
+  }
+  return tags;
+}
+
+/**
+ * Beam decode of one sentence over locally normalised scores (log-softmax
+ * over the allowed tags, at a temperature: raw perceptron sums of different
+ * paths are not comparable). Only the tag features differ between
+ * hypotheses, so the rest is scored once per token; hypotheses with the same
+ * last two tags have the same future and are merged.
+ */
+function decodeBeam(model: AveragedPerceptron, ctx: Context, stats: DocStats, history: History, beamSize: number, temperature: number, scratch: Scratch): number[] {
+  const n = ctx.words.length;
+  sentenceFeatures(ctx, stats, history, scratch, model);
+  const { feats: all, offsets, base, dyn, tagFeats } = scratch;
+  const B = beamSize;
+  // Per step and kept hypothesis: tag, parent index; current scores and previous tags.
+  const tagsAt = new Int32Array(n * B);
+  const parentsAt = new Int32Array(n * B);
+  let scores = new Float64Array(B);
+  let lastTags = new Int32Array(B).fill(START);
+  let prevTags = new Int32Array(B).fill(START);
+  let live = 1;
+  const nextScores = new Float64Array(B);
+  const nextTags = new Int32Array(B);
+  const nextPrev = new Int32Array(B);
+  const nextParents = new Int32Array(B);
+  const tokenFeats: number[] = [];
+  for (let i = 0; i < n; i++) {
+    tokenFeats.length = 0;
+    for (let k = offsets[i]!; k < offsets[i + 1]!; k++) tokenFeats.push(all[k]!);
+    model.scores(tokenFeats, base);
+    const own = ctx.infos[i]!.scores!;
+    for (let c = 0; c < N_CLASSES; c++) base[c] += own[c]!;
+    let kept = 0;
+    for (let h = 0; h < live; h++) {
+      const prev = lastTags[h]!;
+      tagFeats.length = 0;
+      tagFeatures(ctx, i, prev, prevTags[h]!, tagFeats);
+      model.scores(tagFeats, dyn);
+      const row = prev * N_CLASSES;
+      let max = -Infinity;
+      for (let c = 0; c < N_CLASSES; c++) if (allowed[row + c] !== 0) max = Math.max(max, (base[c]! + dyn[c]!) / temperature);
+      let sum = 0;
+      for (let c = 0; c < N_CLASSES; c++) if (allowed[row + c] !== 0) sum += Math.exp((base[c]! + dyn[c]!) / temperature - max);
+      const logZ = max + Math.log(sum);
+      for (let c = 0; c < N_CLASSES; c++) {
+        if (allowed[row + c] === 0 || (i === n - 1 && !canEnd(c))) continue;
+        const score = scores[h]! + (base[c]! + dyn[c]!) / temperature - logZ;
+        // Merge with a kept hypothesis ending in the same two tags, else insert in order.
+        let same = -1;
+        for (let j = 0; j < kept; j++) if (nextTags[j] === c && nextPrev[j] === prev) same = j;
+        if (same >= 0) {
+          if (score <= nextScores[same]!) continue;
+          for (let j = same; j < kept - 1; j++) {
+            nextScores[j] = nextScores[j + 1]!;
+            nextTags[j] = nextTags[j + 1]!;
+            nextPrev[j] = nextPrev[j + 1]!;
+            nextParents[j] = nextParents[j + 1]!;
+          }
+          kept--;
+        }
+        if (kept === B && score <= nextScores[B - 1]!) continue;
+        let at = Math.min(kept, B - 1);
+        while (at > 0 && nextScores[at - 1]! < score) {
+          nextScores[at] = nextScores[at - 1]!;
+          nextTags[at] = nextTags[at - 1]!;
+          nextPrev[at] = nextPrev[at - 1]!;
+          nextParents[at] = nextParents[at - 1]!;
+          at--;
+        }
+        nextScores[at] = score;
+        nextTags[at] = c;
+        nextPrev[at] = prev;
+        nextParents[at] = h;
+        if (kept < B) kept++;
+      }
+    }
+    for (let j = 0; j < kept; j++) {
+      tagsAt[i * B + j] = nextTags[j]!;
+      parentsAt[i * B + j] = nextParents[j]!;
+    }
+    scores = Float64Array.from(nextScores.subarray(0, kept));
+    lastTags = Int32Array.from(nextTags.subarray(0, kept));
+    prevTags = Int32Array.from(nextPrev.subarray(0, kept));
+    live = kept;
+  }
+  const out = new Array<number>(n);
+  let h = 0; // kept hypotheses are ordered best first
+  for (let i = n - 1; i >= 0; i--) {
+    out[i] = tagsAt[i * B + h]!;
+    h = parentsAt[i * B + h]!;
+  }
+  return out;
 }
 
 export interface NerModelOptions {
@@ -126,7 +278,11 @@ export interface NerModelOptions {
 
 export class NerTagger {
   readonly table: WordTable;
-  private readonly scratch = new Float32Array(N_CLASSES);
+  private readonly scratch = new Scratch();
+  /** Hypotheses kept while decoding (1 = greedy). */
+  beamSize = 4;
+  /** Softmax temperature of the beam's local scores (perceptron scores are unnormalised). */
+  temperature = 16;
 
   constructor(
     readonly perceptron: AveragedPerceptron,
@@ -147,8 +303,13 @@ export class NerTagger {
     const history = new History();
     return sentences.map((words, s) => {
       const ctx = sentenceContext(words, this.table);
-      const feats = (i: number, out: number[]): void => staticFeatures(ctx, i, stats, out);
-      return decodeSentence(this.perceptron, words, feats, history, ctx, gold ? gold[s]! : null, this.scratch);
+      let tags: number[];
+      if (words.length === 0) tags = [];
+      else if (gold) tags = trainSentence(this.perceptron, ctx, stats, history, gold[s]!, this.scratch);
+      else if (this.beamSize <= 1) tags = decodeGreedy(this.perceptron, ctx, stats, history, this.scratch);
+      else tags = decodeBeam(this.perceptron, ctx, stats, history, this.beamSize, this.temperature, this.scratch);
+      for (let i = 0; i < words.length; i++) history.add(ctx.infos[i]!, tags[i]!);
+      return tags;
     });
   }
 
