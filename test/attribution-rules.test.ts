@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { findAttributions, type Attribution } from '../src/annotate/attribution.js';
+import { findAttributions, findCueSpans, type Attribution } from '../src/annotate/attribution.js';
+import { defaultCueModel } from '../src/annotate/attribution-cue-model.js';
 import { findQuotes } from '../src/annotate/quotes.js';
 import { createDoc, type Doc } from '../src/doc/doc.js';
 import { cueHeadLemma, verbCueLemma } from '../src/knowledge/cues.js';
@@ -144,5 +145,16 @@ describe('attribution across paragraphs', () => {
     const nested = analyse('“We said no, and we meant it,” Mira Kell told the council.').seen;
     expect(nested).toHaveLength(1);
     expect(nested[0]).toMatchObject({ speaker: 'Mira Kell', lemma: 'tell', kind: 'direct' });
+  });
+});
+
+describe('learned cue detector', () => {
+  it('ships with the repository and separates reporting from other uses of the same verbs', () => {
+    expect(defaultCueModel()).not.toBeNull();
+    const doc = createDoc('Orla Venn said the dam would hold. The engineers said nothing at the time, and the river rose. Critics called the plan reckless.');
+    const cues = findCueSpans(doc).map((c) => doc.text.slice(c.start, c.end));
+    expect(cues).toContain('said');
+    expect(cues).toContain('called');
+    expect(cues).not.toContain('rose');
   });
 });
