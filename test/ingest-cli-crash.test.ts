@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +16,7 @@ const COUNT = 300;
 
 /** Distinct invented reports, different enough that none is a near-duplicate of another. */
 function writeArticles(dir: string): void {
+  if (existsSync(dir)) return;
   mkdirSync(dir);
   for (let i = 0; i < COUNT; i++) {
     const town = TOWNS[i % TOWNS.length]!;
@@ -83,5 +84,32 @@ describe('an ingest killed mid-way', () => {
       await store.close();
     }
     // Two CLI processes: generous, because a loaded machine can take many seconds just to start one.
+  }, 240_000);
+});
+
+describe('two ingests of the same folder at once', () => {
+  it('share the SQLite file without a failure and store each article once', async () => {
+    const folder = join(tmp, 'reports');
+    const db = join(tmp, 'shared.db');
+    writeArticles(folder);
+    const run = () => {
+      const child = ingest([folder, '--db', db, '--no-analyze']);
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      return new Promise<{ code: number | null; stderr: string }>((done) => child.on('exit', (code) => done({ code, stderr })));
+    };
+    const [a, b] = await Promise.all([run(), run()]);
+    for (const r of [a, b]) {
+      expect(r.stderr).toContain('failed: 0\n');
+      expect(r.code).toBe(0);
+    }
+    const stored = (r: { stderr: string }) => Number(/^stored: (\d+)$/m.exec(r.stderr)?.[1]);
+    expect(stored(a) + stored(b)).toBe(COUNT);
+    const store = await openStore(db);
+    try {
+      expect((await store.counts()).articles).toBe(COUNT);
+    } finally {
+      await store.close();
+    }
   }, 240_000);
 });

@@ -21,16 +21,20 @@ export interface OpenStoreOptions {
 const STATEMENT_CACHE_SIZE = 256;
 
 /**
- * Kysely prepares every query afresh; preparing costs as much as running the
- * small queries ingest makes, so statements are kept by SQL text. Kysely runs
- * one query at a time on its single SQLite connection, so a cached statement
- * is never in use twice.
+ * The better-sqlite3 handle as Kysely sees it. Kysely prepares every query
+ * afresh; preparing costs as much as running the small queries ingest makes,
+ * so statements are kept by SQL text. Kysely runs one query at a time on its
+ * single SQLite connection, so a cached statement is never in use twice.
  */
-function cachingStatements(sqlite: BetterSqlite3.Database): SqliteDatabase {
+function sqliteForKysely(sqlite: BetterSqlite3.Database): SqliteDatabase {
   const cache = new Map<string, BetterSqlite3.Statement>();
   return {
     close: () => sqlite.close(),
-    prepare(text) {
+    prepare(query) {
+      // Kysely opens transactions with a plain (deferred) BEGIN. A deferred transaction that reads and then
+      // writes cannot wait for another process's writer (SQLite answers "database is locked" at once), so take
+      // the write lock up front; busy_timeout then makes concurrent ingests queue instead of failing.
+      const text = query === 'begin' ? 'begin immediate' : query;
       let stmt = cache.get(text);
       if (!stmt) {
         // Queries with varying IN-lists would grow the cache without end: start over when it is full.
@@ -68,7 +72,7 @@ export async function openStore(url: string = DEFAULT_DB, options: OpenStoreOpti
     } catch (err) {
       throw new Error(`cannot open SQLite database ${location.path}: ${reasonOf(err)}`);
     }
-    db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }) });
+    db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqliteForKysely(sqlite) }) });
   } else {
     const pool = new pg.Pool({
       connectionString: location.connectionString,
