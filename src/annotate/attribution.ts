@@ -30,6 +30,11 @@ const SUBORDINATORS = new Set(['that', 'because', 'while', 'although', 'though',
 const CLOSE_QUOTE = /^[”"»]$/;
 const OPEN_QUOTE = /^[“"«„]$/;
 const FINAL_PUNCT = /^[.!?]+$/;
+const TIME_WORDS = new Set(
+  `monday tuesday wednesday thursday friday saturday sunday today yesterday tonight week weekend month year morning
+ afternoon evening night january february march april may june july august september october november december
+ ago earlier later last recently`.split(/\s+/),
+);
 const NP_START = new Set(['DET', 'PROPN', 'NOUN', 'PRON', 'ADJ', 'NUM']);
 
 interface Ctx {
@@ -176,6 +181,15 @@ function sourceBefore(ctx: Ctx, s: Sentence, cueStart: number): [number, number]
     const k = start - 1;
     const w = lower(ctx, k);
     const pos = ctx.tags.upos[k];
+    if (w === ')') {
+      // "Rep. Jason Chaffetz (R-Utah) said": a parenthesis is part of the name phrase.
+      let open = k - 1;
+      while (open > s.tokenStart && lower(ctx, open) !== '(' && k - open < 12) open--;
+      if (lower(ctx, open) === '(') {
+        start = open;
+        continue;
+      }
+    }
     if (isQuoteMark(ctx, k) || w === ';' || w === ':' || w === '—' || w === '―' || w === '(') break;
     if (pos === 'SCONJ' || SUBORDINATORS.has(w) || (pos === 'CCONJ' && lower(ctx, k - 1) === ',') || ((pos === 'VERB' || pos === 'AUX') && !isInsideRelative(ctx, s, k))) {
       boundary = pos !== 'CCONJ';
@@ -204,6 +218,20 @@ function sourceBefore(ctx: Ctx, s: Sentence, cueStart: number): [number, number]
       continue;
     }
     break;
+  }
+  // "Last month, the FBI", "In Tampa, Florida, Clinton": a time or a lone place before the comma is scenery.
+  for (let guard = 0; guard < 3; guard++) {
+    const comma = indexOfWord(ctx, start, end, ',');
+    if (comma < 0 || comma + 1 >= end) break;
+    const lead = ctx.doc.tokens.slice(start, comma).map((t) => t.text.toLowerCase());
+    const timeLead = lead.some((x) => TIME_WORDS.has(x)) && lead.length <= 4;
+    const placeLead = lead.length === 1 && ctx.tags.upos[start] === 'PROPN' && ctx.tags.upos[comma + 1] === 'PROPN' && !commaClosesApposition(ctx, comma + 1, end);
+    if (!timeLead && !placeLead) break;
+    start = comma + 1;
+  }
+  // "In a Bloomberg interview Trump declared", "in which he said": the subject is the last word.
+  if (end - start > 1 && (ctx.tags.upos[end - 1] === 'PRON' || (ctx.tags.upos[start] === 'ADP' && ctx.tags.upos[end - 1] === 'PROPN' && ctx.tags.upos[end - 2] !== 'PROPN'))) {
+    if (ctx.tags.upos[end - 2] !== 'DET' && lower(ctx, end - 2) !== ',') start = end - 1;
   }
   while (end > start && lower(ctx, end - 1) === ',' && !commaClosesApposition(ctx, start, end - 1)) end--;
   if (start >= end) return null;
