@@ -48,8 +48,11 @@ export function formatText(a: Analysis): string {
   if (a.attributions.length) {
     lines.push('', 'Who said what:');
     for (const at of a.attributions) {
-      const who = at.speaker?.mention.text ?? '(unattributed)';
-      lines.push(`- ${who} [${at.cue.text}] ${at.kind}: ${at.content.text}`);
+      // The resolved speaker first; the words the article used for them when they differ ("he", "the envoy").
+      const mention = at.speaker?.mention.text;
+      const entity = at.speaker?.entity ? a.entities.find((e) => e.id === at.speaker?.entity) : undefined;
+      const who = !mention ? '(unattributed)' : entity && !mention.startsWith(entity.name) ? `${entity.name} ("${mention.length > 40 ? `${mention.slice(0, 40)}…` : mention}")` : mention;
+      lines.push(`- ${who} — ${at.cue.text} (${at.kind}): ${at.content.text}`);
     }
   }
   return `${lines.join('\n')}\n\n`;
