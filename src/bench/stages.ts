@@ -3,8 +3,9 @@
  * pipeline and reports throughput and peak memory; add yours to BENCH_STAGES.
  */
 import { ingestStage } from './ingest.js';
-import { syntaxStage } from './syntax.js';
 import { nerStage } from './ner.js';
+import { syntaxStage } from './syntax.js';
+import { attributionStage } from '../annotate/attribution-bench.js';
 export interface BenchOptions {
   /** --data: corpus to run over; each stage picks a sensible default under ../shared when absent. */
   data?: string;
@@ -28,7 +29,7 @@ export interface BenchStage {
   run(options: BenchOptions): Promise<BenchResult>;
 }
 
-export const BENCH_STAGES: BenchStage[] = [ingestStage, syntaxStage, nerStage];
+export const BENCH_STAGES: BenchStage[] = [ingestStage, syntaxStage, nerStage, attributionStage];
 
 /** Resident memory high-water mark of this process, in MB. */
 export function peakRssMB(): number {
