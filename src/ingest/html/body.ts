@@ -153,7 +153,7 @@ function tagWeight(tag: string): number {
 }
 
 /** Share of the page's prose the chosen container must hold. */
-const CLIMB_SHARE = Number(process.env.CLIMB ?? 0.4);
+const CLIMB_SHARE = 0.4;
 
 function hasBlockChild(el: HElement): boolean {
   return el.children.some((c) => typeof c !== 'string' && BLOCK_TAGS.has(c.tag));

@@ -21,7 +21,7 @@ function isLinkFarm(el: HElement, stats: StatsMap): boolean {
   const weight = classWeight(el);
   if (el.tag === 'ul' || el.tag === 'ol') return ld > 0.7 && st.commas < 3;
   if (el.tag === 'div' || el.tag === 'section' || el.tag === 'table' || el.tag === 'p' || el.tag === 'aside') {
-    if (weight < 0 && st.text < 500 && st.commas < 10) return true;
+    if (weight < 0 && st.text < 500 && st.commas < 10 && ld > 0.3) return true;
     return ld > 0.6 && st.commas < 5 && st.text < 1000;
   }
   return false;
