@@ -13,5 +13,6 @@ export {
   type StoredRecord,
 } from './store.js';
 export { DEFAULT_DB, DbUrlError, parseDbUrl, redactDbUrl, type DbLocation } from './url.js';
+export { LAYER_WRITERS } from './layers.js';
 export { MIGRATIONS, migrateToLatest, type StoreMigration } from './migrations.js';
 export type { ArticleStatus, Database, Engine } from './schema.js';

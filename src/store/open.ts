@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
+import { LAYER_WRITERS } from './layers.js';
 import { migrateToLatest } from './migrations.js';
 import type { Database } from './schema.js';
 import { createStore, type LayerWriter, type Store } from './store.js';
@@ -14,7 +15,7 @@ import { DEFAULT_DB, DbUrlError, parseDbUrl, redactDbUrl } from './url.js';
 export interface OpenStoreOptions {
   /** Refuse to create a new SQLite file (search and export have nothing to read in one). */
   mustExist?: boolean;
-  /** Extra per-article layer writers, run inside each article's transaction. */
+  /** Per-article layer writers, run inside each article's transaction (default: LAYER_WRITERS). */
   writers?: LayerWriter[];
 }
 
@@ -91,5 +92,5 @@ export async function openStore(url: string = DEFAULT_DB, options: OpenStoreOpti
     const where = location.engine === 'sqlite' ? location.path : redactDbUrl(url);
     throw new Error(`database ${where}: ${reasonOf(err)}`);
   }
-  return createStore(db, location.engine, options.writers);
+  return createStore(db, location.engine, options.writers ?? LAYER_WRITERS);
 }
