@@ -12,6 +12,7 @@ import { countryEntries } from '../knowledge/countries.js';
 import { cityEntries } from '../knowledge/cities.js';
 import type { ActorDictionary } from '../knowledge/events/petrarch-dict.js';
 import { groupOf } from '../knowledge/events/actor-groups.js';
+import { HONORIFICS } from '../knowledge/roles.js';
 import countriesModule, { type Countries } from 'world-countries';
 
 export interface ActorCode {
@@ -35,6 +36,9 @@ const STATE_ALIASES: Record<string, string> = {
   zionist: 'ISR', zionists: 'ISR', 'zionist regime': 'ISR', 'islamic revolution': 'IRN', 'islamic republic': 'IRN',
   'white house': 'USA', pentagon: 'USA', kremlin: 'RUS', 'élysée': 'FRA', elysee: 'FRA', 'downing street': 'GBR',
   persian: 'IRN', soviet: 'RUS',
+  // Demonyms several countries share: the one a news report means.
+  american: 'USA', americans: 'USA', korean: 'KOR', koreans: 'KOR', congolese: 'COD', dominican: 'DOM',
+  guinean: 'GIN', chinese: 'CHN', british: 'GBR', french: 'FRA', irish: 'IRL', sudanese: 'SDN',
 };
 
 /** Country lookups by name, demonym and city, built once from the shared country and city lists. */
@@ -158,7 +162,7 @@ export function codeEntity(doc: Doc, entity: EntityRecord, attributions: Attribu
       return { country: own, sector: sector === 'GOV' ? 'GOV' : null };
     }
     case 'NORP': {
-      const sector = descs.map(sectorOfPhrase).find((s) => s !== null) ?? (/zionist/i.test(entity.name) ? 'GOV' : null);
+      const sector = sectorOfPhrase(entity.name) ?? descs.map(sectorOfPhrase).find((s) => s !== null) ?? (/zionist/i.test(entity.name) ? 'GOV' : null);
       return { country: own ?? countryOfDescription(entity.name), sector };
     }
     case 'PERSON': {
@@ -168,8 +172,10 @@ export function codeEntity(doc: Doc, entity: EntityRecord, attributions: Attribu
         const g = groupInPhrase(d);
         if (g) return { country: g.country, sector: g.code };
         country ??= countryOfDescription(d);
-        sector ??= sectorOfPhrase(d);
+        // Honorifics ("Ayatollah") say less than an office; "advisor to X" is about the advisor, not X.
+        if (!HONORIFICS.has(d)) sector ??= sectorOfPhrase(d.split(/\s(?:to|of|for)\s/)[0]!);
       }
+      sector ??= descs.filter((d) => HONORIFICS.has(d)).map(sectorOfPhrase).find((x) => x !== null) ?? null;
       return { country, sector };
     }
     default: {

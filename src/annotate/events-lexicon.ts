@@ -1,0 +1,83 @@
+/**
+ * Trigger words for events: speech cues that are events in themselves
+ * (accuse, praise, urge, warn, reject), verbs of reported action, and the
+ * phrases of meetings. Each maps to a PLOVER type and a CAMEO code.
+ */
+import type { PloverType } from '../knowledge/events/ontology.js';
+
+export interface TriggerSense {
+  type: PloverType;
+  mode: string | null;
+  cameo: string;
+}
+
+const s = (type: PloverType, cameo: string, mode: string | null = null): TriggerSense => ({ type, mode, cameo });
+
+/** Speech cue lemma → the event the speaking is. */
+export const SPEECH_CUES: Record<string, TriggerSense> = {
+  accuse: s('ACCUSE', '112', 'allege'), blame: s('ACCUSE', '112', 'allege'), charge: s('ACCUSE', '112', 'allege'),
+  allege: s('ACCUSE', '112', 'allege'), condemn: s('ACCUSE', '111', 'disapprove'), criticize: s('ACCUSE', '111', 'disapprove'),
+  criticise: s('ACCUSE', '111', 'disapprove'), denounce: s('ACCUSE', '111', 'disapprove'), slam: s('ACCUSE', '111', 'disapprove'),
+  censure: s('ACCUSE', '111', 'disapprove'), deplore: s('ACCUSE', '111', 'disapprove'), lambast: s('ACCUSE', '111', 'disapprove'),
+  lambaste: s('ACCUSE', '111', 'disapprove'), decry: s('ACCUSE', '111', 'disapprove'), complain: s('ACCUSE', '114', 'allege'),
+  praise: s('SUPPORT', '051'), commend: s('SUPPORT', '051'), hail: s('SUPPORT', '051'), laud: s('SUPPORT', '051'),
+  applaud: s('SUPPORT', '051'), welcome: s('SUPPORT', '051'), thank: s('SUPPORT', '051'), congratulate: s('SUPPORT', '051'),
+  endorse: s('SUPPORT', '051'), defend: s('SUPPORT', '052'),
+  urge: s('REQUEST', '102', 'assist'), 'call for': s('REQUEST', '102', 'assist'), 'call on': s('REQUEST', '102', 'assist'),
+  appeal: s('REQUEST', '102', 'assist'), ask: s('REQUEST', '100'), demand: s('REQUEST', '100'), request: s('REQUEST', '100'),
+  press: s('REQUEST', '100'),
+  warn: s('THREATEN', '130'), threaten: s('THREATEN', '130'),
+  reject: s('REJECT', '120'), deny: s('REJECT', '120'), dismiss: s('REJECT', '120'), refuse: s('REJECT', '120'),
+  rebuff: s('REJECT', '120'), veto: s('REJECT', '129', 'yield'),
+};
+
+/** Action verbs (any inflection, matched by stem) → event. Checked on surface forms so the layer works without a parser. */
+export const ACTION_VERBS: Array<[RegExp, TriggerSense]> = [
+  [/^(?:attack|raid|strike|struck|storm)(?:s|ed|ing)?$/i, s('ASSAULT', '190')],
+  [/^(?:bomb|airstrike|air-strike)(?:s|ed|ing)?$/i, s('ASSAULT', '195', 'aerial')],
+  [/^(?:shell|fire)(?:s|d|ed|ing)?$/i, s('ASSAULT', '194', 'heavy-weapons')],
+  [/^(?:kill|clash|fought|fight|ambush)(?:s|es|ed|ing)?$/i, s('ASSAULT', '190')],
+  [/^(?:abduct|kidnap|hijack)(?:s|ed|ped|ing)?$/i, s('ASSAULT', '181', 'abduct')],
+  [/^(?:assassinat)(?:e|es|ed|ing)$/i, s('ASSAULT', '186')],
+  [/^(?:arrest|detain|jail|imprison)(?:s|ed|ing)?$/i, s('COERCE', '173', 'arrest')],
+  [/^(?:deport)(?:s|ed|ing)?$/i, s('COERCE', '174', 'deport')],
+  [/^(?:seize|seized|seizes|seizing|capture|captured|captures|occupy|occupied|occupies|invade|invaded|invades)$/i, s('COERCE', '192', 'seize')],
+  [/^(?:protest|demonstrat|rall)(?:s|e|ed|ied|ies|ing|y)?$/i, s('PROTEST', '141', 'demo')],
+  [/^(?:riot)(?:s|ed|ing)?$/i, s('PROTEST', '145', 'riot')],
+  [/^(?:expel|expelled|expels|expelling)$/i, s('SANCTION', '166', 'expel')],
+  [/^(?:sanction)(?:s|ed|ing)?$/i, s('COERCE', '163', 'restrict')],
+  [/^(?:deploy|mobiliz|mobilis)(?:s|e|ed|es|ing)?$/i, s('MOBILIZE', '154', 'troops')],
+  [/^(?:agree|agreed|agrees|pledge|pledged|pledges|promise|promised|vow|vowed)$/i, s('AGREE', '030')],
+  [/^(?:sign|signed|signs|signing)$/i, s('SUPPORT', '057')],
+  [/^(?:visit|visited|visits|visiting|arrive|arrived|arrives|toured)$/i, s('CONSULT', '042', 'visit')],
+  [/^(?:host|hosted|hosts|hosting)$/i, s('CONSULT', '043', 'visit')],
+  [/^(?:negotiate|negotiated|negotiating|negotiations)$/i, s('CONSULT', '046')],
+  [/^(?:phoned|telephoned|called)$/i, s('CONSULT', '041', 'phone')],
+  [/^(?:aid|aided|donate|donated|donates)$/i, s('AID', '070')],
+  [/^(?:release|released|releases|freed|frees)$/i, s('RETREAT', '0841', 'release')],
+  [/^(?:withdraw|withdrew|withdrawn|withdraws|pulled)$/i, s('RETREAT', '0872', 'withdraw')],
+  [/^(?:support|supported|supports|supporting|back|backed|backs|backing|sponsor|sponsored|sponsoring|arm|armed|arming|fund|funded|funding)$/i, s('SUPPORT', '050')],
+  [/^(?:cooperate|cooperated|cooperating|cooperates)$/i, s('COOPERATE', '060')],
+  [/^(?:investigate|investigated|investigates|investigating|probe|probed)$/i, s('ACCUSE', '090', 'investigate')],
+];
+
+export function actionSense(word: string): TriggerSense | null {
+  for (const [re, sense] of ACTION_VERBS) if (re.test(word)) return sense;
+  return null;
+}
+
+/** Meetings: "in a Sunday meeting with", "met (with)", "held talks with", "sat down with", "received". */
+export const MEETING =
+  /\b(?:(?:in|during|after|at)\s+(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,2}(?:meeting|talks|conversation|session)\s+with|(?:held|hold|holds|holding)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}(?:meeting|talks|consultations|discussions|conversation)\s+with|meeting\s+with|met\s+with|met|meets\s+with|meets|meeting|sat\s+down\s+with|sits\s+down\s+with|received|receives|talks\s+with|conferred\s+with)\b/gi;
+
+/** Content that accuses whoever is its subject: backing terrorists, plots, sowing discord. */
+export const ACCUSING_CONTENT =
+  /(?<![-\w])(?:(?:support(?:ing|s|ed)?|back(?:ing|s|ed)?|arm(?:ing|s|ed)?|fund(?:ing|s|ed)?|sponsor(?:ing|s|ed)?|train(?:ing|s|ed)?|providing)\s+(?:\w+\s+){0,3}(?:terror\w*|extremis\w*|takfiri\w*|militants?)|backed\s+by|sow(?:ing|s)?\s+discord|plots?|conspirac\w+|intends?\s+to\s+(?:partition|divide|destroy|destabili[sz]e)|seeks?\s+to\s+(?:sow|divide|destabili[sz]e|defeat|destroy)|aggression|war\s+crimes|crimes|pressure\s+on)\b/i;
+
+/** Support of one actor by another in content: "X, which is backed by Y" / "Y are supporting X". */
+export const PASSIVE_SUPPORT = /\b(?:backed|supported|sponsored|armed|funded)\s+by\b/i;
+export const ACTIVE_SUPPORT = /\b(?:support(?:ing|s)?|back(?:ing|s)?|sponsor(?:ing|s)?|arm(?:ing|s)?|fund(?:ing|s)?)\b/i;
+
+export const NEGATION = /\b(?:not|never|no|n't|neither|nor|denied|refused\s+to|failed\s+to)\b/i;
+export const HYPOTHETICAL = /\b(?:if|unless|could|might|may|should|would\s+be\s+able|in\s+case)\b/i;
+export const FUTURE = /\b(?:will|'ll|shall|going\s+to|plans?\s+to|planning\s+to|is\s+to|are\s+to|set\s+to|intends?\s+to|expected\s+to|would)\b/i;
