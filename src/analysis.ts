@@ -9,6 +9,8 @@ import { createDoc, type Doc } from './doc/doc.js';
 import { articleId, type Article } from './ingest/article.js';
 import { annotateAttributions } from './annotate/attribution.js';
 import { annotateEntities } from './annotate/entities.js';
+import { annotateActors } from './annotate/actors.js';
+import { annotateEvents } from './annotate/events.js';
 
 export interface TextSpan {
   start: number;
@@ -82,5 +84,7 @@ export function analyzeArticle(article: Article, options: AnalyzeOptions = {}): 
   if (!isAnalysable(normalized)) return { analysis, doc };
   analysis.entities = annotateEntities(doc);
   analysis.attributions = annotateAttributions(doc, analysis.entities);
+  analysis.entities = annotateActors(doc, analysis.entities, analysis.attributions);
+  analysis.events = annotateEvents(doc, analysis.entities, analysis.attributions, { published });
   return { analysis, doc };
 }
