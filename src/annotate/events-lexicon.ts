@@ -58,6 +58,8 @@ export const ACTION_VERBS: Array<[RegExp, TriggerSense]> = [
   [/^(?:withdraw|withdrew|withdrawn|withdraws|pulled)$/i, s('RETREAT', '0872', 'withdraw')],
   [/^(?:support|supported|supports|supporting|back|backed|backs|backing|sponsor|sponsored|sponsoring|arm|armed|arming|fund|funded|funding)$/i, s('SUPPORT', '050')],
   [/^(?:cooperate|cooperated|cooperating|cooperates)$/i, s('COOPERATE', '060')],
+  [/^(?:accuse|accused|accuses|accusing|blamed)$/i, s('ACCUSE', '112', 'allege')],
+  [/^(?:condemn|condemned|condemns|criticized|criticised|denounced)$/i, s('ACCUSE', '111', 'disapprove')],
   [/^(?:investigate|investigated|investigates|investigating|probe|probed)$/i, s('ACCUSE', '090', 'investigate')],
 ];
 
