@@ -105,13 +105,16 @@ export interface Store {
   close(): Promise<void>;
 }
 
-// The stored analysis holds the layers only: the article lives in its own row, once.
-const StoredLayers = z.object({
-  sentences: z.array(z.object({ start: z.number(), end: z.number() })),
-  entities: z.array(z.unknown()),
-  attributions: z.array(z.unknown()),
-  events: z.array(z.unknown()),
-});
+// The stored analysis holds the layers only: the article lives in its own row, once. Layers later
+// issues add to the contract are kept as they come (loose), so the store never drops one.
+const StoredLayers = z
+  .object({
+    sentences: z.array(z.object({ start: z.number(), end: z.number() })),
+    entities: z.array(z.unknown()),
+    attributions: z.array(z.unknown()),
+    events: z.array(z.unknown()),
+  })
+  .loose();
 
 type ArticleRow = Omit<Selectable<ArticlesTable>, 'minhash'>;
 
@@ -153,13 +156,8 @@ function toAnalysis(article: StoredArticle, stored: unknown): Analysis {
   const value = typeof stored === 'string' ? (JSON.parse(stored) as unknown) : stored;
   const layers = StoredLayers.parse(value);
   const { id, url, title, byline, source, published, language, text } = article;
-  return {
-    article: { id, url, title, byline, source, published, language, text },
-    sentences: layers.sentences,
-    entities: layers.entities as Analysis['entities'],
-    attributions: layers.attributions as Analysis['attributions'],
-    events: layers.events as Analysis['events'],
-  };
+  // The layers were written from an Analysis by insertArticle; the schema check above guards the shape.
+  return { article: { id, url, title, byline, source, published, language, text }, ...layers } as Analysis;
 }
 
 /** Non-English articles may carry an analysis (sentences only: the annotators skip them) and are still flagged. */
@@ -240,13 +238,13 @@ export function createStore(db: Kysely<Database>, engine: Engine, writers: Layer
             .execute();
         }
         if (analysis) {
-          const { sentences, entities, attributions, events } = analysis;
+          const { article: _article, ...layers } = analysis;
           await trx
             .insertInto('analyses')
             .values({
               article_id: id,
               version: ANALYSIS_VERSION,
-              analysis: JSON.stringify({ sentences, entities, attributions, events }),
+              analysis: JSON.stringify(layers),
               created_at: new Date().toISOString(),
             })
             .execute();
