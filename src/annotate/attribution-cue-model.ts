@@ -12,7 +12,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Doc } from '../doc/doc.js';
 import { toOriginalOffset } from '../doc/normalize.js';
-import { createDoc } from '../doc/doc.js';
+import { analyzeArticle } from '../analysis.js';
 import { readPolnear, type CharSpan } from '../eval/polnear.js';
 import { cueClass, NOUN_CUES, verbCueLemma } from '../knowledge/cues.js';
 import { hashString } from '../models/hash.js';
@@ -120,7 +120,8 @@ interface Example {
 
 /** Candidate tokens of one PolNeAR article with their labels (inside a gold cue or not). */
 function examples(text: string, goldCues: CharSpan[]): Example[] {
-  const doc = createDoc(text);
+  // The Doc as the pipeline builds it, so training sees the same tags as analysis will.
+  const { doc } = analyzeArticle({ url: null, title: null, byline: null, source: null, published: null, language: 'en', text });
   const tags = tokenTags(doc);
   const quotes = findQuotes(doc);
   const out: Example[] = [];
