@@ -42,7 +42,8 @@ const articles: StoreMigration = {
       .createTable('analyses')
       .addColumn('article_id', 'text', (c) => c.primaryKey().references('articles.id').onDelete('cascade'))
       .addColumn('version', 'integer', (c) => c.notNull())
-      .addColumn('analysis', sqlite ? 'text' : 'jsonb', (c) => c.notNull())
+      // json, not jsonb: it keeps the text as written, so both engines export the same bytes (key order included).
+      .addColumn('analysis', sqlite ? 'text' : 'json', (c) => c.notNull())
       .addColumn('created_at', 'text', (c) => c.notNull())
       .execute();
 

@@ -32,7 +32,7 @@ export interface AnalysesTable {
   article_id: string;
   /** ANALYSIS_VERSION when it was written, so stale analyses can be found and redone. */
   version: number;
-  /** The Analysis JSON: text in SQLite, jsonb (already parsed on read) in PostgreSQL. */
+  /** The Analysis layers as JSON: text in SQLite, json (parsed by the driver on read) in PostgreSQL. */
   analysis: ColumnType<unknown, string, string>;
   created_at: string;
 }
