@@ -1,30 +1,46 @@
 /**
- * Tuning runs for the NER tagger: train on eng.train with given epochs and
- * pruning, score on eng.testa, print one line. Usage:
+ * Tuning runs for the NER tagger: train on eng.train, score on eng.testa
+ * (greedy and beam), print the scores. Usage:
  *   npx tsx train/ner-tune.ts [epochs] [prune]
+ * Environment: CLUSTERS=32,32 (branching; unset = no clusters), CMIN, CDIMS, CCTX,
+ * CAPS=1 (capitalisation prior), SEED, CACHE_DIR (where built clusters are cached between runs).
  */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { readConllFile } from '../src/models/ner-conll.js';
 import { evaluateNer, trainNer } from '../src/models/ner-train.js';
 import { formatScores } from '../src/eval/conll.js';
-import { buildClusters, unlabelledSentences, DEFAULT_CLUSTER_OPTIONS } from '../src/models/ner-clusters.js';
+import { buildCapPrior, buildClusters, unlabelledSentences, DEFAULT_CLUSTER_OPTIONS } from '../src/models/ner-clusters.js';
 
 const epochs = Number(process.argv[2] ?? 10);
 const prune = Number(process.argv[3] ?? 0);
 const train = readConllFile('../shared/data/conll2003/eng.train.gz');
 const dev = readConllFile('../shared/data/conll2003/eng.testa.gz');
-const ngrams = Number(process.env.NGRAMS ?? 0);
-const affixes = Number(process.env.AFFIXES ?? 4);
 let clusters: Map<string, string> | null = null;
 if (process.env.CLUSTERS) {
-  const tc = Date.now();
-  const branching = process.env.CLUSTERS.split(',').map(Number);
-  const sents = unlabelledSentences('../shared/data');
-  clusters = buildClusters(sents, { ...DEFAULT_CLUSTER_OPTIONS, branching, dims: Number(process.env.CDIMS ?? 96), contexts: Number(process.env.CCTX ?? 2000), minCount: Number(process.env.CMIN ?? 3) });
-  console.error(`clusters: ${clusters.size} words from ${sents.length} sentences in ${((Date.now() - tc) / 1000).toFixed(1)} s`);
+  const options = {
+    ...DEFAULT_CLUSTER_OPTIONS,
+    branching: process.env.CLUSTERS.split(',').map(Number),
+    dims: Number(process.env.CDIMS ?? DEFAULT_CLUSTER_OPTIONS.dims),
+    contexts: Number(process.env.CCTX ?? DEFAULT_CLUSTER_OPTIONS.contexts),
+    minCount: Number(process.env.CMIN ?? DEFAULT_CLUSTER_OPTIONS.minCount),
+  };
+  const cache = join(process.env.CACHE_DIR ?? '/tmp', `ner-clusters-${JSON.stringify(options).replace(/\W+/g, '_')}.json`);
+  if (existsSync(cache)) clusters = new Map(Object.entries(JSON.parse(readFileSync(cache, 'utf8')) as Record<string, string>));
+  else {
+    clusters = buildClusters(unlabelledSentences('../shared/data'), options);
+    writeFileSync(cache, JSON.stringify(Object.fromEntries(clusters)));
+  }
+  console.error(`clusters: ${clusters.size} words`);
 }
+const capPrior = process.env.CAPS ? buildCapPrior(unlabelledSentences('../shared/data')) : null;
+if (capPrior) console.error(`capitalisation prior: ${capPrior.size} words`);
 const t0 = Date.now();
-const tagger = trainNer(train, { epochs, prune, seed: 1, settings: { affixes, ngrams }, clusters, log: (l) => console.error(l) });
+const tagger = trainNer(train, { epochs, prune, seed: Number(process.env.SEED ?? 1), lexicons: { clusters, capPrior }, log: (l) => console.error(l) });
 console.error(`trained in ${((Date.now() - t0) / 1000).toFixed(1)} s, ${tagger.perceptron.size} rows`);
-const r = evaluateNer(tagger, dev);
-console.log(formatScores(r.scores));
-console.log(`${Math.round(r.tokens / r.seconds)} tokens/s`);
+for (const beam of [1, 4]) {
+  tagger.beamSize = beam;
+  const r = evaluateNer(tagger, dev);
+  console.log(`beam ${beam}: F1 ${(100 * r.scores.overall.f1).toFixed(2)}`);
+  if (beam === 4) console.log(formatScores(r.scores));
+}

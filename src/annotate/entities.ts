@@ -89,6 +89,10 @@ function plain(text: string): string {
 
 const GEO_WORDS = /\b(?:River|Sea|Ocean|Gulf|Lake|Mountains?|Mount|Valley|Desert|Heights|Islands?|Peninsula|Strait|Bay|Basin|Canal|Plateau|Coast|Hills?|Range|Delta|Forest|Region)\b/;
 
+/** Heads of armed-group names: "… Brigades", "… Militia". */
+const ARMED_HEADS = /\b(?:Brigades?|Battalions?|Militias?|Mujahideen|Mujahedin|Jihad)$/;
+const ORG_HEAD = /\b(?:Brigades?|Battalions?|Militias?|Council|Ministry|Committee|Commission|Party|Movement|Front|Agency|Organi[sz]ation|Union|Association|Institute|Center|Centre|Bank|Army|Forces)$/;
+
 const GROUP_ALIASES: Map<string, number> = new Map(ARMED_GROUPS.flatMap((row, i) => row.map((a) => [a.toLowerCase(), i] as [string, number])));
 const NORP_SET = new Set(NORP_TERMS.map((t) => t.toLowerCase()));
 
@@ -104,12 +108,15 @@ function refineType(conll: string, name: string, masks: Uint32Array, from: numbe
     case 'PER':
       return 'PERSON';
     case 'ORG':
-      return whole(LIST_GROUP) ? 'GROUP' : 'ORG';
+      return whole(LIST_GROUP) || ARMED_HEADS.test(name) ? 'GROUP' : 'ORG';
     case 'LOC':
+      // "Black Reed Brigades", "Vienna Maritime Council": a place name with an organisation head is an organisation.
+      if (ORG_HEAD.test(name) && !whole(LIST_COUNTRY) && !whole(LIST_CITY)) return ARMED_HEADS.test(name) ? 'GROUP' : 'ORG';
       if (whole(LIST_COUNTRY) || whole(LIST_CITY)) return 'GPE';
       if (whole(LIST_REGION) || GEO_WORDS.test(name)) return 'LOC';
       return 'GPE';
     default:
+      if (whole(LIST_REGION)) return 'LOC';
       return whole(LIST_DEMONYM) || whole(LIST_NORP) || NORP_SET.has(name.toLowerCase()) ? 'NORP' : 'MISC';
   }
 }
@@ -207,6 +214,26 @@ function rolesOf(tokens: ViewToken[], masks: Uint32Array, text: string, from: nu
 }
 
 /**
+ * End of a place that opens a span right after "<Title> to|in|of", when two
+ * or more capitalised words (a name) follow it inside the span; else 0.
+ */
+function placeThenName(tokens: ViewToken[], masks: Uint32Array, from: number, to: number): number {
+  if (from < 2 || !['to', 'in', 'of'].includes(tokens[from - 1]!.text) || !isRoleToken(masks, from - 2)) return 0;
+  for (const list of [LIST_CITY, LIST_COUNTRY]) {
+    const bits = (masks[from]! >> (list * 4)) & 0xf;
+    let end = 0;
+    if (bits & (1 << GAZ_U)) end = from + 1;
+    else if (bits & (1 << GAZ_B)) {
+      end = from + 1;
+      while (end < to && !((masks[end]! >> (list * 4 + 2)) & 1)) end++;
+      end++;
+    }
+    if (end > from && to - end >= 2 && tokens.slice(end, to).every((t) => isCapitalised(t.text) && !isOrgKeywordToken(t.text))) return end;
+  }
+  return 0;
+}
+
+/**
  * Where the name starts after the last title inside a span, or `from` when
  * the span holds no title followed by a name. Outside person spans the name
  * must have two words and no organisation head ("General Motors" stays whole).
@@ -273,8 +300,16 @@ function sentenceMentions(doc: Doc, s: number, tokens: ViewToken[], spans: Typed
     while (from < to && !/[\p{L}\p{N}]/u.test(tokens[from]!.text)) from++;
     while (to > from && !/[\p{L}\p{N}]/u.test(tokens[to - 1]!.text)) to--;
     if (from >= to) continue;
+    // Names hold no commas: a span running over one is a decoding slip, keep what precedes it.
+    for (let k = from + 1; k < to; k++) if (tokens[k]!.text === ',') to = k;
+    // "Ambassador to Vienna Halvard Rustebakke" read as one span: the place, then the person.
+    const placeEnd = placeThenName(tokens, masks, from, to);
+    if (placeEnd > from) {
+      add(from, placeEnd, 'GPE', []);
+      from = placeEnd;
+    }
     const name = doc.text.slice(tokens[from]!.start, tokens[to - 1]!.end);
-    let type = refineType(span.type, name, masks, from, to);
+    let type = placeEnd > 0 ? 'PERSON' : refineType(span.type, name, masks, from, to);
     // "Islamic Revolution Ayatollah Seyyed Ali Khamenei", "Federal Reserve Governor Lawrence Lindsey":
     // a title inside the span followed by a name makes the name a person and the rest a role.
     const split = titledNameStart(tokens, masks, from, to, type);

@@ -23,6 +23,8 @@ const REGIONS = [
   'Sinai', 'Mediterranean', 'Red Sea', 'Black Sea', 'Caspian', 'Atlantic', 'Pacific', 'Arctic', 'Antarctica',
   'Siberia', 'Scandinavia', 'Latin America', 'Central Asia', 'Southeast Asia', 'South Asia', 'East Asia',
   'West Africa', 'East Africa', 'North Africa', 'Sub-Saharan Africa', 'Eastern Europe', 'Western Europe',
+  'Danube', 'Rhine', 'Volga', 'Dnieper', 'Jordan River', 'Amazon', 'Mississippi', 'Thames', 'Seine', 'Yangtze',
+  'Mekong', 'Ganges', 'Indus', 'Oxus', 'Amu Darya', 'Shatt al-Arab', 'Strait of Hormuz', 'Bab el-Mandeb',
 ];
 
 let cache: Gazetteer | null = null;

@@ -183,3 +183,35 @@ export function unlabelledSentences(sharedData: string): string[][] {
   }
   return out;
 }
+
+/**
+ * How often each word is capitalised away from the start of a sentence, in
+ * five buckets (0 never, 1 <10%, 2 <50%, 3 <90%, 4 more): tells a name
+ * ("Bush") from a capitalised common word at the start of a sentence or in
+ * an all-caps headline.
+ */
+export function buildCapPrior(sentences: readonly (readonly string[])[], minCount = 2): Map<string, number> {
+  const seen = new Map<string, [number, number]>();
+  for (const s of sentences) {
+    // All-caps lines say nothing about case.
+    if (s.every((w) => w === w.toUpperCase())) continue;
+    for (let i = 1; i < s.length; i++) {
+      const w = s[i]!;
+      if (!/^\p{L}/u.test(w)) continue;
+      // A word after a sentence-final mark starts a sentence the splitter missed.
+      if (/^[.!?"“:]$/.test(s[i - 1]!)) continue;
+      const key = w.toLowerCase();
+      const c = seen.get(key) ?? [0, 0];
+      c[0]++;
+      if (/^\p{Lu}/u.test(w)) c[1]++;
+      seen.set(key, c);
+    }
+  }
+  const out = new Map<string, number>();
+  for (const [w, [n, caps]] of [...seen.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    if (n < minCount) continue;
+    const rate = caps / n;
+    out.set(w, rate === 0 ? 0 : rate < 0.1 ? 1 : rate < 0.5 ? 2 : rate < 0.9 ? 3 : 4);
+  }
+  return out;
+}

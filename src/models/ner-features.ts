@@ -27,6 +27,8 @@ export interface WordInfo {
   lowerInitial: boolean;
   orgKeyword: boolean;
   cluster: Uint32Array;
+  /** Bucket of the word's mid-sentence capitalisation rate in unlabelled text, -1 when unseen. */
+  capPrior: number;
   /** The finalised model's scores of `unigram`, filled on first use at tagging time (never while training). */
   scores: Float32Array | null;
 }
@@ -42,7 +44,7 @@ export const DEFAULT_FEATURE_SETTINGS: FeatureSettings = { affixes: 4, ngrams: 0
 
 // Template ids. Changing any number invalidates trained models.
 const T = {
-  bias: 1, word: 2, lower: 3, shape: 4, short: 5, prefix: 6, suffix: 7, ngram: 10, orgKw: 8, cluster: 9,
+  bias: 1, word: 2, lower: 3, shape: 4, short: 5, prefix: 6, suffix: 7, ngram: 10, capPrior: 11, capPriorPos: 12, orgKw: 8, cluster: 9,
   lowerM1: 20, lowerP1: 21, lowerM2: 22, lowerP2: 23, wordM1: 24, wordP1: 25,
   bigramL: 26, bigramR: 27, shapeM1: 28, shapeP1: 29, shortTri: 30, shortM1Cur: 31, shortCurP1: 32,
   gaz: 40, gazM1: 41, gazP1: 42, gazShort: 43, orgKwP1: 44, orgKwP2: 45, orgKwM1: 46, clusterM1: 47, clusterP1: 48,
@@ -74,14 +76,21 @@ export function shortShape(shape: string): string {
   return out;
 }
 
-/** A word-cluster lexicon: word → bit-string path (Brown-style) or flat id. */
-export type ClusterLexicon = ReadonlyMap<string, string>;
+/** What the tagger knows about words from unlabelled text. */
+export interface WordLexicons {
+  /** Word → cluster path, coarse to fine (one character per level). */
+  clusters: ReadonlyMap<string, string> | null;
+  /** Lowercase word → how often it is capitalised mid-sentence: 0 never … 4 nearly always. */
+  capPrior: ReadonlyMap<string, number> | null;
+}
+
+export const NO_LEXICONS: WordLexicons = { clusters: null, capPrior: null };
 
 export class WordTable {
   private readonly cache = new Map<string, WordInfo>();
   constructor(
     private readonly settings: FeatureSettings,
-    private readonly clusters: ClusterLexicon | null,
+    private readonly lexicons: WordLexicons,
     /** Bound on cached words at analysis time; training keeps everything. */
     private readonly maxSize = 200_000,
   ) {}
@@ -113,6 +122,7 @@ export class WordTable {
       orgKeyword: isOrgKeyword(lowerStr),
       cluster: new Uint32Array(0),
       scores: null,
+      capPrior: -1,
     };
     const feats: number[] = [
       hashInts(T.word, info.word),
@@ -133,7 +143,11 @@ export class WordTable {
       }
     }
     if (info.orgKeyword) feats.push(hashInts(T.orgKw, 1));
-    const path = this.clusters?.get(word) ?? this.clusters?.get(lowerStr);
+    const prior = this.lexicons.capPrior?.get(lowerStr);
+    info.capPrior = prior ?? -1;
+    feats.push(hashInts(T.capPrior, info.capPrior));
+    const clusters = this.lexicons.clusters;
+    const path = clusters?.get(word) ?? clusters?.get(lowerStr);
     if (path !== undefined) {
       const cl: number[] = [];
       for (let k = 1; k <= path.length; k++) cl.push(h(path.slice(0, k)));
@@ -240,6 +254,7 @@ export function staticFeatures(ctx: SentenceContext, i: number, doc: DocStats, o
   if (i > 0) pushGaz(out, T.gazM1, gaz[i - 1]!);
   if (i + 1 < n) pushGaz(out, T.gazP1, gaz[i + 1]!);
   if (i === 0) out.push(hashInts(T.initial, cur.short));
+  if (cur.capPrior >= 0 && (cur.cap || cur.allCaps)) out.push(hashInts(T.capPriorPos, cur.capPrior, i === 0 ? 1 : ctx.caps ? 2 : 0));
   if (ctx.caps) {
     out.push(hashInts(T.capsSentence, cur.lower));
     out.push(hashInts(T.capsSentenceShort, cur.short));

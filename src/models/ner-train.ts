@@ -7,7 +7,7 @@ import { AveragedPerceptron } from './perceptron.js';
 import { createRandom, shuffle } from './prng.js';
 import { bilouTags, iobSpans, readConllFile, type ConllDocument, type TypedSpan } from './ner-conll.js';
 import { NER_TAGS, NerTagger, tagIndex } from './ner.js';
-import { DEFAULT_FEATURE_SETTINGS, type ClusterLexicon, type FeatureSettings } from './ner-features.js';
+import { DEFAULT_FEATURE_SETTINGS, NO_LEXICONS, type FeatureSettings, type WordLexicons } from './ner-features.js';
 import { scoreSpans, formatScores, type ConllScores } from '../eval/conll.js';
 
 export interface NerTrainOptions {
@@ -15,7 +15,7 @@ export interface NerTrainOptions {
   seed: number;
   /** Drop weight rows whose largest |w| is below this after averaging (model size). */
   prune: number;
-  clusters?: ClusterLexicon | null;
+  lexicons?: WordLexicons;
   settings?: FeatureSettings;
   log?: (line: string) => void;
 }
@@ -26,7 +26,7 @@ function goldClasses(doc: ConllDocument): number[][] {
 
 export function trainNer(train: ConllDocument[], options: NerTrainOptions): NerTagger {
   const perceptron = new AveragedPerceptron(NER_TAGS.length, { capacity: 1 << 20 });
-  const tagger = new NerTagger(perceptron, options.settings ?? DEFAULT_FEATURE_SETTINGS, options.clusters ?? null, Number.MAX_SAFE_INTEGER);
+  const tagger = new NerTagger(perceptron, options.settings ?? DEFAULT_FEATURE_SETTINGS, options.lexicons ?? NO_LEXICONS, Number.MAX_SAFE_INTEGER);
   const random = createRandom(options.seed);
   const docs = train.map((d) => ({ words: d.sentences.map((s) => s.words), gold: goldClasses(d) }));
   for (let epoch = 1; epoch <= options.epochs; epoch++) {

@@ -19,7 +19,8 @@ import {
   sentenceContext,
   staticFeatures,
   tagFeatures,
-  type ClusterLexicon,
+  type WordLexicons,
+  NO_LEXICONS,
   type DocStats,
   type WordInfo,
   type FeatureSettings,
@@ -216,6 +217,7 @@ function decodeBeam(model: AveragedPerceptron, ctx: Context, stats: DocStats, hi
       tagFeatures(ctx, i, prev, prevTags[h]!, tagFeats);
       model.scores(tagFeats, dyn);
       const row = prev * N_CLASSES;
+      // Normalised over the allowed tags only: training never pushes down the scores of tags the mask forbids, so they mean nothing.
       let max = -Infinity;
       for (let c = 0; c < N_CLASSES; c++) if (allowed[row + c] !== 0) max = Math.max(max, (base[c]! + dyn[c]!) / temperature);
       let sum = 0;
@@ -273,7 +275,7 @@ function decodeBeam(model: AveragedPerceptron, ctx: Context, stats: DocStats, hi
 
 export interface NerModelOptions {
   settings?: FeatureSettings;
-  clusters?: ClusterLexicon | null;
+  lexicons?: WordLexicons;
 }
 
 export class NerTagger {
@@ -287,10 +289,10 @@ export class NerTagger {
   constructor(
     readonly perceptron: AveragedPerceptron,
     readonly settings: FeatureSettings = DEFAULT_FEATURE_SETTINGS,
-    readonly clusters: ClusterLexicon | null = null,
+    readonly lexicons: WordLexicons = NO_LEXICONS,
     maxCachedWords = 200_000,
   ) {
-    this.table = new WordTable(settings, clusters, maxCachedWords);
+    this.table = new WordTable(settings, lexicons, maxCachedWords);
   }
 
   /** Tag one document (its sentences as token strings, in order); returns typed token spans per sentence. */
@@ -314,7 +316,7 @@ export class NerTagger {
   }
 
   save(path: string, training: Record<string, unknown>, bits: 8 | 16 = 16): void {
-    const clusters = this.clusters ? Object.fromEntries(this.clusters) : null;
+    const { clusters, capPrior } = this.lexicons;
     saveModel(
       path,
       {
@@ -324,7 +326,10 @@ export class NerTagger {
           labels: { tags: [...NER_TAGS] },
           features: { ...this.settings },
           training,
-          extra: clusters ? { clusters } : {},
+          extra: {
+            ...(clusters ? { clusters: Object.fromEntries(clusters) } : {}),
+            ...(capPrior ? { capPrior: Object.fromEntries(capPrior) } : {}),
+          },
         },
         perceptrons: { ner: this.perceptron },
       },
@@ -339,10 +344,16 @@ export class NerTagger {
     const tags = model.header.labels.tags;
     if (!tags || tags.join(' ') !== NER_TAGS.join(' ')) throw new Error(`${path}: unexpected tag set`);
     const settings = z.object({ affixes: z.number().int().min(0).max(8), ngrams: z.number().int().min(0).max(6) }).parse(model.header.features);
-    const rawClusters = z.record(z.string(), z.string()).optional().parse(model.header.extra?.clusters);
+    const extra = z
+      .object({ clusters: z.record(z.string(), z.string()).optional(), capPrior: z.record(z.string(), z.number().int()).optional() })
+      .parse(model.header.extra ?? {});
     const perceptron = model.perceptrons.ner;
     if (!perceptron) throw new Error(`${path}: no "ner" weights`);
-    return new NerTagger(perceptron, settings, rawClusters ? new Map(Object.entries(rawClusters)) : null);
+    const lexicons: WordLexicons = {
+      clusters: extra.clusters ? new Map(Object.entries(extra.clusters)) : null,
+      capPrior: extra.capPrior ? new Map(Object.entries(extra.capPrior)) : null,
+    };
+    return new NerTagger(perceptron, settings, lexicons);
   }
 }
 

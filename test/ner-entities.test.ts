@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseTextArticle } from '../src/ingest/text.js';
+import { analyzeArticle, type EntityRecord } from '../src/analysis.js';
+import { defaultNerModelPath, sharedNerTagger } from '../src/models/ner.js';
+
+const fixtures = join(import.meta.dirname, 'fixtures', 'ner');
+
+function entitiesOf(file: string): { entities: EntityRecord[]; text: string } {
+  const { analysis } = analyzeArticle(parseTextArticle(readFileSync(join(fixtures, file), 'utf8')));
+  return { entities: analysis.entities, text: analysis.article.text };
+}
+
+function find(entities: EntityRecord[], name: string): EntityRecord {
+  const e = entities.find((x) => x.name === name);
+  if (!e) throw new Error(`no entity "${name}" among ${entities.map((x) => `${x.name}/${x.type}`).join(', ')}`);
+  return e;
+}
+
+describe('the shipped NER model', () => {
+  it('is small and tags a plain sentence', () => {
+    expect(statSync(defaultNerModelPath()).size).toBeLessThan(15 * 1024 * 1024);
+    const spans = sharedNerTagger().tagDocument([['Mirela', 'Oskan', 'flew', 'to', 'Berlin', 'on', 'Monday', '.']]);
+    expect(spans[0]).toEqual([
+      { start: 0, end: 2, type: 'PER' },
+      { start: 4, end: 5, type: 'LOC' },
+    ]);
+  });
+});
+
+describe('entities layer on invented wire reports', () => {
+  it('keeps titles out of names, records them as roles, and joins surname mentions', () => {
+    const { entities, text } = entitiesOf('envoy-visit.txt');
+    const envoy = find(entities, 'Halvard Rustebakke');
+    expect(envoy.type).toBe('PERSON');
+    expect(envoy.roles).toContain('Norwegian Ambassador to Vienna');
+    // "Rustebakke" alone, twice more, is the same person.
+    expect(envoy.mentions.map((m) => m.text)).toEqual(['Halvard Rustebakke', 'Rustebakke', 'Rustebakke']);
+    for (const m of envoy.mentions) expect(text.slice(m.start, m.end)).toBe(m.text);
+    const minister = find(entities, 'Lisbeth Krammer');
+    expect(minister.type).toBe('PERSON');
+    expect(minister.roles).toEqual(['Austrian Foreign Minister']);
+    expect(minister.mentions).toHaveLength(2);
+    for (const place of ['Vienna', 'Austria', 'Norway', 'Linz', 'Oslo']) expect(find(entities, place).type).toBe('GPE');
+    expect(find(entities, 'Norwegian').type).toBe('NORP');
+    expect(find(entities, 'Danube Shipping Commission').type).toBe('ORG');
+    // No entity name carries a title.
+    for (const e of entities.filter((x) => x.type === 'PERSON')) expect(e.name).not.toMatch(/Ambassador|Minister|Colonel|Sheikh/);
+  });
+
+  it('links a bracketed alias, types armed groups and nationalities, and keeps honorifics as roles', () => {
+    const { entities } = entitiesOf('militia-attack.txt');
+    const brigades = find(entities, 'Black Reed Brigades');
+    expect(brigades.type).toBe('GROUP');
+    expect(brigades.mentions.map((m) => m.text)).toEqual(['Black Reed Brigades', 'BRB', 'BRB']);
+    const daesh = find(entities, 'Daesh');
+    expect(daesh.type).toBe('GROUP');
+    expect(daesh.mentions.map((m) => m.text)).toEqual(['Daesh', 'ISIL']);
+    const colonel = find(entities, 'Tariq Hamdani');
+    expect(colonel.roles).toEqual(['Colonel']);
+    expect(colonel.mentions.map((m) => m.text)).toEqual(['Tariq Hamdani', 'Hamdani']);
+    const sheikh = find(entities, 'Omar Fadhil Jabouri');
+    expect(sheikh.roles).toEqual(['Sheikh']);
+    expect(sheikh.mentions.map((m) => m.text)).toContain('Jabouri');
+    for (const norp of ['Iraqi', 'Sunni', 'Shia', 'Kurdish']) expect(find(entities, norp).type).toBe('NORP');
+    expect(find(entities, 'Mosul').type).toBe('GPE');
+    expect(find(entities, 'Tigris').type).toBe('LOC');
+    // Ids are unique and every mention lies inside the text.
+    expect(new Set(entities.map((e) => e.id)).size).toBe(entities.length);
+  });
+});
