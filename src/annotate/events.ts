@@ -328,19 +328,22 @@ function actions(ctx: Ctx, sentence: Sentence, topic: Topic, times: TimeExpressi
     // Passive "X was attacked by Y" swaps the roles.
     const passive = /\b(?:was|were|been|being|is|are)\s+$/i.test(ctx.doc.text.slice(Math.max(sentence.start, tok.start - 12), tok.start)) && /^\s+by\b/i.test(ctx.doc.text.slice(tok.end, tok.end + 4));
     const after = targetsIn(ctx, tok.end, clauseEnd(ctx.doc, sentence, tok.end), []);
-    const before = sourceBefore(ctx, sentence, tok.start, { entity: null });
+    // The subject of a relative clause is inside it: "Raqqah, which US-backed militants seized".
+    const rel = [...ctx.doc.text.slice(sentence.start, tok.start).matchAll(/\b(?:which|who|whom|that)\s/g)].pop();
+    const before = rel
+      ? mentionsIn(ctx, sentence.start + rel.index + rel[0].length, tok.start).filter((m) => isSubjectPosition(ctx.doc, m)).slice(0, 1).map((m) => m.entity.id)
+      : sourceBefore(ctx, sentence, tok.start, { entity: null });
     const source = passive ? after.slice(0, 1) : before;
-    let target = passive ? before : after;
-    // An action with no actor is a fact about the target at best; we code who did what.
-    if (source.length === 0) continue;
-    target = target.filter((id) => !source.includes(id));
+    const target = (passive ? before : after).filter((id) => !source.includes(id));
+    // An action with no actor is a fact about the target at best; we code who did what. A visit needs a host.
+    if (source.length === 0 || (sense.type === 'CONSULT' && target.length === 0)) continue;
     out.push(finish(ctx, sense, source, target, tok, sentence, false, times, places));
   }
   return out;
 }
 
 function sameMeeting(a: Draft, b: Draft): boolean {
-  if (a.type !== 'CONSULT' || b.type !== 'CONSULT') return false;
+  if (a.type !== 'CONSULT' || b.type !== 'CONSULT' || a.target.length === 0 || b.target.length === 0) return false;
   const pa = new Set([...a.source, ...a.target]);
   const pb = [...b.source, ...b.target];
   const common = pb.filter((id) => pa.has(id)).length;
