@@ -226,7 +226,7 @@ function meetings(ctx: Ctx, sentence: Sentence, topic: Topic, times: TimeExpress
     const start = sentence.start + m.index;
     const end = start + m[0].length;
     if (contentAt(ctx, start)) continue;
-    const target = targetsIn(ctx, end, clauseEnd(ctx.doc, sentence, end), []);
+    const target = targetsIn(ctx, end, clauseEnd(ctx.doc, sentence, end), [], true);
     // "met" or "received" without a person or body after it is no meeting ("received a report").
     if (target.length === 0) continue;
     const possessor = /(\S+)['’]s\s*$/.exec(ctx.doc.text.slice(sentence.start, start));
@@ -327,7 +327,7 @@ function actions(ctx: Ctx, sentence: Sentence, topic: Topic, times: TimeExpressi
     if (ctx.doc.text[tok.start - 1] === '-') continue;
     // Passive "X was attacked by Y" swaps the roles.
     const passive = /\b(?:was|were|been|being|is|are)\s+$/i.test(ctx.doc.text.slice(Math.max(sentence.start, tok.start - 12), tok.start)) && /^\s+by\b/i.test(ctx.doc.text.slice(tok.end, tok.end + 4));
-    const after = targetsIn(ctx, tok.end, clauseEnd(ctx.doc, sentence, tok.end), []);
+    const after = targetsIn(ctx, tok.end, clauseEnd(ctx.doc, sentence, tok.end), [], sense.type === 'CONSULT');
     // The subject of a relative clause is inside it: "Raqqah, which US-backed militants seized".
     const rel = [...ctx.doc.text.slice(sentence.start, tok.start).matchAll(/\b(?:which|who|whom|that)\s/g)].pop();
     const before = rel
