@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { findAttributions } from '../src/annotate/attribution.js';
+import { annotateEntities } from '../src/annotate/entities.js';
 import { createDoc } from '../src/doc/doc.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -38,6 +39,23 @@ describe.skipIf(!have)('seed articles: every statement to the right speaker', ()
     }
     expect(who('stepping up resistance')).toBe('Saad Hariri');
     expect(who('commended')).toBe('Michel Aoun');
+    expect(who('further expansion of relations with Iran')).toBe('Michel Aoun');
+  });
+});
+
+describe.skipIf(!have)('seed articles with the NER layer: speakers point at entities', () => {
+  it('links pronoun and description speakers to the right entity ids', () => {
+    const file = readdirSync(seeds).find((f) => f.startsWith('003'))!;
+    const doc = createDoc(readFileSync(join(seeds, file), 'utf8'));
+    const entities = annotateEntities(doc);
+    const nameOf = new Map(entities.map((e) => [e.id, e.name]));
+    const found = findAttributions(doc, entities);
+    const who = (fragment: string): string | undefined => {
+      const a = found.find((x) => x.content.some((c) => doc.text.slice(c.start, c.end).includes(fragment)));
+      return a?.speaker?.entityId ? nameOf.get(a.speaker.entityId) : undefined;
+    };
+    expect(who('would be eliminated')).toBe('Ali Akbar Velayati');
+    expect(who('stepping up resistance')).toBe('Saad Hariri');
     expect(who('further expansion of relations with Iran')).toBe('Michel Aoun');
   });
 });
