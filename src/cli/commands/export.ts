@@ -3,7 +3,8 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type { Command } from 'commander';
 import { DEFAULT_DB } from '../../store/index.js';
-import { csvHeader, csvRecord, EXPORT_FORMATS, jsonlRecord, type ExportFormat } from '../../store/export.js';
+import { csvHeader, csvRecord, EXPORT_FORMATS, jsonlRecord, recordAnalysis, type ExportFormat } from '../../store/export.js';
+import { gdeltLines } from '../../export/gdelt.js';
 import { UsageError } from '../errors.js';
 import { openStoreForCli } from './ingest.js';
 
@@ -32,15 +33,15 @@ export function registerExport(program: Command): void {
   program
     .command('export')
     .description('write every stored article: jsonl = one Analysis per line, csv = one row per article')
-    .requiredOption('--format <format>', 'jsonl | csv')
+    .requiredOption('--format <format>', 'jsonl | csv | gdelt (GDELT 2.0 event rows, asserted events)')
     .option('--db <url>', 'SQLite file or postgres:// URL', DEFAULT_DB)
     .option('--out <file>', 'write here instead of stdout')
     .action(async (opts: { format: string; db: string; out?: string }) => {
-      if (opts.format === 'gdelt') throw new UsageError('--format gdelt is not available yet (use jsonl or csv)');
-      if (!(EXPORT_FORMATS as readonly string[]).includes(opts.format)) {
-        throw new UsageError(`unknown --format ${opts.format} (${EXPORT_FORMATS.join(' or ')})`);
+      if (opts.format !== 'gdelt' && !(EXPORT_FORMATS as readonly string[]).includes(opts.format)) {
+        throw new UsageError(`unknown --format ${opts.format} (${[...EXPORT_FORMATS, 'gdelt'].join(' or ')})`);
       }
-      const format = opts.format as ExportFormat;
+      const format = opts.format as ExportFormat | 'gdelt';
+      const dateAdded = new Date();
       const store = await openStoreForCli(opts.db, { mustExist: true });
       const out: Writable = opts.out ? createWriteStream(opts.out) : process.stdout;
       const failure: { error: Error | null } = { error: null };
@@ -51,7 +52,8 @@ export function registerExport(program: Command): void {
       try {
         if (format === 'csv') await write(out, csvHeader(), failure);
         for await (const record of store.iterate()) {
-          await write(out, format === 'csv' ? csvRecord(record) : jsonlRecord(record), failure);
+          const chunk = format === 'gdelt' ? gdeltLines(recordAnalysis(record), { dateAdded }) : format === 'csv' ? csvRecord(record) : jsonlRecord(record);
+          if (chunk) await write(out, chunk, failure);
         }
         if (opts.out) {
           out.end();
