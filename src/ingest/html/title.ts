@@ -2,7 +2,7 @@
  * Title choice: the visible <h1> when it agrees with what the page's metadata
  * calls its title, else the metadata title with its " | Site" part removed.
  */
-import { collapse, elements, textOf, type HElement } from './tree.js';
+import { collapse, decodeEntities, elements, textOf, type HElement } from './tree.js';
 
 export interface TitleInputs {
   /** JSON-LD headline, og:title, twitter:title, other meta, <title>: best first. */
@@ -55,7 +55,8 @@ export function stripSiteName(title: string, siteName: string | null, host: stri
 }
 
 export function chooseTitle(inputs: TitleInputs): string | null {
-  const metas = inputs.metaTitles.filter((t): t is string => !!t && t.trim().length > 0).map((t) => collapse(t));
+  // Meta titles are often entity-encoded twice ("&amp;amp;"), so decode what the parser left.
+  const metas = inputs.metaTitles.filter((t): t is string => !!t && t.trim().length > 0).map((t) => collapse(decodeEntities(t)));
   const stripped = metas.map((t) => stripSiteName(t, inputs.siteName, inputs.host));
   const h1s: string[] = [];
   for (const el of elements(inputs.root)) {
@@ -69,12 +70,24 @@ export function chooseTitle(inputs: TitleInputs): string | null {
   for (const h of h1s) {
     const q = squash(h);
     if (q.length === 0) continue;
-    if (metaKeys.has(q)) return h;
+    if (metaKeys.has(q)) return dropPipeSuffix(h);
   }
   for (const h of h1s) {
     const q = squash(h);
-    if (q.length >= 10 && metas.some((m) => squash(m).startsWith(q))) return h;
+    if (q.length >= 10 && metas.some((m) => squash(m).startsWith(q))) return dropPipeSuffix(h);
   }
+  // Metadata titles are written for search results and shares; the visible headline is the title.
+  const visible = h1s.find((h) => h.length >= MIN_H1_TITLE);
+  if (visible) return dropPipeSuffix(visible);
   if (stripped.length > 0) return stripped[0];
   return h1s[0] ?? null;
+}
+
+/** Shorter h1s than this are usually logos or section names ("Menu", "Our Blog"). */
+const MIN_H1_TITLE = 15;
+
+/** "Headline | Opinion": a pipe in a headline introduces a section or site label. */
+function dropPipeSuffix(title: string): string {
+  const i = title.indexOf(' | ');
+  return i > 10 ? title.slice(0, i).trim() : title;
 }
