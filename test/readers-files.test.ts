@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
 import { WARCRecord, WARCSerializer } from 'warcio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -182,6 +182,19 @@ describe('compressed files and WARC', () => {
       'record too large (> 8 KB cap)',
       'https://courier.example.com/r2',
       'https://courier.example.com/r3',
+    ]);
+  });
+
+  it('reports a WARC file cut off inside a record, after the records before it', async () => {
+    const first = await warcRecord('https://courier.example.com/ferry', FERRY, 'text/html');
+    const image = await warcRecord('https://courier.example.com/logo.png', 'x'.repeat(2000), 'image/png');
+    const plain = Buffer.concat([gunzipSync(first), gunzipSync(image)]);
+    const path = join(tmp, 'cut.warc');
+    writeFileSync(path, plain.subarray(0, plain.length - 500));
+    const results = await collect([path]);
+    expect(results.map((r) => (r.ok ? r.article.url : r.error))).toEqual([
+      'https://courier.example.com/ferry',
+      'truncated WARC record (file ends inside it)',
     ]);
   });
 

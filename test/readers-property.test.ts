@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
+import { WARCRecord, WARCSerializer } from 'warcio';
 import { describe, expect, it } from 'vitest';
 import { readBytes } from '../src/ingest/index.js';
 
@@ -75,6 +76,21 @@ describe('readers never throw on bad bytes', () => {
         await checkAll(Buffer.from(parts.join('')), name);
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it('mutated WARC records', async () => {
+    const record = WARCRecord.create(
+      { url: 'https://courier.example.com/a', type: 'response', warcVersion: 'WARC/1.1', statusline: 'HTTP/1.1 200 OK', httpHeaders: { 'Content-Type': 'text/html' } },
+      [seeds[1]!.bytes],
+    );
+    const warc = Buffer.from(await WARCSerializer.serialize(record, { gzip: false }));
+    const twice = Buffer.concat([warc, warc]);
+    await fc.assert(
+      fc.asyncProperty(fc.array(mutation, { minLength: 1, maxLength: 4 }), async (edits) => {
+        await checkAll(mutate(twice, edits), 'crawl.warc');
+      }),
+      { numRuns: 150 },
     );
   });
 
