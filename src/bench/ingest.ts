@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readSources } from '../ingest/index.js';
 import { createRandom } from '../models/prng.js';
-import { ingestArticle } from '../store/ingest.js';
+import { createIngester, type Settled } from '../store/ingest.js';
 import { openStore } from '../store/open.js';
 import { peakRssMB, type BenchOptions, type BenchResult, type BenchStage } from './stages.js';
 
@@ -62,9 +62,16 @@ async function run(options: BenchOptions): Promise<BenchResult> {
     if (files.length === 0) throw new Error(`bench ingest: no .txt files in ${dir}`);
 
     const store = await openStore(join(work, 'bench.db'));
+    const ingester = createIngester(store, { analyze: false });
     let items = 0;
     let failed = 0;
     let storeSeconds = 0;
+    const count = (settled: Settled[]) => {
+      for (const s of settled) {
+        if (!s.ok) failed++;
+        else if (s.result.outcome !== 'duplicate') items++;
+      }
+    };
     const started = process.hrtime.bigint();
     const cpuStart = process.cpuUsage();
     try {
@@ -74,10 +81,12 @@ async function run(options: BenchOptions): Promise<BenchResult> {
           continue;
         }
         const t0 = process.hrtime.bigint();
-        const result = await ingestArticle(store, item.article, { analyze: false });
+        count(await ingester.add(item.origin, item.article));
         storeSeconds += Number(process.hrtime.bigint() - t0) / 1e9;
-        if (result.outcome !== 'duplicate') items++;
       }
+      const t0 = process.hrtime.bigint();
+      count(await ingester.flush());
+      storeSeconds += Number(process.hrtime.bigint() - t0) / 1e9;
     } finally {
       await store.close();
     }

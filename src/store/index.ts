@@ -1,6 +1,8 @@
 export { openStore, type OpenStoreOptions } from './open.js';
 export {
   ANALYSIS_VERSION,
+  type BatchItem,
+  type BatchResult,
   createStore,
   type InsertOutcome,
   type InsertResult,

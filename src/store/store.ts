@@ -47,6 +47,13 @@ export interface InsertResult {
   status?: ArticleStatus;
 }
 
+export interface BatchItem {
+  article: Article;
+  analysis: Analysis | null;
+}
+
+export type BatchResult = { ok: true; result: InsertResult } | { ok: false; error: Error };
+
 /**
  * Writes one more layer (entities, events…) for an article inside its
  * transaction. Later issues pass theirs to openStore.
@@ -96,6 +103,14 @@ export interface Store {
    * analysis, unless its content is stored already. Whole or not at all.
    */
   insertArticle(article: Article, analysis: Analysis | null): Promise<InsertResult>;
+  /**
+   * Store several articles in one transaction, each inside its own savepoint:
+   * an article that fails is rolled back whole and reported, the others
+   * commit. One commit for many articles is what makes PostgreSQL ingest fast
+   * (a commit waits for the disk). Rejects only when the commit itself fails,
+   * and then nothing of the batch is stored.
+   */
+  insertBatch(items: BatchItem[]): Promise<BatchResult[]>;
   getArticle(id: string): Promise<StoredArticle | null>;
   getAnalysis(id: string): Promise<Analysis | null>;
   search(query: string, options?: SearchOptions): Promise<SearchHit[]>;
@@ -182,6 +197,74 @@ export function createStore(db: Kysely<Database>, engine: Engine, writers: Layer
     return pickNearDuplicate(signature, candidates);
   }
 
+  async function insertOne(trx: Transaction<Database>, { article, analysis }: BatchItem): Promise<InsertResult> {
+    const hash = contentHash(article.text);
+    const id = hash.slice(0, 16);
+    const signature = minhashSignature(article.text);
+    const keys = signature ? bandKeys(signature) : [];
+    const near = signature ? await nearDuplicateOf(trx, signature, keys) : null;
+    const status = statusOf(article, analysis);
+    const inserted = await trx
+      .insertInto('articles')
+      .values({
+        id,
+        content_hash: hash,
+        url: article.url,
+        title: article.title,
+        byline: article.byline,
+        source: article.source,
+        published: article.published,
+        language: article.language,
+        text: article.text,
+        minhash: signature ? signatureToBytes(signature) : null,
+        duplicate_of: near?.duplicateOf ?? null,
+        status,
+        ingested_at: new Date().toISOString(),
+      })
+      // Stored already (earlier, earlier in this batch, or by a concurrent ingest): the unique content hash decides.
+      .onConflict((oc) => oc.column('content_hash').doNothing())
+      .returning('seq')
+      .executeTakeFirst();
+    if (!inserted) return { outcome: 'duplicate', id, duplicateOf: id };
+    const seq = Number(inserted.seq);
+    if (keys.length) {
+      await trx
+        .insertInto('article_bands')
+        .values(keys.map((band_key) => ({ band_key, article_seq: seq })))
+        .onConflict((oc) => oc.columns(['band_key', 'article_seq']).doNothing())
+        .execute();
+    }
+    if (analysis) {
+      const { article: _article, ...layers } = analysis;
+      await trx
+        .insertInto('analyses')
+        .values({ article_id: id, version: ANALYSIS_VERSION, analysis: JSON.stringify(layers), created_at: new Date().toISOString() })
+        .execute();
+      for (const write of writers) await write(trx, { id, seq, analysis });
+    }
+    return near
+      ? { outcome: 'near_duplicate', id, duplicateOf: near.duplicateOf, similarity: near.similarity, status }
+      : { outcome: 'stored', id, duplicateOf: null, status };
+  }
+
+  async function insertBatch(items: BatchItem[]): Promise<BatchResult[]> {
+    if (items.length === 0) return [];
+    return db.transaction().execute(async (trx) => {
+      const results: BatchResult[] = [];
+      for (const item of items) {
+        await sql`savepoint article`.execute(trx);
+        try {
+          results.push({ ok: true, result: await insertOne(trx, item) });
+        } catch (err) {
+          await sql`rollback to savepoint article`.execute(trx);
+          results.push({ ok: false, error: err instanceof Error ? err : new Error(String(err)) });
+        }
+        await sql`release savepoint article`.execute(trx);
+      }
+      return results;
+    });
+  }
+
   /** Articles with their analysis, when they have one. */
   const records = () =>
     db
@@ -199,61 +282,12 @@ export function createStore(db: Kysely<Database>, engine: Engine, writers: Layer
       return row?.id ?? null;
     },
 
+    insertBatch,
+
     async insertArticle(article, analysis) {
-      const hash = contentHash(article.text);
-      const id = hash.slice(0, 16);
-      const signature = minhashSignature(article.text);
-      const keys = signature ? bandKeys(signature) : [];
-      return db.transaction().execute(async (trx): Promise<InsertResult> => {
-        const near = signature ? await nearDuplicateOf(trx, signature, keys) : null;
-        const status = statusOf(article, analysis);
-        const inserted = await trx
-          .insertInto('articles')
-          .values({
-            id,
-            content_hash: hash,
-            url: article.url,
-            title: article.title,
-            byline: article.byline,
-            source: article.source,
-            published: article.published,
-            language: article.language,
-            text: article.text,
-            minhash: signature ? signatureToBytes(signature) : null,
-            duplicate_of: near?.duplicateOf ?? null,
-            status,
-            ingested_at: new Date().toISOString(),
-          })
-          // Stored already (by an earlier or a concurrent ingest): the unique content hash decides.
-          .onConflict((oc) => oc.column('content_hash').doNothing())
-          .returning('seq')
-          .executeTakeFirst();
-        if (!inserted) return { outcome: 'duplicate', id, duplicateOf: id };
-        const seq = Number(inserted.seq);
-        if (keys.length) {
-          await trx
-            .insertInto('article_bands')
-            .values(keys.map((band_key) => ({ band_key, article_seq: seq })))
-            .onConflict((oc) => oc.columns(['band_key', 'article_seq']).doNothing())
-            .execute();
-        }
-        if (analysis) {
-          const { article: _article, ...layers } = analysis;
-          await trx
-            .insertInto('analyses')
-            .values({
-              article_id: id,
-              version: ANALYSIS_VERSION,
-              analysis: JSON.stringify(layers),
-              created_at: new Date().toISOString(),
-            })
-            .execute();
-          for (const write of writers) await write(trx, { id, seq, analysis });
-        }
-        return near
-          ? { outcome: 'near_duplicate', id, duplicateOf: near.duplicateOf, similarity: near.similarity, status }
-          : { outcome: 'stored', id, duplicateOf: null, status };
-      });
+      const [settled] = await insertBatch([{ article, analysis }]);
+      if (!settled!.ok) throw settled!.error;
+      return settled!.result;
     },
 
     async getArticle(id) {

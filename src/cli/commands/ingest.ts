@@ -1,7 +1,7 @@
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { readSources } from '../../ingest/index.js';
-import { ingestArticle } from '../../store/ingest.js';
+import { createIngester, oneLine, type Settled } from '../../store/ingest.js';
 import { DEFAULT_DB, DbUrlError, openStore, type OpenStoreOptions, type Store } from '../../store/index.js';
 import { EXIT_SOME_FAILED, UsageError } from '../errors.js';
 import { parseDateOption } from '../options.js';
@@ -23,11 +23,6 @@ export interface IngestSummary {
   duplicates: number;
   notAnalysedLanguage: number;
   failed: Array<{ origin: string; reason: string }>;
-}
-
-function oneLine(err: unknown): string {
-  const message = err instanceof Error ? err.message : String(err);
-  return message.split('\n')[0]!.trim() || 'unknown error';
 }
 
 /** The number of inputs is unknown up front (folders, feeds, archives), so progress is a count and a rate. */
@@ -86,28 +81,29 @@ export function registerIngest(program: Command): void {
       const onSigint = () => controller.abort();
       process.once('SIGINT', onSigint);
       const progress = countProgress();
+      const ingester = createIngester(store, { analyze: opts.analyze, published });
+      const record = (settled: Settled[]) => {
+        for (const s of settled) {
+          if (!s.ok) summary.failed.push({ origin: s.origin, reason: s.error });
+          else if (s.result.outcome === 'duplicate') summary.duplicates++;
+          else {
+            summary.stored++;
+            if (s.result.outcome === 'near_duplicate') summary.nearDuplicates++;
+            if (s.result.status === 'not_analysed_language') summary.notAnalysedLanguage++;
+          }
+        }
+      };
       try {
         for await (const item of readSources(inputs, { signal: controller.signal })) {
           summary.read++;
-          if (!item.ok) {
-            summary.failed.push({ origin: item.origin, reason: oneLine(item.error) });
-          } else {
-            try {
-              const result = await ingestArticle(store, item.article, { analyze: opts.analyze, published });
-              if (result.outcome === 'duplicate') summary.duplicates++;
-              else {
-                summary.stored++;
-                if (result.outcome === 'near_duplicate') summary.nearDuplicates++;
-                if (result.status === 'not_analysed_language') summary.notAnalysedLanguage++;
-              }
-            } catch (err) {
-              summary.failed.push({ origin: item.origin, reason: oneLine(err) });
-            }
-          }
+          if (!item.ok) record([{ origin: item.origin, ok: false, error: oneLine(item.error) }]);
+          else record(await ingester.add(item.origin, item.article));
           progress.update(summary);
           if (controller.signal.aborted) break;
         }
       } finally {
+        // Commit what was read before stopping, even when interrupted or when reading threw.
+        record(await ingester.flush());
         progress.stop();
         process.off('SIGINT', onSigint);
         await store.close();
