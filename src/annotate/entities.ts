@@ -32,8 +32,8 @@ import {
   LIST_REGION,
   LIST_ROLE,
   isOrgKeyword,
-  nerGazetteer,
 } from '../knowledge/lexicon.js';
+import type { Gazetteer } from '../knowledge/gazetteer.js';
 
 export type EntityType = 'PERSON' | 'ORG' | 'GPE' | 'LOC' | 'NORP' | 'GROUP' | 'MISC';
 
@@ -283,8 +283,8 @@ function surface(doc: Doc, start: number, end: number): TextSpan {
 }
 
 /** Mentions of one sentence from the tagger's spans, cleaned and typed. */
-function sentenceMentions(doc: Doc, s: number, tokens: ViewToken[], spans: TypedSpan[]): Mention[] {
-  const masks = nerGazetteer().match(tokens.map((t) => t.text.toLowerCase()));
+function sentenceMentions(doc: Doc, s: number, tokens: ViewToken[], spans: TypedSpan[], gazetteer: Gazetteer): Mention[] {
+  const masks = gazetteer.match(tokens.map((t) => t.text.toLowerCase()));
   const taken = new Uint8Array(tokens.length);
   const out: Mention[] = [];
   const add = (from: number, to: number, type: EntityType, roles: string[]): void => {
@@ -461,6 +461,6 @@ function containsWords(whole: string[], part: string[]): boolean {
 export function annotateEntities(doc: Doc, tagger: NerTagger = sharedNerTagger()): EntityRecord[] {
   const view = tokenView(doc);
   const spans = tagger.tagDocument(view.map((s) => s.map((t) => t.text)));
-  const mentions = view.flatMap((tokens, s) => sentenceMentions(doc, s, tokens, spans[s]!));
+  const mentions = view.flatMap((tokens, s) => sentenceMentions(doc, s, tokens, spans[s]!, tagger.gazetteer));
   return groupMentions(doc, mentions, view);
 }

@@ -27,25 +27,40 @@ const REGIONS = [
   'Mekong', 'Ganges', 'Indus', 'Oxus', 'Amu Darya', 'Shatt al-Arab', 'Strait of Hormuz', 'Bab el-Mandeb',
 ];
 
-let cache: Gazetteer | null = null;
+export interface GazetteerList {
+  name: string;
+  phrases: string[];
+}
 
-export function nerGazetteer(): Gazetteer {
-  if (cache) return cache;
+/**
+ * The NER lists, built from the country and city packages and our own
+ * tables, sorted. A trained model carries its copy, so analysis loads
+ * neither package and always sees the lists the model was trained with.
+ */
+export function nerGazetteerLists(): GazetteerList[] {
   const countries = countryEntries();
   const regions = new Set<string>(REGIONS);
   for (const c of countries) {
     if (c.region) regions.add(c.region);
     if (c.subregion) regions.add(c.subregion);
   }
-  cache = new Gazetteer([
-    { name: 'country', phrases: countries.flatMap((c) => c.names) },
-    { name: 'demonym', phrases: countries.flatMap((c) => c.demonyms) },
-    { name: 'city', phrases: [...countries.flatMap((c) => c.capitals), ...cityEntries().map((c) => c.name)] },
-    { name: 'region', phrases: regions },
-    { name: 'role', phrases: ROLE_TITLES },
-    { name: 'group', phrases: ARMED_GROUPS.flat() },
-    { name: 'norp', phrases: NORP_TERMS },
-  ]);
+  const list = (name: string, phrases: Iterable<string>): GazetteerList => ({ name, phrases: [...new Set(phrases)].sort() });
+  return [
+    list('country', countries.flatMap((c) => c.names)),
+    list('demonym', countries.flatMap((c) => c.demonyms)),
+    list('city', [...countries.flatMap((c) => c.capitals), ...cityEntries().map((c) => c.name)]),
+    list('region', regions),
+    list('role', ROLE_TITLES),
+    list('group', ARMED_GROUPS.flat()),
+    list('norp', NORP_TERMS),
+  ];
+}
+
+let cache: Gazetteer | null = null;
+
+/** The gazetteer built from the packages (training, and models that carry no lists). */
+export function nerGazetteer(): Gazetteer {
+  cache ??= new Gazetteer(nerGazetteerLists());
   return cache;
 }
 

@@ -9,7 +9,8 @@
  * predicted (previous tags, the document's prediction history).
  */
 import { hashInts, hashString } from './hash.js';
-import { isOrgKeyword, nerGazetteer } from '../knowledge/lexicon.js';
+import { isOrgKeyword } from '../knowledge/lexicon.js';
+import type { Gazetteer } from '../knowledge/gazetteer.js';
 
 /** Per-distinct-word values, all hashed. */
 export interface WordInfo {
@@ -201,10 +202,10 @@ export interface SentenceContext {
   caps: boolean;
 }
 
-export function sentenceContext(words: readonly string[], table: WordTable): SentenceContext {
+export function sentenceContext(words: readonly string[], table: WordTable, gazetteer: Gazetteer): SentenceContext {
   const infos = words.map((w) => table.get(w));
   const lower = infos.map((info) => info.lowerStr);
-  return { words, infos, gaz: nerGazetteer().match(lower), caps: isCapsSentence(infos) };
+  return { words, infos, gaz: gazetteer.match(lower), caps: isCapsSentence(infos) };
 }
 
 const NONE = 0x9e3779b9;

@@ -1,6 +1,7 @@
 /**
  * Training the NER tagger on CoNLL-2003 (`fivew train ner`).
  */
+import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import type { TrainTask } from './train-tasks.js';
 import { AveragedPerceptron } from './perceptron.js';
@@ -9,6 +10,12 @@ import { bilouTags, iobSpans, readConllFile, type ConllDocument, type TypedSpan 
 import { NER_TAGS, NerTagger, tagIndex } from './ner.js';
 import { DEFAULT_FEATURE_SETTINGS, NO_LEXICONS, type FeatureSettings, type WordLexicons } from './ner-features.js';
 import { scoreSpans, formatScores, type ConllScores } from '../eval/conll.js';
+import { buildCapPrior, buildClusters, unlabelledSentences, DEFAULT_CLUSTER_OPTIONS, type ClusterOptions } from './ner-clusters.js';
+
+/** Settings of the shipped model (chosen on eng.testa; see models/ner.md). */
+export const DEFAULT_EPOCHS = 10;
+export const DEFAULT_PRUNE = 0.05;
+export const NER_CLUSTER_OPTIONS: ClusterOptions = { ...DEFAULT_CLUSTER_OPTIONS, branching: [32, 32], dims: 128, contexts: 1000, minCount: 2 };
 
 export interface NerTrainOptions {
   epochs: number;
@@ -75,7 +82,7 @@ const FlagsSchema = z.object({
 
 export const NER_TRAIN_TASK: TrainTask = {
   name: 'ner',
-  description: 'named-entity tagger (CoNLL-2003 types, BILOU, greedy averaged perceptron)',
+  description: 'named-entity tagger (CoNLL-2003 types, BILOU, averaged perceptron, beam decoding)',
   defaults: {
     data: '../shared/data/conll2003/eng.train.gz',
     dev: '../shared/data/conll2003/eng.testa.gz',
@@ -83,23 +90,41 @@ export const NER_TRAIN_TASK: TrainTask = {
   },
   async run(options) {
     const flags = FlagsSchema.parse({ epochs: options.flags.epochs ?? undefined, prune: options.flags.prune ?? undefined });
-    const settings = { epochs: flags.epochs ?? 12, prune: flags.prune ?? 0.05 };
+    const settings = { epochs: flags.epochs ?? DEFAULT_EPOCHS, prune: flags.prune ?? DEFAULT_PRUNE };
     const train = readConllFile(options.data);
     options.log(`train: ${train.length} documents from ${options.data}`);
+    // Unlabelled text for the word lexicons: the corpora beside the training file (../shared/data), when present.
+    const sharedData = dirname(dirname(resolve(options.data)));
+    const unlabelled = unlabelledSentences(sharedData);
+    const lexicons: WordLexicons = {
+      clusters: unlabelled.length > 0 ? buildClusters(unlabelled, NER_CLUSTER_OPTIONS) : null,
+      capPrior: unlabelled.length > 0 ? buildCapPrior(unlabelled) : null,
+    };
+    options.log(`lexicons: ${unlabelled.length} unlabelled sentences, ${lexicons.clusters?.size ?? 0} clustered words, ${lexicons.capPrior?.size ?? 0} capitalisation priors`);
     const t0 = Date.now();
-    const tagger = trainNer(train, { ...settings, seed: options.seed, log: options.log });
+    const tagger = trainNer(train, { ...settings, seed: options.seed, lexicons, log: options.log });
     const training: Record<string, unknown> = {
       data: options.data.split('/').slice(-2).join('/'),
+      unlabelled: { sentences: unlabelled.length, clusters: NER_CLUSTER_OPTIONS },
       seed: options.seed,
       ...settings,
       seconds: Math.round((Date.now() - t0) / 1000),
     };
     tagger.save(options.out, training);
-    // Score the saved (quantised) model, so the figures are those of the shipped file.
+    // Score the saved (quantised) model, so the figures are those of the shipped file, and keep them in its header.
     if (options.dev) {
       const saved = NerTagger.load(options.out);
       const dev = evaluateNer(saved, readConllFile(options.dev));
       options.log(`dev ${options.dev}:\n${formatScores(dev.scores)}\n${Math.round(dev.tokens / dev.seconds)} tokens/s`);
+      const round = (x: number): number => Math.round(x * 10000) / 10000;
+      training.dev = {
+        data: options.dev.split('/').slice(-2).join('/'),
+        f1: round(dev.scores.overall.f1),
+        precision: round(dev.scores.overall.precision),
+        recall: round(dev.scores.overall.recall),
+        types: Object.fromEntries(Object.entries(dev.scores.types).map(([t, x]) => [t, round(x.f1)])),
+      };
+      saved.save(options.out, training);
     }
     options.log(`wrote ${options.out}`);
   },

@@ -1,7 +1,8 @@
 /**
- * Named-entity tagger: a greedy left-to-right averaged perceptron over BILOU
- * tags of CoNLL's four types (PER, ORG, LOC, MISC), with the previous two
- * predicted tags and the document's prediction history as features.
+ * Named-entity tagger: an averaged perceptron over BILOU tags of CoNLL's
+ * four types (PER, ORG, LOC, MISC), trained greedily left to right with the
+ * previous two predicted tags and the document's prediction history as
+ * features, decoded with a small beam over locally normalised scores.
  * Transitions that break BILOU are never predicted.
  */
 import { existsSync } from 'node:fs';
@@ -9,6 +10,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { loadModel, saveModel } from './model-file.js';
+import { Gazetteer } from '../knowledge/gazetteer.js';
+import { nerGazetteerLists, type GazetteerList } from '../knowledge/lexicon.js';
 import { AveragedPerceptron } from './perceptron.js';
 import { bilouSpans, type TypedSpan } from './ner-conll.js';
 import {
@@ -187,7 +190,7 @@ function decodeGreedy(model: AveragedPerceptron, ctx: Context, stats: DocStats, 
  * hypotheses, so the rest is scored once per token; hypotheses with the same
  * last two tags have the same future and are merged.
  */
-function decodeBeam(model: AveragedPerceptron, ctx: Context, stats: DocStats, history: History, beamSize: number, temperature: number, scratch: Scratch): number[] {
+function decodeBeam(model: AveragedPerceptron, ctx: Context, stats: DocStats, history: History, beamSize: number, temperature: number, margin: number, scratch: Scratch): number[] {
   const n = ctx.words.length;
   sentenceFeatures(ctx, stats, history, scratch, model);
   const { feats: all, offsets, base, dyn, tagFeats } = scratch;
@@ -211,6 +214,32 @@ function decodeBeam(model: AveragedPerceptron, ctx: Context, stats: DocStats, hi
     const own = ctx.infos[i]!.scores!;
     for (let c = 0; c < N_CLASSES; c++) base[c] += own[c]!;
     let kept = 0;
+    if (live === 1) {
+      // One reading so far: if one tag clearly wins here, take it as greedy would (scores only matter relative to each other).
+      const prev = lastTags[0]!;
+      tagFeats.length = 0;
+      tagFeatures(ctx, i, prev, prevTags[0]!, tagFeats);
+      model.scores(tagFeats, dyn);
+      for (let c = 0; c < N_CLASSES; c++) dyn[c] += base[c]!;
+      const row = prev * N_CLASSES;
+      let best = -1;
+      let second = -Infinity;
+      for (let c = 0; c < N_CLASSES; c++) {
+        if (allowed[row + c] === 0 || (i === n - 1 && !canEnd(c))) continue;
+        if (best < 0 || dyn[c]! > dyn[best]!) {
+          if (best >= 0) second = dyn[best]!;
+          best = c;
+        } else if (dyn[c]! > second) second = dyn[c]!;
+      }
+      if ((dyn[best]! - second) / temperature > margin) {
+        tagsAt[i * B] = best;
+        parentsAt[i * B] = 0;
+        scores[0] = 0;
+        prevTags[0] = prev;
+        lastTags[0] = best;
+        continue;
+      }
+    }
     for (let h = 0; h < live; h++) {
       const prev = lastTags[h]!;
       tagFeats.length = 0;
@@ -255,6 +284,8 @@ function decodeBeam(model: AveragedPerceptron, ctx: Context, stats: DocStats, hi
         if (kept < B) kept++;
       }
     }
+    // Hypotheses far behind the best are dropped: on most tokens one reading dominates and the beam is greedy-fast.
+    while (kept > 1 && nextScores[kept - 1]! < nextScores[0]! - margin) kept--;
     for (let j = 0; j < kept; j++) {
       tagsAt[i * B + j] = nextTags[j]!;
       parentsAt[i * B + j] = nextParents[j]!;
@@ -280,18 +311,24 @@ export interface NerModelOptions {
 
 export class NerTagger {
   readonly table: WordTable;
+  readonly gazetteer: Gazetteer;
   private readonly scratch = new Scratch();
   /** Hypotheses kept while decoding (1 = greedy). */
   beamSize = 4;
   /** Softmax temperature of the beam's local scores (perceptron scores are unnormalised). */
   temperature = 16;
+  /** Hypotheses whose log-score trails the best by more than this are dropped. */
+  margin = 2;
 
   constructor(
     readonly perceptron: AveragedPerceptron,
     readonly settings: FeatureSettings = DEFAULT_FEATURE_SETTINGS,
     readonly lexicons: WordLexicons = NO_LEXICONS,
     maxCachedWords = 200_000,
+    /** The gazetteer lists the model is trained with (default: built from the packages). */
+    readonly gazetteerLists: GazetteerList[] = nerGazetteerLists(),
   ) {
+    this.gazetteer = new Gazetteer(gazetteerLists);
     this.table = new WordTable(settings, lexicons, maxCachedWords);
   }
 
@@ -304,12 +341,12 @@ export class NerTagger {
     const stats = docStats(sentences, this.table);
     const history = new History();
     return sentences.map((words, s) => {
-      const ctx = sentenceContext(words, this.table);
+      const ctx = sentenceContext(words, this.table, this.gazetteer);
       let tags: number[];
       if (words.length === 0) tags = [];
       else if (gold) tags = trainSentence(this.perceptron, ctx, stats, history, gold[s]!, this.scratch);
       else if (this.beamSize <= 1) tags = decodeGreedy(this.perceptron, ctx, stats, history, this.scratch);
-      else tags = decodeBeam(this.perceptron, ctx, stats, history, this.beamSize, this.temperature, this.scratch);
+      else tags = decodeBeam(this.perceptron, ctx, stats, history, this.beamSize, this.temperature, this.margin, this.scratch);
       for (let i = 0; i < words.length; i++) history.add(ctx.infos[i]!, tags[i]!);
       return tags;
     });
@@ -327,6 +364,7 @@ export class NerTagger {
           features: { ...this.settings },
           training,
           extra: {
+            gazetteer: this.gazetteerLists,
             ...(clusters ? { clusters: Object.fromEntries(clusters) } : {}),
             ...(capPrior ? { capPrior: Object.fromEntries(capPrior) } : {}),
           },
@@ -345,7 +383,11 @@ export class NerTagger {
     if (!tags || tags.join(' ') !== NER_TAGS.join(' ')) throw new Error(`${path}: unexpected tag set`);
     const settings = z.object({ affixes: z.number().int().min(0).max(8), ngrams: z.number().int().min(0).max(6) }).parse(model.header.features);
     const extra = z
-      .object({ clusters: z.record(z.string(), z.string()).optional(), capPrior: z.record(z.string(), z.number().int()).optional() })
+      .object({
+        clusters: z.record(z.string(), z.string()).optional(),
+        capPrior: z.record(z.string(), z.number().int()).optional(),
+        gazetteer: z.array(z.object({ name: z.string(), phrases: z.array(z.string()) })).optional(),
+      })
       .parse(model.header.extra ?? {});
     const perceptron = model.perceptrons.ner;
     if (!perceptron) throw new Error(`${path}: no "ner" weights`);
@@ -353,7 +395,7 @@ export class NerTagger {
       clusters: extra.clusters ? new Map(Object.entries(extra.clusters)) : null,
       capPrior: extra.capPrior ? new Map(Object.entries(extra.capPrior)) : null,
     };
-    return new NerTagger(perceptron, settings, lexicons);
+    return new NerTagger(perceptron, settings, lexicons, 200_000, extra.gazetteer ?? nerGazetteerLists());
   }
 }
 
