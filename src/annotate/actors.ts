@@ -214,3 +214,32 @@ export function annotateActors(doc: Doc, entities: EntityRecord[], attributions:
     return { ...e, country: e.country ?? code.country, sector: e.sector ?? code.sector };
   });
 }
+
+/**
+ * Entities for the actors a user dictionary knows but NER missed ("Obama
+ * wants…" at the start of a sentence): each capitalised dictionary phrase
+ * outside existing mentions becomes an entity coded by the dictionary.
+ */
+export function dictionaryEntities(doc: Doc, entities: EntityRecord[], dictionary: ActorDictionary, date: string | null): EntityRecord[] {
+  const taken = entities.flatMap((e) => e.mentions);
+  const byName = new Map<string, EntityRecord>();
+  for (const s of doc.sentences) {
+    const toks = doc.tokens.slice(s.tokenStart, s.tokenEnd);
+    for (const [i, j, code] of dictionary.findAll(toks.map((t) => t.text), date)) {
+      const start = toks[i]!.start;
+      const end = toks[j - 1]!.end;
+      if (!/^\p{Lu}/u.test(toks[i]!.text) || taken.some((m) => m.start < end && start < m.end)) continue;
+      const text = doc.text.slice(start, end);
+      const { country, sector } = splitCode(code);
+      const key = `${text.toLowerCase()}|${code}`;
+      const existing = byName.get(key);
+      if (existing) {
+        existing.mentions.push({ start, end, text });
+        continue;
+      }
+      const record: EntityRecord = { id: `d${byName.size + 1}`, type: country && !sector ? 'GPE' : 'ORG', name: text, country, sector, roles: [], mentions: [{ start, end, text }] };
+      byName.set(key, record);
+    }
+  }
+  return [...byName.values()];
+}

@@ -245,7 +245,9 @@ function meetings(ctx: Ctx, sentence: Sentence, topic: Topic, times: TimeExpress
 
 /** Events a speaker performs by speaking: accusing, praising, urging, warning, rejecting. */
 function speechEvents(ctx: Ctx, a: AttributionRecord, sentence: Sentence, times: TimeExpression[], places: PlaceMention[]): Draft[] {
-  const source = a.speaker?.entity ? [a.speaker.entity] : [];
+  // An unresolved speaker phrase can still name an actor ("Ukrainian lawmakers").
+  const speakerMention = a.speaker && !a.speaker.entity ? mentionsIn(ctx, a.speaker.mention.start, a.speaker.mention.end)[0] : undefined;
+  const source = a.speaker?.entity ? [a.speaker.entity] : speakerMention ? [speakerMention.entity.id] : [];
   const lemma = a.cue.lemma.toLowerCase();
   const particle = /\s(for|on|upon)$/i.exec(a.cue.text)?.[1]?.toLowerCase();
   const sense = (particle ? SPEECH_CUES[`${lemma} ${particle}`] : undefined) ?? SPEECH_CUES[lemma];
@@ -334,7 +336,14 @@ function actions(ctx: Ctx, sentence: Sentence, topic: Topic, times: TimeExpressi
       ? mentionsIn(ctx, sentence.start + rel.index + rel[0].length, tok.start).filter((m) => isSubjectPosition(ctx.doc, m)).slice(0, 1).map((m) => m.entity.id)
       : sourceBefore(ctx, sentence, tok.start, { entity: null });
     const source = passive ? after.slice(0, 1) : before;
-    const target = (passive ? before : after).filter((id) => !source.includes(id));
+    let target = passive ? before : after;
+    // "fired at Russia", "an attack on Iraq": the object of at/against/on is the target, not a place.
+    if (target.length === 0 && !passive) {
+      const pp = ctx.mentions.find((m) => m.start >= tok.end && m.end <= sentence.end && /\b(?:at|against|on|upon|toward|towards)\s+(?:the\s+)?$/i.test(ctx.doc.text.slice(tok.end, m.start)));
+      if (pp) target = [pp.entity.id];
+    }
+    // One entity can act on itself through different mentions ("Georgian demonstrators … the Georgian government").
+    target = target.filter((id) => !source.includes(id) || ctx.entities.find((e) => e.id === id)?.type === 'NORP');
     // An action with no actor is a fact about the target at best; we code who did what. A visit needs a host.
     if (source.length === 0 || (sense.type === 'CONSULT' && target.length === 0)) continue;
     out.push(finish(ctx, sense, source, target, tok, sentence, false, times, places));

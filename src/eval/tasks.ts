@@ -5,6 +5,7 @@
 import { polnearTask } from './polnear.js';
 import { CONLL_EVAL_TASK } from './conll.js';
 import { udEvalTask } from './ud.js';
+import { petrTask } from './petr.js';
 export interface EvalOptions {
   /** --data: file or folder the task reads. */
   data: string;
@@ -27,4 +28,4 @@ export interface EvalTask {
   run(options: EvalOptions): Promise<EvalResult>;
 }
 
-export const EVAL_TASKS: EvalTask[] = [polnearTask, CONLL_EVAL_TASK, udEvalTask];
+export const EVAL_TASKS: EvalTask[] = [polnearTask, CONLL_EVAL_TASK, udEvalTask, petrTask];
