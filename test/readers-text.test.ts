@@ -104,6 +104,13 @@ describe('parseTextArticle', () => {
     expect(article.text).toBe('Inspectors will examine the dam.');
   });
 
+  it('stays linear on long runs of spaces', () => {
+    const started = performance.now();
+    const article = parseTextArticle(`Harbour fees rise\n\n${' '.repeat(200_000)}The board raised its fees.${' '.repeat(200_000)}x\nNext line.`);
+    expect(article.text).toBe('The board raised its fees. x\n\nNext line.');
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
+
   it('tidies shouted outlet names but keeps acronyms', () => {
     expect(tidySourceName('PRESS TV')).toBe('Press TV');
     expect(tidySourceName('REUTERS')).toBe('Reuters');

@@ -46,7 +46,7 @@ function resolveUrl(href: string | null, base: string | null): string | null {
 
 /** "jane@example.org (Jane Roe)" → "Jane Roe". */
 function rssAuthor(raw: string | null): string | null {
-  if (!raw) return null;
+  if (!raw || raw.length > 300) return null;
   const paren = /\(([^)]+)\)\s*$/.exec(raw);
   if (paren) return clean(paren[1]);
   return /^\S+@\S+$/.test(raw.trim()) ? null : clean(raw);

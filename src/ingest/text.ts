@@ -148,8 +148,11 @@ function isHeadline(line: string): boolean {
 }
 
 export function parseText(raw: string, hints: Partial<Article> = {}): ParsedText {
-  const text = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/[ \t]+$/gm, '');
-  let lines = text.split('\n');
+  // Line by line, not with /[ \t]+$/gm: that regex is quadratic on long runs of spaces.
+  let lines = raw
+    .replace(/^\uFEFF/, '')
+    .split(/\r\n?|\n/)
+    .map((line) => line.trimEnd());
   while (lines.length && lines[0]!.trim() === '') lines.shift();
   while (lines.length && lines[lines.length - 1]!.trim() === '') lines.pop();
 
@@ -226,7 +229,13 @@ export function parseText(raw: string, hints: Partial<Article> = {}): ParsedText
     body = lead.slice(dl.length);
   }
 
-  const paragraphs = splitParagraphs(body).map((p) => body.slice(p.start, p.end).replace(/[ \t]*\n[ \t]*/g, ' '));
+  const paragraphs = splitParagraphs(body).map((p) =>
+    body
+      .slice(p.start, p.end)
+      .split('\n')
+      .map((line) => line.trim().replace(/[ \t]+/g, ' '))
+      .join(' '),
+  );
   const article: Article = {
     url: hints.url ?? null,
     title: hints.title ?? title,
