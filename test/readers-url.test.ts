@@ -31,6 +31,14 @@ beforeAll(async () => {
       res.writeHead(302, { location: to });
       res.end();
     };
+    const delay = /^\/delay\/(\d+)$/.exec(path);
+    if (delay) {
+      setTimeout(() => {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        res.end(ARTICLE);
+      }, Number(delay[1]));
+      return;
+    }
     switch (path) {
       case '/article':
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
@@ -62,6 +70,14 @@ beforeAll(async () => {
         res.writeHead(200, { 'content-type': 'text/html', 'content-length': String(200 * 1024) });
         res.end('x'.repeat(200 * 1024));
         return;
+      case '/slow-feed': {
+        const items = [400, 100, 300, 50, 200, 10]
+          .map((ms, i) => `<item><title>Item ${i + 1}</title><link>${base}/delay/${ms}</link></item>`)
+          .join('');
+        res.writeHead(200, { 'content-type': 'application/rss+xml' });
+        res.end(`<rss version="2.0"><channel><title>Slow</title>${items}</channel></rss>`);
+        return;
+      }
       case '/slow':
         return; // never answers
       default:
@@ -113,6 +129,15 @@ describe('URLs', () => {
       expect(on[0]!.article.text).toContain('three-day strike');
     }
     expect(on[1]).toEqual({ ok: false, origin: `${base}/feed#2`, error: 'HTTP 404 Not Found' });
+  });
+
+  it('fetches several item links at once and keeps feed order', async () => {
+    const started = performance.now();
+    const results = await collect([`${base}/slow-feed`], { fetchLinks: true });
+    const elapsed = performance.now() - started;
+    expect(results.map((r) => (r.ok ? r.article.title : r.error))).toEqual(['Item 1', 'Item 2', 'Item 3', 'Item 4', 'Item 5', 'Item 6']);
+    // One after another the links take 1060 ms; four at a time about 600 ms.
+    expect(elapsed).toBeLessThan(1050);
   });
 
   it('limits redirects, refuses non-http redirects, caps the size and times out', async () => {

@@ -94,31 +94,58 @@ function feedItemRaw(item: FeedItem, content: { html: string } | { text: string 
   return { origin, url: item.url, text, hints };
 }
 
+/** Links of one feed fetched at once: enough to hide latency, few enough to be polite to one site. */
+const LINK_CONCURRENCY = 4;
+
+async function collectAll(results: AsyncGenerator<ReadResult>): Promise<ReadResult[]> {
+  const out: ReadResult[] = [];
+  for await (const r of results) out.push(r);
+  return out;
+}
+
+/** One feed item's results: its inline content, its fetched link, its teaser, or why there is none. */
+async function feedItemResults(item: FeedItem, origin: string, ctx: Context, depth: number): Promise<ReadResult[]> {
+  const itemOrigin = `${origin}#${item.index}`;
+  try {
+    return await itemResults(item, itemOrigin, ctx, depth);
+  } catch (err) {
+    return [{ ok: false, origin: itemOrigin, error: reason(err) }];
+  }
+}
+
+async function itemResults(item: FeedItem, itemOrigin: string, ctx: Context, depth: number): Promise<ReadResult[]> {
+  const hints: Hints = {
+    title: item.title,
+    byline: item.byline,
+    published: item.published,
+    language: item.language,
+    source: item.source,
+  };
+  if (item.content) return [toResult(feedItemRaw(item, item.content, itemOrigin, { ...hints, url: item.url }))];
+  if (item.url && ctx.options.fetchLinks && depth === 0) {
+    return collectAll(guard(itemOrigin, readUrl(item.url, ctx, depth + 1, hints, itemOrigin)));
+  }
+  if (item.summary) return [toResult(feedItemRaw(item, item.summary, itemOrigin, { ...hints, url: item.url }))];
+  const error = item.url ? 'feed item has only a link (fetching links is off)' : 'feed item has no content and no link';
+  return [{ ok: false, origin: itemOrigin, error }];
+}
+
+/** Items in feed order, with up to LINK_CONCURRENCY link fetches running ahead. */
 async function* readFeedItems(items: FeedItem[], origin: string, ctx: Context, depth: number): AsyncGenerator<ReadResult> {
   if (items.length === 0) {
     yield { ok: false, origin, error: 'feed has no items' };
     return;
   }
-  for (const item of items) {
-    if (ctx.options.signal?.aborted) return;
-    const itemOrigin = `${origin}#${item.index}`;
-    const hints: Hints = {
-      title: item.title,
-      byline: item.byline,
-      published: item.published,
-      language: item.language,
-      source: item.source,
-    };
-    if (item.content) {
-      yield toResult(feedItemRaw(item, item.content, itemOrigin, { ...hints, url: item.url }));
-    } else if (item.url && ctx.options.fetchLinks && depth === 0) {
-      yield* guard(itemOrigin, readUrl(item.url, ctx, depth + 1, hints, itemOrigin));
-    } else if (item.summary) {
-      yield toResult(feedItemRaw(item, item.summary, itemOrigin, { ...hints, url: item.url }));
-    } else {
-      const error = item.url ? 'feed item has only a link (fetching links is off)' : 'feed item has no content and no link';
-      yield { ok: false, origin: itemOrigin, error };
+  const window: Array<Promise<ReadResult[]>> = [];
+  let next = 0;
+  while (next < items.length || window.length > 0) {
+    while (window.length < LINK_CONCURRENCY && next < items.length) {
+      // feedItemResults never rejects: failures are results.
+      window.push(feedItemResults(items[next++]!, origin, ctx, depth));
     }
+    const results = await window.shift()!;
+    if (ctx.options.signal?.aborted) return;
+    yield* results;
   }
 }
 
