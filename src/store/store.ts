@@ -249,6 +249,19 @@ export function createStore(db: Kysely<Database>, engine: Engine, writers: Layer
 
   async function insertBatch(items: BatchItem[]): Promise<BatchResult[]> {
     if (items.length === 0) return [];
+    // Failures are rare, and on PostgreSQL every savepoint is a round trip: try the batch plainly first,
+    // and only when an article fails redo it with one savepoint per article.
+    if (items.length > 1) {
+      try {
+        return await db.transaction().execute(async (trx) => {
+          const results: BatchResult[] = [];
+          for (const item of items) results.push({ ok: true, result: await insertOne(trx, item) });
+          return results;
+        });
+      } catch {
+        // Rolled back whole; the careful pass below tells which article failed and why.
+      }
+    }
     return db.transaction().execute(async (trx) => {
       const results: BatchResult[] = [];
       for (const item of items) {
