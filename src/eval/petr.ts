@@ -177,9 +177,17 @@ export function codeRecord(record: GsrRecord, verbs: VerbDictionary | null, acto
     }
   }
   const events = verbs ? recodeWithVerbs(doc, analysis, verbs) : analysis.events;
-  return events
-    .filter((e) => e.cameo && e.status !== 'negated')
-    .map((e) => ({ code: e.cameo!, sources: e.source.map((id) => entityCode(analysis, id)), targets: e.target.map((id) => entityCode(analysis, id)) }));
+  const out: PredictedCoding[] = [];
+  for (const e of events) {
+    if (!e.cameo || e.status === 'negated') continue;
+    const sources = e.source.map((id) => entityCode(analysis, id));
+    const targets = e.target.map((id) => entityCode(analysis, id));
+    // PLOVER lists joint actors as sources with no target ("X, Y and Z met"); PETRARCH codes each pair.
+    if (targets.length === 0 && sources.length > 1) {
+      for (const a of sources) for (const b of sources) if (a !== b) out.push({ code: e.cameo, sources: [a], targets: [b] });
+    } else out.push({ code: e.cameo, sources, targets });
+  }
+  return out;
 }
 
 export const petrTask: EvalTask = {

@@ -170,6 +170,18 @@ export function verbCode(dict: VerbDictionary, verb: string, before: string[], a
 
 const WINDOW = 10;
 
+/** The mentions ending a stretch of text joined only by commas and "and"/"or": "The US, Russia, and Switzerland". */
+function coordinated(text: string, before: Array<{ id: string; start: number; end: number }>): string[] {
+  if (before.length === 0) return [];
+  const run = [before[before.length - 1]!];
+  for (let k = before.length - 2; k >= 0; k--) {
+    const gap = text.slice(before[k]!.end, run[0]!.start);
+    if (!/^\s*(?:,\s*)?(?:(?:and|or)\s+)?(?:the\s+)?$/i.test(gap) || gap.trim() === '') break;
+    run.unshift(before[k]!);
+  }
+  return [...new Set(run.map((m) => m.id))];
+}
+
 /**
  * Our events with CAMEO codes refined by the verb dictionary, plus events
  * for dictionary verbs we had not coded (source: the nearest actor before
@@ -204,7 +216,7 @@ export function recodeWithVerbs(doc: Doc, analysis: Analysis, dict: VerbDictiona
       const passive = i > 0 && /^(?:WAS|WERE|BEEN|BEING|IS|ARE)$/.test(upper[i - 1]!) && upper.slice(i + n, i + n + 3).includes('BY');
       const before = actorMentions.filter((m) => m.end <= start && m.start >= s.start);
       const after = actorMentions.filter((m) => m.start >= end && m.end <= s.end);
-      const subject = before.length > 0 ? [before[before.length - 1]!.id] : [];
+      const subject = coordinated(doc.text, before);
       const object = after.length > 0 ? [after[0]!.id] : [];
       if (mine) {
         // Fill the roles our rules left empty from the words around the verb.
