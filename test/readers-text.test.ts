@@ -47,6 +47,15 @@ describe('parseTextArticle', () => {
     expect(article.text).toBe('The harbour was closed on Friday.\n\nBoats stayed in port.');
   });
 
+  it('reads shouted and parenthesised credit lines and drops a closing copyright line', () => {
+    const top = parseTextArticle('Headline here\n\nBY JANE ROE AND JOHN DOE, ASSOCIATED PRESS\n\nThe council met on Monday.');
+    expect(top).toMatchObject({ byline: 'Jane Roe and John Doe', source: 'Associated Press', text: 'The council met on Monday.' });
+    const bottom = parseTextArticle(
+      'The council met on Monday.\n\n(Reporting by Jane Roe in Kelmouth; Editing by Sam Poe)\n\nCopyright 2026 The Kelmouth Courier. All rights reserved.',
+    );
+    expect(bottom).toMatchObject({ byline: 'Jane Roe', text: 'The council met on Monday.' });
+  });
+
   it('takes an inline closing tag off the last paragraph', () => {
     const article = parseTextArticle('Bridge reopens\n\nThe Tallow Bridge reopened on Friday after repairs. (Reuters)');
     expect(article.source).toBe('Reuters');

@@ -32,6 +32,7 @@ const ROLE = /\b(?:writer|correspondent|reporter|editor|staff|contributor|column
 const BYLINE_LINE = /^(?:by|written by|story by|words by)\s+(.+)$/i;
 const REPORTING_LINE = /^(?:\(?\s*(?:additional\s+)?reporting by\s+)(.+?)\)?$/i;
 const EDITING_LINE = /^\(?\s*(?:writing|editing|compiled|additional reporting|graphics|photos?) by\b/i;
+const COPYRIGHT_LINE = /^(?:(?:[Cc]opyright|COPYRIGHT|©|\([Cc]\))\s*(?:\d{4}|[A-Z]).{0,150}|.{0,150}\b[Aa]ll [Rr]ights [Rr]eserved\.?)$/;
 const SOURCE_TAG_LINE = /^\(\s*([\p{L}][\p{L}\d .&'’/-]{0,40}?)\s*\)$/u;
 const DASH_TAG_LINE = /^[—–-]{1,2}\s*([\p{L}][\p{L}\d .&'’/-]{0,30})$/u;
 const INLINE_SOURCE_TAG = /([.!?"”’])\s+\(\s*([\p{Lu}][\p{L}\d .&'’/-]{0,30}?)\s*\)\s*$/u;
@@ -79,7 +80,20 @@ function parseByline(rest: string): { byline: string; source: string | null } | 
     if (!looksLikeNames(extra)) return null;
     source ??= tidySourceName(extra);
   }
-  return { byline: names, source };
+  return { byline: tidyNames(names), source };
+}
+
+/** "JANE ROE AND JOHN DOE" → "Jane Roe and John Doe"; names already in mixed case stay as written. */
+function tidyNames(names: string): string {
+  const trimmed = names.trim();
+  if (trimmed !== trimmed.toUpperCase()) return trimmed;
+  return trimmed
+    .split(/\s+/)
+    .map((w) => {
+      const lower = w.toLowerCase();
+      return CONNECTORS.has(lower) ? lower : lower.replace(/(^|[-'’])(\p{L})/gu, (_m, sep: string, c: string) => sep + c.toUpperCase());
+    })
+    .join(' ');
 }
 
 function bylineFromLine(line: string): { byline: string | null; source: string | null } | null {
@@ -88,8 +102,8 @@ function bylineFromLine(line: string): { byline: string | null; source: string |
   if (reporting) {
     // "Reporting by A and B; Editing by C": only the reporters are the byline.
     const names = reporting[1]!.split(/\s*;\s*|\s+in\s+\p{Lu}/u)[0]!;
-    if (/^additional/i.test(t) || /^\(/.test(t)) return { byline: null, source: null };
-    return looksLikeNames(names) ? { byline: names.trim(), source: null } : null;
+    if (/^\(?\s*additional/i.test(t)) return { byline: null, source: null };
+    return looksLikeNames(names) ? { byline: tidyNames(names), source: null } : null;
   }
   if (EDITING_LINE.test(t)) return { byline: null, source: null };
   const m = BYLINE_LINE.exec(t);
@@ -203,7 +217,7 @@ export function parseText(raw: string, hints: Partial<Article> = {}): ParsedText
     const found = tag ? null : bylineFromLine(last);
     if (tag) source ??= tag;
     else if (found) setByline(found);
-    else break;
+    else if (!COPYRIGHT_LINE.test(last.trim())) break;
     lines.pop();
     skipBlankBottom();
   }
