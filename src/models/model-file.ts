@@ -52,13 +52,8 @@ export function encodeModel(model: Model, options: SaveOptions = {}): Buffer {
     const data = p.toData();
     const q = data.quantization!;
     const C = data.nClasses;
-    const ints = q.bits === 8 ? new Int8Array(data.weights.length) : new Int16Array(data.weights.length);
-    for (let row = 0; row < data.keys.length; row++) {
-      const scale = q.scales[row]!;
-      for (let c = 0; c < C; c++) ints[row * C + c] = Math.round(data.weights[row * C + c]! / scale);
-    }
     weights.push({ name, nClasses: C, rows: data.keys.length, bits: q.bits });
-    parts.push(bytes(data.keys), bytes(q.scales), bytes(ints));
+    parts.push(bytes(data.keys), bytes(q.scales), bytes(q.ints));
   }
   const header = Buffer.from(JSON.stringify({ ...model.header, weights }), 'utf8');
   const len = Buffer.alloc(4);
@@ -91,13 +86,7 @@ export function decodeModel(file: Buffer): Model {
     const ints = w.bits === 8 ? new Int8Array(body.buffer, at, n) : new Int16Array(body.buffer, at, n);
     at += n * (w.bits / 8);
     at += (4 - (at % 4)) % 4;
-    const weights = new Float32Array(n);
-    for (let row = 0; row < w.rows; row++) {
-      const scale = scales[row]!;
-      const base = row * w.nClasses;
-      for (let c = 0; c < w.nClasses; c++) weights[base + c] = ints[base + c]! * scale;
-    }
-    perceptrons[w.name] = AveragedPerceptron.fromData({ nClasses: w.nClasses, keys, weights, quantization: { bits: w.bits, scales } });
+    perceptrons[w.name] = AveragedPerceptron.fromData({ nClasses: w.nClasses, keys, weights: null, quantization: { bits: w.bits, scales, ints } });
   }
   const { weights: _weights, ...header } = stored;
   return { header, perceptrons };

@@ -12,6 +12,7 @@
  * only once the buffer is empty, so every parse is a single tree.
  */
 import { hashInts, hashString } from './hash.js';
+import { LexiconFeatures, lexiconFromJson, lexiconToJson, type Lexicon } from './lexicon.js';
 import { loadModel, type Model } from './model-file.js';
 import { AveragedPerceptron, argmax } from './perceptron.js';
 import { projectivize } from './projectivize.js';
@@ -43,11 +44,30 @@ export interface ParserSentence {
 
 export interface ParserTrainOptions {
   epochs: number;
+  /** Cluster lexicon from unlabelled text (optional). */
+  lexicon?: Lexicon;
   seed: number;
   /** Probability of following the model's own (wrong) move, from epoch 2 on. */
   explore?: number;
   log?: (line: string) => void;
 }
+
+/** Relations whose presence among a word's dependents tells what it still lacks ("added Kareli": a verb with a quote and no subject yet). */
+const CORE_BITS: Record<string, number> = {
+  nsubj: 1,
+  'nsubj:pass': 1,
+  obj: 2,
+  iobj: 4,
+  ccomp: 8,
+  parataxis: 8,
+  xcomp: 16,
+  aux: 32,
+  'aux:pass': 32,
+  cop: 64,
+  mark: 128,
+  case: 256,
+  det: 512,
+};
 
 const NONE_W = hashString('<none>', 11);
 const NONE_T = hashString('<none>', 12);
@@ -80,8 +100,12 @@ class State {
   readonly rc2: Int32Array;
   readonly nl: Int32Array;
   readonly nr: Int32Array;
+  /** Cluster paths (hashed) per word. */
+  readonly C: Uint32Array;
+  /** Bit set of the core relations each word already governs (subject, object, clausal complement...). */
+  readonly kids: Int32Array;
 
-  constructor(words: string[], tags: string[]) {
+  constructor(words: string[], tags: string[], lexicon: LexiconFeatures) {
     const n = words.length;
     this.n = n;
     this.W = new Uint32Array(n + 1);
@@ -102,6 +126,10 @@ class State {
     this.rc2 = new Int32Array(n + 1).fill(-1);
     this.nl = new Int32Array(n + 1);
     this.nr = new Int32Array(n + 1);
+    this.C = new Uint32Array(n + 1);
+    for (let i = 0; i < n; i++) this.C[i] = lexicon.get(words[i]!).c3;
+    this.C[n] = ROOT_W;
+    this.kids = new Int32Array(n + 1);
   }
 
   get done(): boolean {
@@ -172,7 +200,7 @@ class State {
   }
 }
 
-export const MOVE_FEATURES = 62;
+export const MOVE_FEATURES = 70;
 
 /** Bucketed distance, so "far" arcs share weights. */
 function dist(a: number, b: number): number {
@@ -272,9 +300,19 @@ function moveFeatures(out: Uint32Array, st: State): void {
   out[k++] = hashInts(188, b0t, l(b0l), l(b0l2));
   out[k++] = hashInts(189, s0w, l(s0l), l(s0r));
   out[k++] = hashInts(190, w(s1r), t(s1r), l(s1r));
+  const c = (i: number) => (i < 0 ? NONE_W : st.C[i]!);
+  const kids = (i: number) => (i < 0 ? -1 : st.kids[i]!);
+  out[k++] = hashInts(191, c(s0), b0t);
+  out[k++] = hashInts(192, s0t, c(b0));
+  out[k++] = hashInts(193, c(s0), c(b0));
+  out[k++] = hashInts(194, c(s1), s0t);
+  out[k++] = hashInts(195, c(b0), b1t);
+  out[k++] = hashInts(196, s0t, kids(s0), b0t);
+  out[k++] = hashInts(197, s1t, kids(s1), s0t);
+  out[k++] = hashInts(198, b0t, kids(b0), s0t);
 }
 
-export const LABEL_FEATURES = 26;
+export const LABEL_FEATURES = 31;
 
 function labelFeatures(out: Uint32Array, st: State, h: number, d: number): void {
   const { W, T, labels, lc1, rc1, nl, nr, n } = st;
@@ -312,6 +350,13 @@ function labelFeatures(out: Uint32Array, st: State, h: number, d: number): void 
   out[k++] = hashInts(223, dt, w(d - 1), dir);
   out[k++] = hashInts(224, dt, w(d + 1), dir);
   out[k++] = hashInts(225, ht, dt, hashInts(0, dd, dir, t(h < n ? st.s(1) : -1)));
+  const hc = h < n ? st.C[h]! : ROOT_W;
+  const dc = st.C[d]!;
+  out[k++] = hashInts(226, ht, dir, st.kids[h]!);
+  out[k++] = hashInts(227, dt, ht, hashInts(0, dir, st.kids[h]!, st.kids[d]!));
+  out[k++] = hashInts(228, dc, dir, ht);
+  out[k++] = hashInts(229, hc, dt, dir);
+  out[k++] = hashInts(230, hc, dc, dir);
 }
 
 export class Parser {
@@ -320,6 +365,8 @@ export class Parser {
   private readonly labelScores: Float32Array;
   private readonly mf = new Uint32Array(MOVE_FEATURES);
   private readonly lf = new Uint32Array(LABEL_FEATURES);
+  private readonly labelBits: Int32Array;
+  private readonly lexicon: LexiconFeatures;
 
   constructor(
     readonly model: Model,
@@ -327,11 +374,13 @@ export class Parser {
     private readonly labeller: AveragedPerceptron,
   ) {
     this.labels = model.header.labels.deprels!;
+    this.labelBits = Int32Array.from(this.labels, (l) => CORE_BITS[l] ?? 0);
+    this.lexicon = new LexiconFeatures(lexiconFromJson(model.header.extra?.lexicon ?? { clusters: {}, capPrior: {} }));
     this.labelScores = new Float32Array(this.labels.length);
   }
 
   parse(words: string[], tags: string[]): ParseResult {
-    const st = new State(words, tags);
+    const st = new State(words, tags, this.lexicon);
     while (!st.done) {
       moveFeatures(this.mf, st);
       const move = this.bestValid(this.moves.scores(this.mf, this.moveScores), st);
@@ -352,7 +401,9 @@ export class Parser {
     labelFeatures(this.lf, st, h, d);
     const guess = argmax(this.labeller.scores(this.lf, this.labelScores));
     if (gold !== undefined) this.labeller.update(gold, guess, this.lf);
-    st.labels[d] = gold ?? guess;
+    const label = gold ?? guess;
+    st.labels[d] = label;
+    st.kids[h] |= this.labelBits[label]!;
   }
 
   private result(st: State): ParseResult {
@@ -372,7 +423,7 @@ export class Parser {
     const projective = projectivize(s.heads);
     for (let i = 0; i < n; i++) gold[i] = projective[i]! < 0 ? n : projective[i]!;
     gold[n] = -1;
-    const st = new State(s.words, s.tags);
+    const st = new State(s.words, s.tags, this.lexicon);
     const costs = new Int32Array(N_MOVES);
     let correct = 0;
     while (!st.done) {
@@ -414,6 +465,8 @@ export function trainParser(sentences: ParserSentence[], options: ParserTrainOpt
       labels: { deprels },
       features: { system: 'arc-hybrid', moveTemplates: MOVE_FEATURES, labelTemplates: LABEL_FEATURES, nonProjective: 'lifted (no label encoding)' },
       training: { sentences: sentences.length, epochs: options.epochs, seed: options.seed, explore: options.explore ?? 0.9 },
+      // Only the clusters: the parser has no use for capitalisation priors.
+      extra: { lexicon: lexiconToJson({ clusters: options.lexicon?.clusters ?? new Map(), capPrior: new Map() }) },
     },
     perceptrons: { moves, labels: labeller },
   };

@@ -5,6 +5,7 @@
  * Frequent unambiguous words skip the classifier via a tag dictionary.
  */
 import { hashInts, hashString } from './hash.js';
+import { LexiconFeatures, NO_LEX, lexiconFromJson, lexiconToJson, type Lexicon, type WordLex } from './lexicon.js';
 import { learnLemmaTable, lemmatize, type LemmaTable } from './lemma.js';
 import { loadModel, type Model } from './model-file.js';
 import { AveragedPerceptron } from './perceptron.js';
@@ -37,23 +38,26 @@ export interface Tagger {
 
 const TaggerExtraSchema = z.object({
   tagDictionary: z.record(z.string(), z.number().int().nonnegative()).default({}),
-  ambiguityClasses: z.record(z.string(), z.number().int().nonnegative()).default({}),
+  ambiguityClasses: z.record(z.string(), z.number().int()).default({}),
   lemmaExceptions: z.record(z.string(), z.string()).default({}),
+  lexicon: z.unknown().default({ clusters: {}, capPrior: {} }),
 });
 
 export interface TaggerTrainOptions {
   epochs: number;
+  /** Cluster and capitalisation lexicons from unlabelled text (optional). */
+  lexicon?: Lexicon;
   seed: number;
   log?: (line: string) => void;
   /** Called after each epoch (e.g. to score dev). */
   onEpoch?: (epoch: number, tagger: Tagger) => void;
 }
 
-const N_FEATURES = 38;
+const N_FEATURES = 47;
 const START = 0x5747a27;
 
 /** Hash of a word's ambiguity class (the tags it took in training); 0 for unseen words. */
-function features(out: Uint32Array, info: WordInfo[], amb: Uint32Array, i: number, p1: number, p2: number): void {
+function features(out: Uint32Array, info: WordInfo[], amb: Uint32Array, lex: WordLex[], i: number, p1: number, p2: number): void {
   const w = info[i]!;
   const wm1 = i > 0 ? info[i - 1]! : NONE;
   const wm2 = i > 1 ? info[i - 2]! : NONE;
@@ -102,6 +106,19 @@ function features(out: Uint32Array, info: WordInfo[], amb: Uint32Array, i: numbe
   out[k++] = hashInts(35, p1, a0, a1);
   out[k++] = hashInts(36, a1, a2);
   out[k++] = hashInts(37, w.norm, a1);
+  // Cluster paths and capitalisation priors from unlabelled text.
+  const l0 = lex[i]!;
+  const lm1 = i > 0 ? lex[i - 1]! : NO_LEX;
+  const lp1 = i + 1 < lex.length ? lex[i + 1]! : NO_LEX;
+  out[k++] = hashInts(38, l0.c1);
+  out[k++] = hashInts(39, l0.c2);
+  out[k++] = hashInts(40, l0.c3);
+  out[k++] = hashInts(41, l0.cap, w.shape, i === 0 ? 1 : 0);
+  out[k++] = hashInts(42, l0.c3, p1);
+  out[k++] = hashInts(43, lp1.c3);
+  out[k++] = hashInts(44, lm1.c2, l0.c2);
+  out[k++] = hashInts(45, l0.c2, lp1.c2);
+  out[k++] = hashInts(46, l0.cap, w.suf3);
 }
 
 class PerceptronTagger implements Tagger {
@@ -117,6 +134,7 @@ class PerceptronTagger implements Tagger {
     private readonly perceptron: AveragedPerceptron,
     private readonly dict: Map<string, number>,
     private readonly ambiguity: Map<string, number>,
+    private readonly lexicon: LexiconFeatures,
     private readonly lemmas: LemmaTable,
   ) {
     this.classes = model.header.labels.tags!;
@@ -133,13 +151,14 @@ class PerceptronTagger implements Tagger {
   tag(words: string[]): Int32Array {
     const info = words.map(wordInfo);
     const amb = Uint32Array.from(info, (w) => this.ambiguity.get(w.normText) ?? 0);
+    const lex = words.map((w) => this.lexicon.get(w));
     const out = new Int32Array(words.length);
     let p1 = START;
     let p2 = START;
     for (let i = 0; i < words.length; i++) {
       let guess = this.dict.get(info[i]!.normText);
       if (guess === undefined) {
-        features(this.feats, info, amb, i, p1, p2);
+        features(this.feats, info, amb, lex, i, p1, p2);
         guess = this.perceptron.predict(this.feats, this.scores);
       }
       out[i] = guess;
@@ -153,13 +172,14 @@ class PerceptronTagger implements Tagger {
   trainSentence(words: string[], gold: number[]): number {
     const info = words.map(wordInfo);
     const amb = Uint32Array.from(info, (w) => this.ambiguity.get(w.normText) ?? 0);
+    const lex = words.map((w) => this.lexicon.get(w));
     let p1 = START;
     let p2 = START;
     let correct = 0;
     for (let i = 0; i < words.length; i++) {
       let guess = this.dict.get(info[i]!.normText);
       if (guess === undefined) {
-        features(this.feats, info, amb, i, p1, p2);
+        features(this.feats, info, amb, lex, i, p1, p2);
         guess = this.perceptron.predict(this.feats, this.scores);
         this.perceptron.update(gold[i]!, guess, this.feats);
       }
@@ -228,6 +248,7 @@ export function trainTagger(sentences: TaggedSentence[], options: TaggerTrainOpt
   const classes = [...new Set(sentences.flatMap((s) => s.tags))].sort();
   const classIndex = new Map(classes.map((c, i) => [c, i]));
   const dict = buildTagDictionary(sentences, classIndex);
+  const lexicon = options.lexicon ?? { clusters: new Map(), capPrior: new Map() };
   const ambiguity = buildAmbiguityClasses(sentences, classIndex);
   const lemmas = learnLemmaTable(
     sentences.flatMap((s) =>
@@ -242,11 +263,16 @@ export function trainTagger(sentences: TaggedSentence[], options: TaggerTrainOpt
       labels: { tags: classes },
       features: { templates: N_FEATURES, tagDictionary: { minCount: 20, minShare: 0.995 } },
       training: { sentences: sentences.length, epochs: options.epochs, seed: options.seed },
-      extra: { tagDictionary: Object.fromEntries(dict), ambiguityClasses: Object.fromEntries(ambiguity), lemmaExceptions: Object.fromEntries(lemmas) },
+      extra: {
+        tagDictionary: Object.fromEntries(dict),
+        ambiguityClasses: Object.fromEntries(ambiguity),
+        lemmaExceptions: Object.fromEntries(lemmas),
+        lexicon: lexiconToJson(lexicon),
+      },
     },
     perceptrons: { tags: perceptron },
   };
-  const tagger = new PerceptronTagger(model, perceptron, dict, ambiguity, lemmas);
+  const tagger = new PerceptronTagger(model, perceptron, dict, ambiguity, new LexiconFeatures(lexicon), lemmas);
   const random = createRandom(options.seed);
   const order = sentences.map((s) => ({ words: s.words, gold: s.tags.map((t) => classIndex.get(t)!) }));
   for (let epoch = 1; epoch <= options.epochs; epoch++) {
@@ -267,7 +293,7 @@ export function taggerFromModel(model: Model): Tagger {
   const perceptron = model.perceptrons.tags;
   if (!perceptron) throw new Error('tagger model has no "tags" weights');
   const extra = TaggerExtraSchema.parse(model.header.extra ?? {});
-  return new PerceptronTagger(model, perceptron, new Map(Object.entries(extra.tagDictionary)), new Map(Object.entries(extra.ambiguityClasses)), new Map(Object.entries(extra.lemmaExceptions)));
+  return new PerceptronTagger(model, perceptron, new Map(Object.entries(extra.tagDictionary)), new Map(Object.entries(extra.ambiguityClasses)), new LexiconFeatures(lexiconFromJson(extra.lexicon)), new Map(Object.entries(extra.lemmaExceptions)));
 }
 
 export function loadTagger(path: string): Tagger {
