@@ -24,7 +24,7 @@ import { tokenTags, type TokenTags } from './attribution-tags.js';
 import { findQuotes, type Quote } from './quotes.js';
 
 export const CUE_MODEL_KIND = 'fivew-attribution-cues';
-export const CUE_MODEL_VERSION = 1;
+export const CUE_MODEL_VERSION = 2;
 const MODEL_PATH = fileURLToPath(new URL('../../models/attribution-cues.bin.gz', import.meta.url));
 
 export interface CueModel {
@@ -57,6 +57,25 @@ export function cueFeatures(doc: Doc, tags: TokenTags, quotes: Quote[], i: numbe
   const sentenceHasQuote = quotes.some((q) => q.span.start < s.end && s.start < q.span.end) ? 'Q' : '-';
   const rel = i - s.tokenStart;
   const fromEnd = s.tokenEnd - 1 - i;
+  // Who could be speaking: the nearest nominal to the left, and what follows (a clause, a quote, an infinitive).
+  let left = '-';
+  for (let k = i - 1; k >= s.tokenStart && i - k <= 4; k--) {
+    const p = tags.upos[k]!;
+    if (p === 'PRON' || p === 'PROPN' || p === 'NOUN') {
+      left = p === 'PRON' ? toks[k]!.text.toLowerCase() : p;
+      break;
+    }
+    if (p === 'VERB' || p === 'PUNCT') break;
+  }
+  let right = '-';
+  for (let k = i + 1; k < s.tokenEnd && k - i <= 4; k++) {
+    const x = toks[k]!.text.toLowerCase();
+    if (x === 'that' || x === 'to' || x === ':' || /^[“"‘]$/.test(x) || x === 'about' || x === 'for') {
+      right = x;
+      break;
+    }
+  }
+  const quoteNear = quotes.some((q) => (q.span.end <= toks[i]!.start && toks[i]!.start - q.span.end < 40) || (q.span.start >= toks[i]!.end && q.span.start - toks[i]!.end < 6)) ? 'qn' : '-';
   const feats = [
     'b',
     `w=${w}`,
@@ -84,6 +103,13 @@ export function cueFeatures(doc: Doc, tags: TokenTags, quotes: Quote[], i: numbe
     `start=${Math.min(rel, 4)}`,
     `end=${Math.min(fromEnd, 4)}`,
     `l+end=${lemma}|${Math.min(fromEnd, 2)}`,
+    `left=${left}`,
+    `right=${right}`,
+    `l+left=${lemma}|${left}`,
+    `l+right=${lemma}|${right}`,
+    `c+right=${cls}|${right}`,
+    `qn=${quoteNear}|${cls}`,
+    `l+qn=${lemma}|${quoteNear}`,
   ];
   const out = new Uint32Array(feats.length);
   for (let k = 0; k < feats.length; k++) out[k] = hashString(feats[k]!);
@@ -98,11 +124,10 @@ export function defaultCueModel(): CueModel | null {
     if (process.env.FIVEW_ATTRIBUTION_RULES_ONLY || !existsSync(MODEL_PATH)) cached = null;
     else {
       const model = loadModel(MODEL_PATH);
-      if (model.header.kind !== CUE_MODEL_KIND || model.header.version !== CUE_MODEL_VERSION) {
-        throw new Error(`${MODEL_PATH}: not an attribution cue model v${CUE_MODEL_VERSION}`);
-      }
+      // A model from another feature version would score garbage: fall back to the rules until retrained.
+      const current = model.header.kind === CUE_MODEL_KIND && model.header.version === CUE_MODEL_VERSION;
       const threshold = Number(model.header.extra?.threshold ?? 0);
-      cached = { perceptron: model.perceptrons.cue!, threshold };
+      cached = current ? { perceptron: model.perceptrons.cue!, threshold } : null;
     }
   }
   return cached;
@@ -160,7 +185,9 @@ function tokenF1(p: AveragedPerceptron, data: Example[], threshold: number): num
 }
 
 export async function trainCueModel(options: TrainOptions): Promise<void> {
-  const epochs = Number(options.flags.epochs ?? 8);
+  // Building training Docs runs the pipeline; it must not consult the model being replaced.
+  cached = null;
+  const epochs = Number(options.flags.epochs ?? 12);
   const train = splitExamples(options.data, options.log);
   const dev = options.dev && existsSync(options.dev) ? splitExamples(options.dev, options.log) : [];
   const p = new AveragedPerceptron(2);
@@ -196,7 +223,7 @@ export async function trainCueModel(options: TrainOptions): Promise<void> {
       kind: CUE_MODEL_KIND,
       version: CUE_MODEL_VERSION,
       labels: { cue: ['no', 'yes'] },
-      features: { templates: 26 },
+      features: { templates: 33 },
       training: { data: 'PolNeAR train', epochs, seed: options.seed, devTokenF1: Math.round(best * 10000) / 10000 },
       extra: { threshold },
     },
