@@ -158,6 +158,13 @@ describe('compressed files and WARC', () => {
     expect(r!.ok && r!.article.title).toBe('Ferry strike ends in Kelmouth');
   });
 
+  it('caps what a gzip file expands to (a gzip bomb stops at the cap)', async () => {
+    const path = join(tmp, 'bomb.txt.gz');
+    writeFileSync(path, gzipSync(Buffer.from(`Headline\n\n${'The harbour was quiet. '.repeat(150_000)}`)));
+    const [r] = await collect([path], { maxBytes: 1024 * 1024 });
+    expect(errorOf(r!)).toBe('file too large (> 1 MB cap)');
+  });
+
   it('reports a truncated gzip file', async () => {
     const [r] = await collect([join(tmp, 'truncated.gz')]);
     expect(errorOf(r!)).toMatch(/^corrupt gzip data/);
