@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { CompiledQuery } from 'kysely';
+import { bandKeys, minhashSignature } from '../src/ingest/dedupe.js';
 import { openStore, parseDbUrl, DbUrlError } from '../src/store/index.js';
+import { nearDupCandidatesQuery } from '../src/store/store.js';
 import { fixtureArticle, storeContract } from './fixtures/store/contract.js';
 import { ingestArticle } from '../src/store/ingest.js';
 
@@ -28,6 +31,20 @@ describe('store on SQLite', () => {
     expect(tables).toEqual(expect.arrayContaining(['articles', 'analyses', 'article_bands', 'articles_fts', 'kysely_migration']));
     expect(raw.prepare('select count(*) from articles').pluck().get()).toBe(1);
     raw.close();
+  });
+
+  it('finds near-duplicate candidates through the band index, never by scanning', async () => {
+    const store = await openStore(join(root, 'plan.db'));
+    try {
+      const { sql: text, parameters } = nearDupCandidatesQuery(store.db, bandKeys(minhashSignature(fixtureArticle('orsen-strike').text)!)).compile();
+      const plan = await store.db.executeQuery<{ detail: string }>(CompiledQuery.raw(`explain query plan ${text}`, [...parameters]));
+      const steps = plan.rows.map((r) => r.detail);
+      expect(steps.some((d) => /SEARCH b USING (PRIMARY KEY|COVERING INDEX \S+) \(band_key=\?\)/.test(d))).toBe(true);
+      expect(steps.some((d) => /SEARCH a USING INTEGER PRIMARY KEY \(rowid=\?\)/.test(d))).toBe(true);
+      expect(steps.filter((d) => /^SCAN (a|b)\b/.test(d))).toEqual([]);
+    } finally {
+      await store.close();
+    }
   });
 
   it('refuses to create a database for readers when asked', async () => {

@@ -30,7 +30,11 @@ const STATEMENT_CACHE_SIZE = 256;
 function sqliteForKysely(sqlite: BetterSqlite3.Database): SqliteDatabase {
   const cache = new Map<string, BetterSqlite3.Statement>();
   return {
-    close: () => sqlite.close(),
+    close: () => {
+      // Refreshes the planner's statistics where they went stale; cheap, and what SQLite advises before closing.
+      sqlite.pragma('optimize');
+      sqlite.close();
+    },
     prepare(query) {
       // Kysely opens transactions with a plain (deferred) BEGIN. A deferred transaction that reads and then
       // writes cannot wait for another process's writer (SQLite answers "database is locked" at once), so take

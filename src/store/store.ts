@@ -181,15 +181,19 @@ function statusOf(article: Article, analysis: Analysis | null): ArticleStatus {
   return analysis ? 'analysed' : 'not_analysed';
 }
 
+/** Articles sharing an LSH band with a signature: an index lookup per band key, whatever the store's size. */
+export function nearDupCandidatesQuery(db: Kysely<Database>, keys: number[]) {
+  return db
+    .selectFrom('article_bands as b')
+    .innerJoin('articles as a', 'a.seq', 'b.article_seq')
+    .where('b.band_key', 'in', keys)
+    .select(['a.id', 'a.seq', 'a.minhash', 'a.duplicate_of'])
+    .distinct();
+}
+
 export function createStore(db: Kysely<Database>, engine: Engine, writers: LayerWriter[] = []): Store {
   async function nearDuplicateOf(trx: Transaction<Database>, signature: Int32Array, keys: number[]) {
-    const rows = await trx
-      .selectFrom('article_bands as b')
-      .innerJoin('articles as a', 'a.seq', 'b.article_seq')
-      .where('b.band_key', 'in', keys)
-      .select(['a.id', 'a.seq', 'a.minhash', 'a.duplicate_of'])
-      .distinct()
-      .execute();
+    const rows = await nearDupCandidatesQuery(trx, keys).execute();
     const candidates: NearDupCandidate[] = [];
     for (const r of rows) {
       if (r.minhash) candidates.push({ id: r.id, seq: Number(r.seq), signature: signatureFromBytes(r.minhash), duplicateOf: r.duplicate_of });
