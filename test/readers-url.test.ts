@@ -169,7 +169,15 @@ describe('URLs', () => {
 
 describe('private addresses', () => {
   it('refuses loopback, link-local and private hosts unless allowed', async () => {
-    const inputs = [`${base}/article`, 'http://169.254.169.254/latest/meta-data/', 'http://localhost:1/', 'http://[::1]:1/', 'http://10.1.2.3/'];
+    const inputs = [
+      `${base}/article`,
+      'http://169.254.169.254/latest/meta-data/',
+      'http://localhost:1/',
+      'http://[::1]:1/',
+      'http://10.1.2.3/',
+      'http://[::ffff:127.0.0.1]:1/',
+      'http://2130706433:1/',
+    ];
     const before = requests.length;
     const results: ReadResult[] = [];
     for await (const r of readSources(inputs, { timeoutMs: 2000 })) results.push(r);
@@ -179,6 +187,8 @@ describe('private addresses', () => {
       'refused: localhost is a loopback host',
       'refused: ::1 is a private or loopback address',
       'refused: 10.1.2.3 is a private or loopback address',
+      'refused: ::ffff:7f00:1 is a private or loopback address',
+      'refused: 127.0.0.1 is a private or loopback address',
     ]);
     expect(requests.length).toBe(before);
   });
@@ -195,9 +205,12 @@ describe('private addresses', () => {
   });
 
   it('classifies addresses', () => {
-    for (const a of ['127.0.0.1', '10.0.0.8', '172.20.1.1', '192.168.1.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '::1', 'fe80::1', 'fd00::5', '::ffff:127.0.0.1']) {
+    const hidden = ['::ffff:7f00:1', '::7f00:1', '::127.0.0.1', '64:ff9b::a9fe:a9fe', '64:ff9b::10.0.0.1', '2002:7f00:1::1', '::'];
+    for (const a of ['127.0.0.1', '10.0.0.8', '172.20.1.1', '192.168.1.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '::1', 'fe80::1', 'fd00::5', '::ffff:127.0.0.1', ...hidden]) {
       expect(isPrivateAddress(a), a).toBe(true);
     }
-    for (const a of ['93.184.216.34', '8.8.8.8', '2606:4700:4700::1111', '::ffff:8.8.8.8']) expect(isPrivateAddress(a), a).toBe(false);
+    for (const a of ['93.184.216.34', '8.8.8.8', '2606:4700:4700::1111', '::ffff:8.8.8.8', '64:ff9b::808:808', '2002:808:808::1']) {
+      expect(isPrivateAddress(a), a).toBe(false);
+    }
   });
 });
