@@ -412,8 +412,10 @@ export function annotateEvents(doc: Doc, entities: EntityRecord[], attributions:
     const taken: Array<{ start: number; end: number }> = here.map((e) => e.trigger);
     for (const a of attributions) {
       if (a.cue.start < sentence.start || a.cue.start >= sentence.end) continue;
-      here.push(...speechEvents(ctx, a, sentence, times, places));
-      taken.push(a.cue);
+      const spoken = speechEvents(ctx, a, sentence, times, places);
+      here.push(...spoken);
+      // "attacked" read as a verbal attack is still an attack when the speech reading codes nothing.
+      if (spoken.length > 0 || !actionSense(a.cue.text.split(/\s+/).pop() ?? '')) taken.push(a.cue);
     }
     for (const a of attributions) {
       const first = a.content.spans[0];

@@ -6,6 +6,7 @@ import { polnearTask } from './polnear.js';
 import { CONLL_EVAL_TASK } from './conll.js';
 import { udEvalTask } from './ud.js';
 import { petrTask } from './petr.js';
+import { ploverTask } from './plover.js';
 export interface EvalOptions {
   /** --data: file or folder the task reads. */
   data: string;
@@ -28,4 +29,4 @@ export interface EvalTask {
   run(options: EvalOptions): Promise<EvalResult>;
 }
 
-export const EVAL_TASKS: EvalTask[] = [polnearTask, CONLL_EVAL_TASK, udEvalTask, petrTask];
+export const EVAL_TASKS: EvalTask[] = [polnearTask, CONLL_EVAL_TASK, udEvalTask, petrTask, ploverTask];
