@@ -12,7 +12,7 @@ const FIXTURE = readFileSync(join(import.meta.dirname, 'fixtures/events/summit.t
 /** Entities written by hand, so these tests exercise the event rules and not the NER model. */
 function entities(doc: Doc, spec: Array<[string, string, string, string[], string[]]>): EntityRecord[] {
   return spec.map(([id, type, name, forms, roles]) => {
-    const mentions = [];
+    const mentions: Array<{ start: number; end: number; text: string }> = [];
     for (const form of forms) {
       const re = new RegExp(`\\b${form}\\b(?![a-z])`, 'g');
       for (let m = re.exec(doc.text); m; m = re.exec(doc.text)) {
