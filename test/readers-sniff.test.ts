@@ -2,7 +2,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { decodeText, utf8Damage } from '../src/ingest/decode.js';
 import { toIsoDate } from '../src/ingest/dates.js';
-import { htmlFragmentToText } from '../src/ingest/fragment.js';
+import { feedContentToText, htmlFragmentToText } from '../src/ingest/fragment.js';
 import { detectLanguage, normalizeLanguageTag } from '../src/ingest/language.js';
 import { sniffKind } from '../src/ingest/sniff.js';
 import { splitLines } from '../src/ingest/stream.js';
@@ -106,6 +106,13 @@ describe('helpers', () => {
     expect(htmlFragmentToText('<p>One &amp; two</p><script>x()</script><ul><li>Three</li><li>Four</li></ul>Five<br>Six')).toBe(
       'One & two\n\nThree\n\nFour\n\nFive\n\nSix',
     );
+  });
+
+  it('feed content: captions and the feed software trailer go', () => {
+    const html =
+      '<figure><img src="a.jpg"><figcaption>Photo: the quay at dawn</figcaption></figure><p>The quay reopened on Monday.</p>' +
+      '<p>Boats returned by noon [&#8230;]</p><p>The post <a href="https://x.example/q">Quay reopens</a> appeared first on <a href="https://x.example">Kelmouth Courier</a>.</p>';
+    expect(feedContentToText(html)).toBe('The quay reopened on Monday.\n\nBoats returned by noon');
   });
 
   it('splitLines: CRLF, a missing final newline and an over-long line', async () => {

@@ -9,7 +9,11 @@ const BLOCK = new Set([
   'p', 'div', 'br', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre',
   'section', 'article', 'header', 'footer', 'aside', 'figure', 'figcaption', 'table', 'tr', 'hr', 'main', 'address',
 ]);
-const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'iframe', 'object', 'embed', 'video', 'audio', 'canvas', 'form', 'button', 'select']);
+// Captions are not article prose; they would put "Photo: …" sentences into the body.
+const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'iframe', 'object', 'embed', 'video', 'audio', 'canvas', 'form', 'button', 'select', 'figcaption']);
+
+/** Lines feed software appends to item content ("The post … appeared first on …", "Continue reading…"). */
+const FEED_TRAILER = /^(?:the post .{1,300} appeared first on .{1,200}|(?:continue reading|read more|read the full (?:story|article))\b.{0,100})$/i;
 
 /** Does this HTML look like a whole page (to extract) rather than a fragment (to flatten)? */
 export function isFullDocument(html: string): boolean {
@@ -44,6 +48,15 @@ export function htmlFragmentToText(html: string): string {
   parser.write(html);
   parser.end();
   flush();
+  return paragraphs.join('\n\n');
+}
+
+/** Feed item content as text: the fragment's paragraphs without the feed software's trailer lines. */
+export function feedContentToText(html: string): string {
+  const paragraphs = htmlFragmentToText(html).split('\n\n');
+  while (paragraphs.length > 1 && FEED_TRAILER.test(paragraphs[paragraphs.length - 1]!)) paragraphs.pop();
+  const last = paragraphs.length - 1;
+  if (last >= 0) paragraphs[last] = paragraphs[last]!.replace(/\s*\[(?:…|\.\.\.)\]$/, '');
   return paragraphs.join('\n\n');
 }
 

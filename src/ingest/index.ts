@@ -14,7 +14,7 @@ import { charsetFromContentType } from './charset.js';
 import { decodeText } from './decode.js';
 import { readJsonFeed, readXmlFeed, type FeedItem } from './feed.js';
 import { describeFsError, fileChunks, walkFolder } from './files.js';
-import { htmlFragmentToText, isFullDocument } from './fragment.js';
+import { feedContentToText, isFullDocument } from './fragment.js';
 import { readJsonDocument, readJsonl, type RecordResult } from './jsonl.js';
 import { articleFromRaw } from './raw.js';
 import { SNIFF_BYTES, sniffKind, stripGzExtension } from './sniff.js';
@@ -90,7 +90,7 @@ function xmlDeclaredEncoding(bytes: Uint8Array): string | null {
 
 function feedItemRaw(item: FeedItem, content: { html: string } | { text: string }, origin: string, hints: Hints): RawArticle {
   if ('html' in content && isFullDocument(content.html)) return { origin, url: item.url, html: content.html, hints };
-  const text = 'html' in content ? htmlFragmentToText(content.html) : content.text;
+  const text = 'html' in content ? feedContentToText(content.html) : content.text;
   return { origin, url: item.url, text, hints };
 }
 
