@@ -126,8 +126,8 @@ function learnedCue(ctx: Ctx, s: Sentence, i: number, hits: CueHit[]): CueHit | 
   let t1 = i + 1;
   const particles = PHRASAL_CUES[lemma];
   if (particles && t1 < s.tokenEnd && particles.includes(lower(ctx, t1))) t1++;
-  // "complained about", "talking about", "said of": the preposition belongs to the cue.
-  else if (lower(ctx, t1) === 'about' || (lower(ctx, t1) === 'of' && /^(say|speak|think|warn|write|boast|brag)$/.test(lemma))) t1++;
+  // "complained about", "laid out", "apologized for", "said of": the particle belongs to the cue.
+  else if (/^(about|out|for|against)$/.test(lower(ctx, t1)) || (lower(ctx, t1) === 'of' && /^(say|speak|think|warn|write|boast|brag)$/.test(lemma))) t1++;
   return { t0: i, t1, lemma, cls: cueClass(lemma) ?? 'evaluation' };
 }
 
@@ -498,11 +498,17 @@ function followingQuotes(ctx: Ctx, s: Sentence): Span[] {
 
 /** Skip an object before "that" ("told reporters that", "said in a statement that"). */
 function contentStart(ctx: Ctx, s: Sentence, cue: CueHit, from: number): number {
-  for (let i = from; i < s.tokenEnd && i - from <= 7; i++) {
+  for (let i = from; i < s.tokenEnd && i - from <= 11; i++) {
     const w = lower(ctx, i);
     if (w === 'that' || (i > from && /^(how|why|what|whether|who)$/.test(w))) return i;
     const pos = ctx.tags.upos[i]!;
-    if (!['ADP', 'DET', 'NOUN', 'PROPN', 'NUM', 'ADJ', 'PRON'].includes(pos) && w !== ',') break;
+    if (!['ADP', 'DET', 'NOUN', 'PROPN', 'NUM', 'ADJ', 'PRON', 'ADV'].includes(pos) && w !== ',') break;
+  }
+  // "said Friday afternoon, as they …": a time phrase and its comma are not content.
+  {
+    let i = from;
+    while (i < s.tokenEnd && i - from < 3 && TIME_WORDS.has(lower(ctx, i))) i++;
+    if (i > from && lower(ctx, i) === ',') from = i + 1;
   }
   // "decided after a long inquiry not to …", "said on Thursday …": a leading adjunct is not content.
   if (ctx.tags.upos[from] === 'ADP' && lower(ctx, from) !== 'of' && lower(ctx, from) !== 'about') {
