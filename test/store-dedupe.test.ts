@@ -4,6 +4,7 @@ import {
   BANDS,
   bandKeys,
   estimateJaccard,
+  MAX_SIGNED_CHARS,
   minhashSignature,
   NUM_HASHES,
   pickNearDuplicate,
@@ -61,6 +62,12 @@ describe('MinHash near-duplicate detection', () => {
     expect(estimateJaccard(sig, shouted)).toBe(1);
     expect(minhashSignature('Too short to tell.')).toBeNull();
     expect(minhashSignature('')).toBeNull();
+  });
+
+  it('signs only the start of a huge text, so its cost stays bounded', () => {
+    const huge = `${original}\n\n${unrelated.repeat(Math.ceil((MAX_SIGNED_CHARS * 2) / unrelated.length))}`;
+    const tail = `${original}\n\n${unrelated.repeat(Math.ceil((MAX_SIGNED_CHARS * 2) / unrelated.length))} a different ending entirely`;
+    expect(estimateJaccard(minhashSignature(huge)!, minhashSignature(tail)!)).toBe(1);
   });
 
   it('round-trips signatures through bytes', () => {

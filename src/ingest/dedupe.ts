@@ -22,6 +22,11 @@ export const ROWS = 3;
 export const NEAR_DUP_THRESHOLD = 0.5;
 /** Texts with fewer shingles than this are too short to compare by shape; only exact hashing applies. */
 export const MIN_SHINGLES = 5;
+/**
+ * Only the start of a text is signed: 200k characters (~35k words) tell copies apart as well as the
+ * whole would, and keep time and memory bounded on the odd multi-megabyte "article".
+ */
+export const MAX_SIGNED_CHARS = 200_000;
 
 const WORD = /\p{L}[\p{L}\p{N}'’]*|\p{N}+/gu;
 
@@ -83,7 +88,7 @@ export function shingleHashes(text: string, size = SHINGLE_WORDS): Set<number> {
  * signed integers keep V8 on its fast path.
  */
 export function minhashSignature(text: string): Int32Array | null {
-  const shingles = shingleHashes(text);
+  const shingles = shingleHashes(text.length > MAX_SIGNED_CHARS ? text.slice(0, MAX_SIGNED_CHARS) : text);
   if (shingles.size < MIN_SHINGLES) return null;
   const sig = new Int32Array(NUM_HASHES).fill(0x7fffffff);
   for (const h of shingles) {
