@@ -47,6 +47,17 @@ describe('parseTextArticle', () => {
     expect(article.text).toBe('The harbour was closed on Friday.\n\nBoats stayed in port.');
   });
 
+  it('tells a list of reporters from an outlet after the comma', () => {
+    const byline = (line: string) => {
+      const a = parseTextArticle(`Headline\n\n${line}\n\nThe board met on Monday.`);
+      return [a.byline, a.source];
+    };
+    expect(byline('By Jane Roe, John Doe and Ann Poe')).toEqual(['Jane Roe, John Doe and Ann Poe', null]);
+    expect(byline('By Jane Roe, Associated Press')).toEqual(['Jane Roe', 'Associated Press']);
+    expect(byline('By Jane Roe, AFP')).toEqual(['Jane Roe', 'AFP']);
+    expect(byline('By Jane Roe | Staff Writer')).toEqual(['Jane Roe', null]);
+  });
+
   it('reads shouted and parenthesised credit lines and drops a closing copyright line', () => {
     const top = parseTextArticle('Headline here\n\nBY JANE ROE AND JOHN DOE, ASSOCIATED PRESS\n\nThe council met on Monday.');
     expect(top).toMatchObject({ byline: 'Jane Roe and John Doe', source: 'Associated Press', text: 'The council met on Monday.' });

@@ -67,20 +67,32 @@ function looksLikeNames(names: string): boolean {
   });
 }
 
-/** Parse the part after "By": names, and an outlet after the last comma. */
+const OUTLET_WORD =
+  /\b(?:news|press|tv|times|post|agency|agencies|associated|herald|journal|tribune|gazette|daily|radio|media|network|wire|service|report|courier|chronicle|telegraph|observer|guardian)\b/i;
+
+/** An outlet rather than a person: one word ("Reuters"), an acronym ("AP", "AFP") or a name with a newsroom word. */
+function isOutletName(name: string): boolean {
+  const words = name.trim().split(/\s+/);
+  return words.length === 1 || OUTLET_WORD.test(name) || /^\p{Lu}{2,6}$/u.test(name.trim());
+}
+
+/** Parse the part after "By": names, and an outlet after a comma. */
 function parseByline(rest: string): { byline: string; source: string | null } | null {
   const cleaned = rest.trim().replace(/[.;]+$/, '');
   if (!cleaned || cleaned.length > 160) return null;
   const parts = cleaned.split(/\s*[,|]\s*|\s+[—–-]\s+/).filter(Boolean);
   const names = parts[0]!;
   if (!looksLikeNames(names)) return null;
+  const people = [names];
   let source: string | null = null;
   for (const extra of parts.slice(1)) {
     if (ROLE.test(extra)) continue;
     if (!looksLikeNames(extra)) return null;
-    source ??= tidySourceName(extra);
+    // "By Jane Roe, John Doe and Ann Poe" lists people; "By Jane Roe, Reuters" names the outlet.
+    if (source === null && isOutletName(extra)) source = tidySourceName(extra);
+    else people.push(extra);
   }
-  return { byline: tidyNames(names), source };
+  return { byline: tidyNames(people.join(', ')), source };
 }
 
 /** "JANE ROE AND JOHN DOE" → "Jane Roe and John Doe"; names already in mixed case stay as written. */
@@ -125,7 +137,8 @@ function parseDateline(paragraph: string): { dateline: Dateline; length: number 
   const place = m[1]!.trim();
   const date = m[2] ?? null;
   const source = m[3] ? tidySourceName(m[3]) : null;
-  // The city must be written in capitals (at least its first word), unless an agency or date vouches for it.
+  // The place is in capitals (its first word at least), as wire services write it; a two-letter word
+  // alone ("AP — …") needs a date, an agency or an em dash to count.
   const firstWord = place.split(/[\s,]/)[0]!;
   const shouted = firstWord.length >= 2 && firstWord === firstWord.toUpperCase();
   if (!shouted) return null;
