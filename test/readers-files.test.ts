@@ -1,4 +1,6 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -226,8 +228,14 @@ describe('sniffing by content', () => {
 });
 
 describe('bad input', () => {
-  it('gives each bad file a one-line reason while the good ones still come through', async () => {
+  it('gives each bad input a one-line reason while the good ones still come through', async () => {
+    const closed = createServer();
+    await new Promise<void>((done) => closed.listen(0, '127.0.0.1', done));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise<void>((done) => closed.close(() => done()));
+    const unreachable = `http://127.0.0.1:${port}/news/1`;
     const inputs = [
+      unreachable,
       join(tmp, 'empty.txt'),
       join(tmp, 'photo.txt'),
       join(tmp, 'huge.html'),
@@ -239,7 +247,10 @@ describe('bad input', () => {
       join(fixtures, 'broken-feed.xml'),
       join(fixtures, 'rss.xml'),
     ];
-    const results = await collect(inputs);
+    const results = await collect(inputs, { allowPrivate: true });
+    // One result per input, except rss.xml: three items.
+    expect(results).toHaveLength(inputs.length + 2);
+    expect(errorOf(byOrigin(results, '/news/1'))).toBe(`connection refused (127.0.0.1:${port})`);
     expect(errorOf(byOrigin(results, 'empty.txt'))).toBe('empty file');
     expect(errorOf(byOrigin(results, 'photo.txt'))).toBe('binary file, not text');
     expect(errorOf(byOrigin(results, 'huge.html'))).toBe('file too large (52 MB > 20 MB cap)');
