@@ -17,7 +17,7 @@ import { describeFsError, fileChunks, walkFolder } from './files.js';
 import { feedContentToText, isFullDocument } from './fragment.js';
 import { readJsonDocument, readJsonl, type RecordResult } from './jsonl.js';
 import { articleFromRaw } from './raw.js';
-import { SNIFF_BYTES, sniffKind, stripGzExtension } from './sniff.js';
+import { SNIFF_BYTES, sniffKind, stripGzExtension, type InputKind } from './sniff.js';
 import { fromBytes, gunzip, peek, readCapped, tooLarge, type Chunks } from './stream.js';
 import { fetchUrl } from './url.js';
 import { readWarc } from './warc.js';
@@ -150,7 +150,7 @@ async function* readFeedItems(items: FeedItem[], origin: string, ctx: Context, d
 }
 
 /** A whole document already in memory, by kind. */
-async function* readDocument(kind: string, bytes: Uint8Array, src: ByteSource, ctx: Context, depth: number): AsyncGenerator<ReadResult> {
+async function* readDocument(kind: InputKind, bytes: Uint8Array, src: ByteSource, ctx: Context, depth: number): AsyncGenerator<ReadResult> {
   const { origin } = src;
   switch (kind) {
     case 'html':
