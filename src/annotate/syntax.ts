@@ -55,7 +55,8 @@ export function defaultSyntaxModels(): SyntaxModels {
 /** UD splits these whole words in two (EWT: "gon|na", "can|not"). */
 const FUSED: Record<string, [number]> = { gonna: [3], wanna: [3], gotta: [3], cannot: [3] };
 const CLITIC = /^(.*[A-Za-z])(n['’]t|['’](?:m|re|ve|ll|d|s))$/i;
-const URLISH = /^(?:(?:https?|ftp):\/\/|www\.)\S+$|^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$|^[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|int|info|io|example)(?:\/\S*)?$/;
+const URLISH = /^(?:(?:https?|ftp):\/\/|www\.)\S+$|^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$|^[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|int|info|io|example|pdf|html?|docx?|txt|xlsx?|pptx?|jpe?g|gif|png|zip)(?:\/\S*)?$/;
+const PUNCT_RUN = /^(?:[!?]{2,}|([^\p{L}\p{N}\s])\1+)$/u;
 const TRAILING_PUNCT = /^[.,;:!?)\]'"”’]+$/;
 
 export function modelForm(text: string): string {
@@ -79,6 +80,14 @@ export function sentenceWords(doc: Doc, sentence: Sentence): SyntaxWord[] {
         i = j;
         continue;
       }
+    }
+    // Runs of repeated punctuation ("!!", "...", "=====") are one UD word; wink splits them.
+    let r = i;
+    while (r + 1 < sentence.tokenEnd && tokens[r + 1]!.start === tokens[r]!.end && PUNCT_RUN.test(doc.text.slice(t.start, tokens[r + 1]!.end))) r++;
+    if (r > i) {
+      words.push({ form: modelForm(doc.text.slice(t.start, tokens[r]!.end)), start: t.start, end: tokens[r]!.end, tokenStart: i, tokenEnd: r + 1 });
+      i = r;
+      continue;
     }
     const lower = t.text.toLowerCase();
     const fused = FUSED[lower];
