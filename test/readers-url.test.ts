@@ -115,10 +115,10 @@ describe('URLs', () => {
     expect(redirected!.origin).toBe(`${base}/r1`);
   });
 
-  it('reads a feed URL as a feed, fetching item links only when allowed', async () => {
-    const off = await collect([`${base}/feed`]);
+  it('reads a feed URL as a feed, fetching item links unless told not to', async () => {
+    const off = await collect([`${base}/feed`], { fetchLinks: false });
     expect(off.map(errorOf)).toEqual(['feed item has only a link (fetching links is off)', 'feed item has only a link (fetching links is off)']);
-    const on = await collect([`${base}/feed`], { fetchLinks: true });
+    const on = await collect([`${base}/feed`]);
     expect(on).toHaveLength(2);
     expect(on[0]!.ok).toBe(true);
     if (on[0]!.ok) {

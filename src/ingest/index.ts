@@ -27,7 +27,10 @@ export interface ReadOptions {
   signal?: AbortSignal;
   /** Largest single document (file, decompressed file, JSONL line, WARC record) read; default 20 MB. */
   maxBytes?: number;
-  /** Fetch the links of feed items that carry no full text (network access); default false. */
+  /**
+   * Fetch the links of feed items that carry no full text. Default: yes for a feed that was itself
+   * fetched from a URL (the caller is already on the network), no for feed files.
+   */
   fetchLinks?: boolean;
   /** Allow URLs on private, loopback and link-local addresses; default false. */
   allowPrivate?: boolean;
@@ -104,16 +107,16 @@ async function collectAll(results: AsyncGenerator<ReadResult>): Promise<ReadResu
 }
 
 /** One feed item's results: its inline content, its fetched link, its teaser, or why there is none. */
-async function feedItemResults(item: FeedItem, origin: string, ctx: Context, depth: number): Promise<ReadResult[]> {
+async function feedItemResults(item: FeedItem, origin: string, ctx: Context, depth: number, fromNetwork: boolean): Promise<ReadResult[]> {
   const itemOrigin = `${origin}#${item.index}`;
   try {
-    return await itemResults(item, itemOrigin, ctx, depth);
+    return await itemResults(item, itemOrigin, ctx, depth, fromNetwork);
   } catch (err) {
     return [{ ok: false, origin: itemOrigin, error: reason(err) }];
   }
 }
 
-async function itemResults(item: FeedItem, itemOrigin: string, ctx: Context, depth: number): Promise<ReadResult[]> {
+async function itemResults(item: FeedItem, itemOrigin: string, ctx: Context, depth: number, fromNetwork: boolean): Promise<ReadResult[]> {
   const hints: Hints = {
     title: item.title,
     byline: item.byline,
@@ -122,7 +125,8 @@ async function itemResults(item: FeedItem, itemOrigin: string, ctx: Context, dep
     source: item.source,
   };
   if (item.content) return [toResult(feedItemRaw(item, item.content, itemOrigin, { ...hints, url: item.url }))];
-  if (item.url && ctx.options.fetchLinks && depth === 0) {
+  const fetchLinks = ctx.options.fetchLinks ?? fromNetwork;
+  if (item.url && fetchLinks && depth === 0) {
     return collectAll(guard(itemOrigin, readUrl(item.url, ctx, depth + 1, hints, itemOrigin)));
   }
   if (item.summary) return [toResult(feedItemRaw(item, item.summary, itemOrigin, { ...hints, url: item.url }))];
@@ -131,7 +135,7 @@ async function itemResults(item: FeedItem, itemOrigin: string, ctx: Context, dep
 }
 
 /** Items in feed order, with up to LINK_CONCURRENCY link fetches running ahead. */
-async function* readFeedItems(items: FeedItem[], origin: string, ctx: Context, depth: number): AsyncGenerator<ReadResult> {
+async function* readFeedItems(items: FeedItem[], origin: string, ctx: Context, depth: number, fromNetwork: boolean): AsyncGenerator<ReadResult> {
   if (items.length === 0) {
     yield { ok: false, origin, error: 'feed has no items' };
     return;
@@ -141,7 +145,7 @@ async function* readFeedItems(items: FeedItem[], origin: string, ctx: Context, d
   while (next < items.length || window.length > 0) {
     while (window.length < LINK_CONCURRENCY && next < items.length) {
       // feedItemResults never rejects: failures are results.
-      window.push(feedItemResults(items[next++]!, origin, ctx, depth));
+      window.push(feedItemResults(items[next++]!, origin, ctx, depth, fromNetwork));
     }
     const results = await window.shift()!;
     if (ctx.options.signal?.aborted) return;
@@ -160,13 +164,13 @@ async function* readDocument(kind: InputKind, bytes: Uint8Array, src: ByteSource
     case 'xml': {
       if (depth > 1) throw new InputError('link leads to a feed, not an article');
       const xml = decodeText(bytes, charsetFromContentType(src.contentType) ?? xmlDeclaredEncoding(bytes)).text;
-      yield* readFeedItems(readXmlFeed(xml, src.url), origin, ctx, depth);
+      yield* readFeedItems(readXmlFeed(xml, src.url), origin, ctx, depth, src.url !== null);
       return;
     }
     case 'jsonfeed': {
       if (depth > 1) throw new InputError('link leads to a feed, not an article');
       const json = decodeText(bytes, charsetFromContentType(src.contentType)).text;
-      yield* readFeedItems(readJsonFeed(json, src.url), origin, ctx, depth);
+      yield* readFeedItems(readJsonFeed(json, src.url), origin, ctx, depth, src.url !== null);
       return;
     }
     case 'json':
