@@ -82,8 +82,20 @@ const articles: StoreMigration = {
 
 export const MIGRATIONS: StoreMigration[] = [articles];
 
-/** Bring a database up to date; throws with the failing migration's name and reason. */
+/**
+ * Bring a database up to date; throws with the failing migration's name and reason.
+ *
+ * On PostgreSQL the migration bookkeeping tables are pinned to the schema we
+ * work in: unpinned, Kysely takes a kysely_migration table in ANY schema of
+ * the database (another app's, another test run's) for ours.
+ */
 export async function migrateToLatest(db: Kysely<unknown>, engine: Engine, migrations: StoreMigration[] = MIGRATIONS): Promise<void> {
+  let migrationTableSchema: string | undefined;
+  if (engine === 'postgres') {
+    const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db);
+    migrationTableSchema = rows[0]?.schema ?? undefined;
+    if (!migrationTableSchema) throw new Error('no schema to work in: none of the search_path schemas exists');
+  }
   const provider: MigrationProvider = {
     async getMigrations() {
       const out: Record<string, Migration> = {};
@@ -91,7 +103,7 @@ export async function migrateToLatest(db: Kysely<unknown>, engine: Engine, migra
       return out;
     },
   };
-  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  const { error, results } = await new Migrator({ db, provider, migrationTableSchema }).migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');
     const reason = error instanceof Error ? error.message : String(error);

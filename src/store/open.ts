@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
+import { Kysely, PostgresDialect, sql, SqliteDialect, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import { LAYER_WRITERS } from './layers.js';
 import { migrateToLatest } from './migrations.js';
@@ -90,6 +90,9 @@ export async function openStore(url: string = DEFAULT_DB, options: OpenStoreOpti
     db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
   try {
+    if (location.engine === 'postgres' && location.schema) {
+      await sql`create schema if not exists ${sql.id(location.schema)}`.execute(db);
+    }
     await migrateToLatest(db as unknown as Kysely<unknown>, location.engine);
   } catch (err) {
     await db.destroy().catch(() => {});

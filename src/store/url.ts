@@ -1,7 +1,7 @@
 /**
  * The --db argument: a SQLite file path (the default, `fivew.db`), `sqlite:PATH`,
  * or a PostgreSQL URL. A `schema` query parameter on a PostgreSQL URL selects
- * the schema to work in (tests use it to isolate themselves).
+ * the schema to work in, created when missing (tests use it to isolate themselves).
  */
 export const DEFAULT_DB = 'fivew.db';
 
