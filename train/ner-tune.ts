@@ -3,12 +3,13 @@
  * (greedy and beam), print the scores. Usage:
  *   npx tsx train/ner-tune.ts [epochs] [prune]
  * Environment: CLUSTERS=32,32 (branching; unset = no clusters), CMIN, CDIMS, CCTX,
- * CAPS=1 (capitalisation prior), SEED, CACHE_DIR (where built clusters are cached between runs).
+ * CAPS=1 (capitalisation prior), MIX=N (mean of N models from seeds SEED…), SEED, CACHE_DIR (where built clusters are cached between runs).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readConllFile } from '../src/models/ner-conll.js';
-import { evaluateNer, trainNer } from '../src/models/ner-train.js';
+import { evaluateNer, meanPerceptron, trainNer } from '../src/models/ner-train.js';
+import { NerTagger } from '../src/models/ner.js';
 import { formatScores } from '../src/eval/conll.js';
 import { buildCapPrior, buildClusters, unlabelledSentences, DEFAULT_CLUSTER_OPTIONS } from '../src/models/ner-clusters.js';
 
@@ -36,7 +37,14 @@ if (process.env.CLUSTERS) {
 const capPrior = process.env.CAPS ? buildCapPrior(unlabelledSentences('../shared/data')) : null;
 if (capPrior) console.error(`capitalisation prior: ${capPrior.size} words`);
 const t0 = Date.now();
-const tagger = trainNer(train, { epochs, prune, seed: Number(process.env.SEED ?? 1), lexicons: { clusters, capPrior }, log: (l) => console.error(l) });
+const seeds = Number(process.env.MIX ?? 1);
+const taggers = Array.from({ length: seeds }, (_, k) =>
+  trainNer(train, { epochs, prune, seed: Number(process.env.SEED ?? 1) + k, lexicons: { clusters, capPrior }, log: (l) => console.error(l) }),
+);
+const tagger = seeds === 1 ? taggers[0]! : new NerTagger(meanPerceptron(taggers.map((t) => t.perceptron)), taggers[0]!.settings, taggers[0]!.lexicons);
+if (seeds > 1) {
+  for (const [k, t] of taggers.entries()) console.log(`seed model ${k + 1}: beam 4 F1 ${(100 * evaluateNer(t, dev).scores.overall.f1).toFixed(2)}`);
+}
 console.error(`trained in ${((Date.now() - t0) / 1000).toFixed(1)} s, ${tagger.perceptron.size} rows`);
 for (const beam of [1, 4]) {
   tagger.beamSize = beam;

@@ -10,12 +10,13 @@ import { bilouTags, iobSpans, readConllFile, type ConllDocument, type TypedSpan 
 import { NER_TAGS, NerTagger, tagIndex } from './ner.js';
 import { DEFAULT_FEATURE_SETTINGS, NO_LEXICONS, type FeatureSettings, type WordLexicons } from './ner-features.js';
 import { scoreSpans, formatScores, type ConllScores } from '../eval/conll.js';
-import { buildCapPrior, buildClusters, unlabelledSentences, DEFAULT_CLUSTER_OPTIONS, type ClusterOptions } from './ner-clusters.js';
+import { buildCapPrior, unlabelledSentences } from './ner-clusters.js';
 
 /** Settings of the shipped model (chosen on eng.testa; see models/ner.md). */
 export const DEFAULT_EPOCHS = 10;
 export const DEFAULT_PRUNE = 0.05;
-export const NER_CLUSTER_OPTIONS: ClusterOptions = { ...DEFAULT_CLUSTER_OPTIONS, branching: [32, 32], dims: 128, contexts: 1000, minCount: 2 };
+/** The shipped weights are the mean of this many models trained on different shuffles (seeds seed, seed+1, …). */
+export const DEFAULT_MEMBERS = 3;
 
 export interface NerTrainOptions {
   epochs: number;
@@ -57,6 +58,28 @@ export function trainNer(train: ConllDocument[], options: NerTrainOptions): NerT
   return tagger;
 }
 
+/**
+ * The mean of several finalised perceptrons' weights (a feature missing from
+ * one counts as zero there): models trained on different shuffles of the data
+ * make different mistakes, and their mean makes fewer.
+ */
+export function meanPerceptron(models: AveragedPerceptron[]): AveragedPerceptron {
+  const data = models.map((m) => m.toData());
+  const C = data[0]!.nClasses;
+  const keys = [...new Set(data.flatMap((d) => [...d.keys]))].sort((a, b) => a - b);
+  const row = new Map(keys.map((k, i) => [k, i]));
+  const weights = new Float32Array(keys.length * C);
+  for (const d of data) {
+    const w = d.weights;
+    if (!w) throw new Error('meanPerceptron: models must not be quantised yet');
+    for (let r = 0; r < d.keys.length; r++) {
+      const base = row.get(d.keys[r]!)! * C;
+      for (let c = 0; c < C; c++) weights[base + c] += w[r * C + c]! / data.length;
+    }
+  }
+  return AveragedPerceptron.fromData({ nClasses: C, keys: Uint32Array.from(keys), weights });
+}
+
 /** Score a tagger on CoNLL documents; returns the scores and tokens/s of tagging alone. */
 export function evaluateNer(tagger: NerTagger, docs: ConllDocument[]): { scores: ConllScores; tokens: number; seconds: number } {
   const gold: TypedSpan[][] = [];
@@ -96,16 +119,19 @@ export const NER_TRAIN_TASK: TrainTask = {
     // Unlabelled text for the word lexicons: the corpora beside the training file (../shared/data), when present.
     const sharedData = dirname(dirname(resolve(options.data)));
     const unlabelled = unlabelledSentences(sharedData);
-    const lexicons: WordLexicons = {
-      clusters: unlabelled.length > 0 ? buildClusters(unlabelled, NER_CLUSTER_OPTIONS) : null,
-      capPrior: unlabelled.length > 0 ? buildCapPrior(unlabelled) : null,
-    };
-    options.log(`lexicons: ${unlabelled.length} unlabelled sentences, ${lexicons.clusters?.size ?? 0} clustered words, ${lexicons.capPrior?.size ?? 0} capitalisation priors`);
+    // Word clusters were tried and did not pay on eng.testa (see models/ner.md): only the capitalisation prior is kept.
+    const lexicons: WordLexicons = { clusters: null, capPrior: unlabelled.length > 0 ? buildCapPrior(unlabelled) : null };
+    options.log(`lexicons: ${unlabelled.length} unlabelled sentences, ${lexicons.capPrior?.size ?? 0} capitalisation priors`);
     const t0 = Date.now();
-    const tagger = trainNer(train, { ...settings, seed: options.seed, lexicons, log: options.log });
+    const members = Array.from({ length: DEFAULT_MEMBERS }, (_, k) => {
+      options.log(`model ${k + 1}/${DEFAULT_MEMBERS} (seed ${options.seed + k})`);
+      return trainNer(train, { ...settings, seed: options.seed + k, lexicons, log: options.log });
+    });
+    const tagger = new NerTagger(meanPerceptron(members.map((m) => m.perceptron)), members[0]!.settings, lexicons);
     const training: Record<string, unknown> = {
       data: options.data.split('/').slice(-2).join('/'),
-      unlabelled: { sentences: unlabelled.length, clusters: NER_CLUSTER_OPTIONS },
+      unlabelled: { sentences: unlabelled.length },
+      members: DEFAULT_MEMBERS,
       seed: options.seed,
       ...settings,
       seconds: Math.round((Date.now() - t0) / 1000),

@@ -98,6 +98,42 @@ class Scratch {
   base = new Float32Array(N_CLASSES);
   dyn = new Float32Array(N_CLASSES);
   tagFeats: number[] = [];
+  private beamBuffers: BeamBuffers | null = null;
+
+  /** Beam buffers for a sentence of n tokens and beam size B, reused across sentences. */
+  beam(n: number, B: number): BeamBuffers {
+    const b = this.beamBuffers;
+    if (b && b.size === B && b.tagsAt.length >= n * B) return b;
+    const cap = Math.max(n, 128) * B;
+    this.beamBuffers = {
+      size: B,
+      tagsAt: new Int32Array(cap),
+      parentsAt: new Int32Array(cap),
+      scores: new Float64Array(B),
+      lastTags: new Int32Array(B),
+      prevTags: new Int32Array(B),
+      nextScores: new Float64Array(B),
+      nextTags: new Int32Array(B),
+      nextPrev: new Int32Array(B),
+      nextParents: new Int32Array(B),
+      tokenFeats: [],
+    };
+    return this.beamBuffers;
+  }
+}
+
+interface BeamBuffers {
+  size: number;
+  tagsAt: Int32Array;
+  parentsAt: Int32Array;
+  scores: Float64Array;
+  lastTags: Int32Array;
+  prevTags: Int32Array;
+  nextScores: Float64Array;
+  nextTags: Int32Array;
+  nextPrev: Int32Array;
+  nextParents: Int32Array;
+  tokenFeats: number[];
 }
 
 /**
@@ -196,17 +232,12 @@ function decodeBeam(model: AveragedPerceptron, ctx: Context, stats: DocStats, hi
   const { feats: all, offsets, base, dyn, tagFeats } = scratch;
   const B = beamSize;
   // Per step and kept hypothesis: tag, parent index; current scores and previous tags.
-  const tagsAt = new Int32Array(n * B);
-  const parentsAt = new Int32Array(n * B);
-  let scores = new Float64Array(B);
-  let lastTags = new Int32Array(B).fill(START);
-  let prevTags = new Int32Array(B).fill(START);
+  const beam = scratch.beam(n, B);
+  const { tagsAt, parentsAt, scores, lastTags, prevTags, nextScores, nextTags, nextPrev, nextParents, tokenFeats } = beam;
+  lastTags[0] = START;
+  prevTags[0] = START;
+  scores[0] = 0;
   let live = 1;
-  const nextScores = new Float64Array(B);
-  const nextTags = new Int32Array(B);
-  const nextPrev = new Int32Array(B);
-  const nextParents = new Int32Array(B);
-  const tokenFeats: number[] = [];
   for (let i = 0; i < n; i++) {
     tokenFeats.length = 0;
     for (let k = offsets[i]!; k < offsets[i + 1]!; k++) tokenFeats.push(all[k]!);
@@ -290,9 +321,9 @@ function decodeBeam(model: AveragedPerceptron, ctx: Context, stats: DocStats, hi
       tagsAt[i * B + j] = nextTags[j]!;
       parentsAt[i * B + j] = nextParents[j]!;
     }
-    scores = Float64Array.from(nextScores.subarray(0, kept));
-    lastTags = Int32Array.from(nextTags.subarray(0, kept));
-    prevTags = Int32Array.from(nextPrev.subarray(0, kept));
+    scores.set(nextScores.subarray(0, kept));
+    lastTags.set(nextTags.subarray(0, kept));
+    prevTags.set(nextPrev.subarray(0, kept));
     live = kept;
   }
   const out = new Array<number>(n);
