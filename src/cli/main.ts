@@ -53,6 +53,12 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+// `fivew analyze … | head` closes our stdout early: that is the reader's choice, not an error.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
+
 main(process.argv).then((code) => {
   process.exitCode = code;
 });
