@@ -24,11 +24,8 @@ export interface Attribution {
   speaker: ResolvedSpeaker | null;
 }
 
-/** Verbs whose object comes before their content: "told reporters that …". */
-const OBJECT_FIRST = new Set(['tell', 'inform', 'assure', 'remind', 'warn', 'notify', 'ask', 'urge', 'accuse', 'thank', 'praise', 'blame']);
 const SUBORDINATORS = new Set(['that', 'because', 'while', 'although', 'though', 'if', 'when', 'whether', 'as', 'after', 'before', 'since', 'unless', 'where']);
 const CLOSE_QUOTE = /^[”"»]$/;
-const OPEN_QUOTE = /^[“"«„]$/;
 const FINAL_PUNCT = /^[.!?]+$/;
 const TIME_WORDS = new Set(
   `monday tuesday wednesday thursday friday saturday sunday today yesterday tonight week weekend month year morning
@@ -519,7 +516,7 @@ function contentStart(ctx: Ctx, s: Sentence, cue: CueHit, from: number): number 
       if (!['ADP', 'DET', 'NOUN', 'PROPN', 'NUM', 'ADJ'].includes(pos)) break;
     }
   }
-  if (OBJECT_FIRST.has(cue.lemma) && cue.lemma === 'tell') {
+  if (cue.lemma === 'tell') {
     // "told reporters …" without "that": what follows the object is not content of its own.
     let i = from;
     while (i < s.tokenEnd && ['DET', 'NOUN', 'PROPN', 'PRON', 'ADJ'].includes(ctx.tags.upos[i]!)) i++;
