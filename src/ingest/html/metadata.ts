@@ -4,10 +4,10 @@
  * sailthru), microdata, <time>, visible bylines and dates, and the URL.
  */
 import { readJsonLd, type JsonLdMeta } from './jsonld.js';
-import { collapse, elements, type HElement, type ParsedPage } from './tree.js';
+import { collapse, elements, textOf, type HElement, type ParsedPage } from './tree.js';
 import { chooseTitle } from './title.js';
 import { cleanByline, splitAuthors } from './byline.js';
-import { findVisibleDate, normaliseDate } from './dates.js';
+import { findHeaderDate, findVisibleDate, normaliseDate } from './dates.js';
 
 export interface PageMetadata {
   title: string | null;
@@ -63,7 +63,7 @@ export function extractMetadata(page: ParsedPage, url: string | null): PageMetad
     title,
     byline: chooseByline(page.root, meta, ld),
     source,
-    published: chooseDate(page.root, meta, ld, url),
+    published: chooseDate(page.root, meta, ld, url, headlineElement(page.root, title)),
     language: htmlLang(page.root),
   };
 }
@@ -136,20 +136,34 @@ function elementsNamed(el: HElement): string | null {
   return el.attrs.content ?? null;
 }
 
-function chooseDate(root: HElement, meta: Map<string, string[]>, ld: JsonLdMeta | null, url: string | null): string | null {
+function chooseDate(root: HElement, meta: Map<string, string[]>, ld: JsonLdMeta | null, url: string | null, headline: HElement | null): string | null {
   const candidates: (string | null | undefined)[] = [ld?.datePublished, first(meta, DATE_KEYS)];
   for (const el of elements(root)) {
     if (el.attrs.itemprop === 'datePublished') candidates.push(el.attrs.content ?? el.attrs.datetime);
   }
+  // What the reader sees (often "Updated …") is what a page is dated by; metadata dates
+  // are frequently the first draft's or a CMS default.
+  const header = findHeaderDate(root, headline);
+  if (header) return header;
   for (const c of candidates) {
     const d = c ? normaliseDate(c) : null;
     if (d) return d;
   }
-  const time = findFirstTime(root);
-  if (time) return time;
   const fromUrl = url ? dateFromUrl(url) : null;
   if (fromUrl) return fromUrl;
   return findVisibleDate(root);
+}
+
+/** The h1 showing the title (else the first h1): where the article's header is. */
+function headlineElement(root: HElement, title: string | null): HElement | null {
+  let firstH1: HElement | null = null;
+  const want = title ? collapse(title).toLowerCase() : null;
+  for (const el of elements(root)) {
+    if (el.tag !== 'h1') continue;
+    firstH1 ??= el;
+    if (want && collapse(textOf(el)).toLowerCase().startsWith(want)) return el;
+  }
+  return firstH1;
 }
 
 function findFirstTime(root: HElement): string | null {
