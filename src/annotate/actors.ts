@@ -85,7 +85,8 @@ const SECTOR_WORDS: Array<[RegExp, string]> = [
   [/\b(?:judge|justice|court|prosecutor|attorney general|judiciary|tribunal)\b/i, 'JUD'],
   [/\b(?:rebels?|insurgents?|militants?|guerrillas?|terrorists?|takfiri|militias?)\b/i, 'REB'],
   [/\b(?:opposition|dissidents?)\b/i, 'OPP'],
-  [/\b(?:united nations|u\.?n\.?|nato|european union|eu|african union|arab league|opec|imf|world bank|iaea|who|osce|asean)\b/, 'IGO'],
+  // Case matters here: "WHO" is an agency, "who" is not.
+  [/\b(?:United Nations|UN|U\.N\.|NATO|European Union|EU|African Union|Arab League|OPEC|IMF|World Bank|IAEA|WHO|OSCE|ASEAN|Interpol|INTERPOL|Security Council)\b/, 'IGO'],
   [/\b(?:red cross|red crescent|amnesty|human rights watch|ngo|charity|médecins|doctors without borders)\b/i, 'NGO'],
   [/\b(?:news|tv|television|radio|newspaper|journalists?|reporters?|press|agency|times|post)\b/i, 'MED'],
   [/\b(?:company|corp\.?|corporation|inc\.?|ltd\.?|bank|firm|ceo|executive|business\w*|industries)\b/i, 'BUS'],

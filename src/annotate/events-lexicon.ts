@@ -63,6 +63,23 @@ export const ACTION_VERBS: Array<[RegExp, TriggerSense]> = [
   [/^(?:investigate|investigated|investigates|investigating|probe|probed)$/i, s('ACCUSE', '090', 'investigate')],
 ];
 
+/** Multi-word actions whose object follows the phrase ("launched an air strike against X"). */
+export const ACTION_PHRASES: Array<[RegExp, TriggerSense]> = [
+  [/\blaunch(?:ed|es|ing)?\s+(?:an?\s+)?(?:air\s*strikes?|airstrikes?|air\s+raids?|drone\s+strikes?)\s+(?:against|on|at|in)\b/gi, s('ASSAULT', '195', 'aerial')],
+  [/\blaunch(?:ed|es|ing)?\s+(?:an?\s+)?(?:\w+\s+)?(?:attacks?|offensive|raids?|assault|strikes?)\s+(?:against|on|at|in)\b/gi, s('ASSAULT', '190')],
+  [/\b(?:launch|fire)(?:d|ed|s|ing)?\s+(?:\w+\s+){0,2}(?:missiles?|rockets?|shells?|mortars?)\s+(?:at|on|into|against)\b/gi, s('ASSAULT', '195')],
+  [/\b(?:suppl(?:y|ied|ies|ying)|provid(?:e|ed|es|ing)|sen(?:d|ds|t|ding)|deliver(?:ed|s|ing)?)\s+(?:\w+\s+){0,2}(?:arms|weapons|military\s+aid)\s+to\b/gi, s('AID', '072')],
+  [/\b(?:suppl(?:y|ied|ies|ying)|provid(?:e|ed|es|ing)|sen(?:d|ds|t|ding)|deliver(?:ed|s|ing)?)\s+(?:\w+\s+){0,2}humanitarian\s+(?:aid|assistance|relief)\s+to\b/gi, s('AID', '073')],
+  [/\b(?:suppl(?:y|ied|ies|ying)|provid(?:e|ed|es|ing)|sen(?:d|ds|t|ding)|deliver(?:ed|s|ing)?)\s+(?:\w+\s+){0,2}(?:aid|assistance|loans?|funds)\s+to\b/gi, s('AID', '070')],
+  [/\bimpos(?:e|ed|es|ing)\s+(?:\w+\s+){0,2}(?:sanctions|an?\s+embargo|tariffs)\s+(?:on|against)\b/gi, s('COERCE', '163', 'restrict')],
+  [/\bstag(?:e|ed|es|ing)\s+(?:an?\s+)?(?:\w+\s+)?(?:protest|demonstration|rally|sit-in|march)\b/gi, s('PROTEST', '141', 'demo')],
+  [/\b(?:sign(?:ed|s|ing)?|ratif(?:y|ied|ies|ying))\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,2}(?:agreement|accord|deal|treaty|pact|memorandum)\b/gi, s('SUPPORT', '057')],
+  [/\bconduct(?:ed|s|ing)?\s+(?:joint\s+|large-scale\s+)?(?:military\s+|naval\s+)?(?:exercises|drills|manoeuvres|maneuvers)\b/gi, s('MOBILIZE', '150')],
+  [/\bissu(?:e|ed|es|ing)\s+(?:an?\s+)?arrest\s+warrants?\s+for\b/gi, s('COERCE', '173', 'arrest')],
+  [/\b(?:broke|break|breaks|breaking|cut|cuts|cutting|sever(?:ed|s)?)\s+(?:off\s+)?(?:diplomatic\s+)?(?:ties|relations)\s+with\b/gi, s('SANCTION', '161', 'withdraw')],
+  [/\brecall(?:ed|s|ing)?\s+(?:its|their|his|her)\s+ambassador\b/gi, s('SANCTION', '161', 'withdraw')],
+];
+
 export function actionSense(word: string): TriggerSense | null {
   for (const [re, sense] of ACTION_VERBS) if (re.test(word)) return sense;
   return null;

@@ -11,6 +11,7 @@
  */
 import type { Doc, Sentence } from '../doc/doc.js';
 import type { AttributionRecord, EntityRecord, EventRecord, TextSpan } from '../analysis.js';
+import { isSpeechLemma } from '../knowledge/cues.js';
 import { ploverOfCameo } from '../knowledge/events/ontology.js';
 import {
   ACCUSING_CONTENT,
@@ -21,6 +22,7 @@ import {
   NEGATION,
   PASSIVE_SUPPORT,
   SPEECH_CUES,
+  ACTION_PHRASES,
   actionSense,
   type TriggerSense,
 } from './events-lexicon.js';
@@ -176,6 +178,19 @@ function isDescriptor(doc: Doc, m: MentionRef): boolean {
   return /^\s+(?:[\w-]+\s+)?(?:official|minister|president|premier|envoy|advis[eo]r|leader|diplomat|ambassador|spokes\w+|commander|general|lawmaker)\b/i.test(doc.text.slice(m.end, m.end + 40));
 }
 
+/** Actors coordinated right before a verb ("The US, Russia, and Switzerland met"). */
+function coordinatedBefore(ctx: Ctx, sentence: Sentence, at: number): string[] {
+  const before = mentionsIn(ctx, sentence.start, at);
+  if (before.length === 0 || !/^\s*$/.test(ctx.doc.text.slice(before[before.length - 1]!.end, at))) return [];
+  const run = [before[before.length - 1]!];
+  for (let k = before.length - 2; k >= 0; k--) {
+    const gap = ctx.doc.text.slice(before[k]!.end, run[0]!.start);
+    if (gap.trim() === '' || !/^\s*,?\s*(?:(?:and|or)\s+)?(?:the\s+)?$/i.test(gap)) break;
+    run.unshift(before[k]!);
+  }
+  return [...new Set(run.map((m) => m.entity.id))];
+}
+
 /** A place name that starts its clause acts as an actor ("Tehran and Beirut believe", "Iran condemned"). */
 function isSubjectPosition(doc: Doc, m: MentionRef): boolean {
   const left = doc.text.slice(Math.max(0, m.start - 12), m.start);
@@ -225,10 +240,14 @@ function meetings(ctx: Ctx, sentence: Sentence, topic: Topic, times: TimeExpress
   for (let m = MEETING.exec(text); m; m = MEETING.exec(text)) {
     const start = sentence.start + m.index;
     const end = start + m[0].length;
-    if (contentAt(ctx, start)) continue;
     const target = targetsIn(ctx, end, clauseEnd(ctx.doc, sentence, end), [], true);
-    // "met" or "received" without a person or body after it is no meeting ("received a report").
-    if (target.length === 0) continue;
+    if (target.length === 0) {
+      // "The US, Russia and Switzerland met": joint actors, no recipient (PLOVER's convention).
+      const joint = coordinatedBefore(ctx, sentence, start);
+      if (joint.length > 1 && /^(?:met|meet|meets)$/i.test(m[0])) out.push(finish(ctx, { type: 'CONSULT', mode: null, cameo: '040' }, joint, [], { start, end }, sentence, false, times, places));
+      // Otherwise "met" or "received" without a person or body after it is no meeting ("received a report").
+      continue;
+    }
     const possessor = /(\S+)['’]s\s*$/.exec(ctx.doc.text.slice(sentence.start, start));
     let source: string[];
     if (possessor) {
@@ -314,9 +333,34 @@ function supportClaims(ctx: Ctx, a: AttributionRecord, sentence: Sentence, times
   return out;
 }
 
+/** The actor doing what a verb at `at` says: inside a relative clause its own subject ("Raqqah, which US-backed militants seized"), else the clause's. */
+function subjectOf(ctx: Ctx, sentence: Sentence, at: number): string[] {
+  const rel = [...ctx.doc.text.slice(sentence.start, at).matchAll(/\b(?:which|who|whom|that)\s/g)].pop();
+  if (!rel) return sourceBefore(ctx, sentence, at, { entity: null });
+  return mentionsIn(ctx, sentence.start + rel.index + rel[0].length, at)
+    .filter((m) => isSubjectPosition(ctx.doc, m))
+    .slice(0, 1)
+    .map((m) => m.entity.id);
+}
+
 /** Reported actions outside speech cues: "troops attacked the village", "police arrested two activists". */
 function actions(ctx: Ctx, sentence: Sentence, topic: Topic, times: TimeExpression[], places: PlaceMention[], taken: Array<{ start: number; end: number }>): Draft[] {
   const out: Draft[] = [];
+  const text = ctx.doc.text.slice(sentence.start, sentence.end);
+  for (const [re, sense] of ACTION_PHRASES) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const trigger = { start: sentence.start + m.index, end: sentence.start + m.index + m[0].length };
+      if (taken.some((t) => trigger.start < t.end && t.start < trigger.end)) continue;
+      const source = subjectOf(ctx, sentence, trigger.start);
+      // The phrase ends with its preposition or object noun: what follows is the target, places included.
+      const selfOk = (id: string): boolean => ctx.entities.find((e) => e.id === id)?.type === 'NORP';
+      const target = targetsIn(ctx, trigger.end, clauseEnd(ctx.doc, sentence, trigger.end + 1), source.filter((id) => !selfOk(id)), true).slice(0, 2);
+      if (source.length === 0) continue;
+      taken.push(trigger);
+      out.push(finish(ctx, sense, source, target, trigger, sentence, false, times, places));
+    }
+  }
   for (let i = sentence.tokenStart; i < sentence.tokenEnd; i++) {
     const tok = ctx.doc.tokens[i]!;
     const sense = actionSense(tok.text);
@@ -330,11 +374,7 @@ function actions(ctx: Ctx, sentence: Sentence, topic: Topic, times: TimeExpressi
     // Passive "X was attacked by Y" swaps the roles.
     const passive = /\b(?:was|were|been|being|is|are)\s+$/i.test(ctx.doc.text.slice(Math.max(sentence.start, tok.start - 12), tok.start)) && /^\s+by\b/i.test(ctx.doc.text.slice(tok.end, tok.end + 4));
     const after = targetsIn(ctx, tok.end, clauseEnd(ctx.doc, sentence, tok.end), [], sense.type === 'CONSULT');
-    // The subject of a relative clause is inside it: "Raqqah, which US-backed militants seized".
-    const rel = [...ctx.doc.text.slice(sentence.start, tok.start).matchAll(/\b(?:which|who|whom|that)\s/g)].pop();
-    const before = rel
-      ? mentionsIn(ctx, sentence.start + rel.index + rel[0].length, tok.start).filter((m) => isSubjectPosition(ctx.doc, m)).slice(0, 1).map((m) => m.entity.id)
-      : sourceBefore(ctx, sentence, tok.start, { entity: null });
+    const before = subjectOf(ctx, sentence, tok.start);
     const source = passive ? after.slice(0, 1) : before;
     let target = passive ? before : after;
     // "fired at Russia", "an attack on Iraq": the object of at/against/on is the target, not a place.
@@ -414,8 +454,8 @@ export function annotateEvents(doc: Doc, entities: EntityRecord[], attributions:
       if (a.cue.start < sentence.start || a.cue.start >= sentence.end) continue;
       const spoken = speechEvents(ctx, a, sentence, times, places);
       here.push(...spoken);
-      // "attacked" read as a verbal attack is still an attack when the speech reading codes nothing.
-      if (spoken.length > 0 || !actionSense(a.cue.text.split(/\s+/).pop() ?? '')) taken.push(a.cue);
+      // "attacked" or "ratified" read as cues are still actions when the speech reading codes nothing.
+      if (spoken.length > 0 || isSpeechLemma(a.cue.lemma)) taken.push(a.cue);
     }
     for (const a of attributions) {
       const first = a.content.spans[0];
