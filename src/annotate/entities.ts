@@ -87,6 +87,7 @@ function plain(text: string): string {
     .replace(/^\]$/, ')');
 }
 
+const EVENT_HEADS = /\b(?:Revolution|War|Uprising|Intifada|Spring|Crisis|Summit|Games|Cup|Olympics|Conference)$/;
 const GEO_WORDS = /\b(?:River|Sea|Ocean|Gulf|Lake|Mountains?|Mount|Valley|Desert|Heights|Islands?|Peninsula|Strait|Bay|Basin|Canal|Plateau|Coast|Hills?|Range|Delta|Forest|Region)\b/;
 
 /** Heads of armed-group names: "… Brigades", "… Militia". */
@@ -114,6 +115,8 @@ function refineType(conll: string, name: string, masks: Uint32Array, from: numbe
       if (ORG_HEAD.test(name) && !whole(LIST_COUNTRY) && !whole(LIST_CITY)) return ARMED_HEADS.test(name) ? 'GROUP' : 'ORG';
       if (whole(LIST_COUNTRY) || whole(LIST_CITY)) return 'GPE';
       if (whole(LIST_REGION) || GEO_WORDS.test(name)) return 'LOC';
+      // "the Islamic Revolution", "the Gulf War": events the tagger read as places.
+      if (EVENT_HEADS.test(name)) return 'MISC';
       return 'GPE';
     default:
       if (whole(LIST_REGION)) return 'LOC';
@@ -177,6 +180,10 @@ function rolePhraseStart(tokens: ViewToken[], masks: Uint32Array, nameStart: num
     break;
   }
   if (!sawRole) return nameStart;
+  if (best === k && k > 0 && /^\p{Ll}/u.test(tokens[k - 1]!.text) && !CONNECTORS.has(tokens[k - 1]!.text)) {
+    const office = officeOfStart(tokens, masks, k);
+    if (office < k) return office;
+  }
   // The phrase may start with a demonym or place before the first title word ("Lebanese Prime Minister").
   let start = best;
   while (start > k && start > 0) {
@@ -185,6 +192,26 @@ function rolePhraseStart(tokens: ViewToken[], masks: Uint32Array, nameStart: num
     start--;
   }
   while (start < nameStart && CONNECTORS.has(tokens[start]!.text.toLowerCase())) start++;
+  return start;
+}
+
+/**
+ * "Secretary General of the Lebanese Hezbollah resistance movement Sayyed …":
+ * an office "of" an organisation described with common nouns, ending just
+ * before `start`. Returns where the office starts, or `start`.
+ */
+function officeOfStart(tokens: ViewToken[], masks: Uint32Array, start: number): number {
+  let sawName = false;
+  for (let j = start - 1; j >= Math.max(1, start - 7); j--) {
+    const t = tokens[j]!.text;
+    if (!/^\p{L}+$/u.test(t)) return start;
+    if (t === 'of' && sawName && isRoleToken(masks, j - 1) && isCapitalised(tokens[j - 1]!.text)) {
+      let k = j - 1;
+      while (k > 0 && isCapitalised(tokens[k - 1]!.text) && (isRoleToken(masks, k - 1) || isDemonymAt(masks, k - 1))) k--;
+      return k;
+    }
+    if (isCapitalised(t)) sawName = true;
+  }
   return start;
 }
 
@@ -302,6 +329,8 @@ function sentenceMentions(doc: Doc, s: number, tokens: ViewToken[], spans: Typed
     if (from >= to) continue;
     // Names hold no commas: a span running over one is a decoding slip, keep what precedes it.
     for (let k = from + 1; k < to; k++) if (tokens[k]!.text === ',') to = k;
+    // Nor do they end in a common word ("Lebanese Hezbollah resistance").
+    while (to - from > 1 && /^\p{Ll}+$/u.test(tokens[to - 1]!.text)) to--;
     // "Ambassador to Vienna Halvard Rustebakke" read as one span: the place, then the person.
     const placeEnd = placeThenName(tokens, masks, from, to);
     if (placeEnd > from) {
@@ -317,10 +346,17 @@ function sentenceMentions(doc: Doc, s: number, tokens: ViewToken[], spans: Typed
       type = 'PERSON';
       from = split;
     }
-    if (type === 'ORG' && to - from >= 3 && isDemonymAt(masks, from) && isOrgKeywordToken(tokens[to - 1]!.text)) {
+    const afterDemonym = doc.text.slice(tokens[Math.min(from + 1, to - 1)]!.start, tokens[to - 1]!.end).toLowerCase();
+    if (
+      (type === 'ORG' || type === 'GROUP') &&
+      to - from >= 2 &&
+      isDemonymAt(masks, from) &&
+      ((to - from >= 3 && isOrgKeywordToken(tokens[to - 1]!.text)) || GROUP_ALIASES.has(afterDemonym))
+    ) {
       // OntoNotes style: "the Iranian Expediency Council" is NORP "Iranian" + ORG "Expediency Council".
       add(from, from + 1, 'NORP', []);
       from++;
+      if (GROUP_ALIASES.has(afterDemonym)) type = 'GROUP';
     }
     if (type === 'ORG') from = extendOrgHead(tokens, from);
     if (type === 'PERSON') {
