@@ -247,7 +247,12 @@ export function buildSpeakerIndex(doc: Doc, tags: TokenTags, entities: EntityRec
   // The first name in a source phrase is its head ("Velayati, a senior advisor to … Khamenei"), but a
   // person named after a place in a title ("the minister of Marovia, Talia Renquist") heads it.
   const headName = (span: Span): { start: number; cand: SpeakerCandidate } | null => {
-    const inside = spans.filter((s) => s.start >= span.start && s.end <= span.end && s.cand.speaker);
+    // A name modifying a noun ("the Marovian minister", "Pellish Ambassador to …") is not the head.
+    const inside = spans.filter((s) => {
+      if (s.start < span.start || s.end > span.end || !s.cand.speaker) return false;
+      const after = doc.text.slice(s.end, span.end);
+      return after.trim() === '' || /^\s*[,(]|^['’]s\b/.test(after);
+    });
     const first = inside[0];
     if (!first || first.cand.person) return first ?? null;
     const person = inside.find((s) => s.cand.person && s.start - first.end < 4);
