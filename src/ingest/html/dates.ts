@@ -97,7 +97,8 @@ const AFTER_H1 = 60;
 /**
  * The date shown in the article's header: the first short element near the
  * headline (<time>, a date/byline-classed block, or a short line of text) that
- * holds a full date. Dates elsewhere (sidebars, "recent posts", comments) are
+ * holds a full date (the first one it writes: "May 2, 2024 · Updated June 9, 2025"
+ * is dated May 2 by readers and annotators alike). Dates elsewhere (sidebars, "recent posts", comments) are
  * too often someone else's to trust over the metadata.
  */
 export function findHeaderDate(root: HElement, headline: HElement | null): string | null {
@@ -127,7 +128,7 @@ export function findHeaderDate(root: HElement, headline: HElement | null): strin
       const d = normaliseDate(el.attrs.datetime);
       if (d) found.push(d.slice(0, 10));
     }
-    if (found.length > 0) return found.sort()[found.length - 1];
+    if (found.length > 0) return found[0];
   }
   return null;
 }
