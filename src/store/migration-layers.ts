@@ -1,0 +1,126 @@
+/**
+ * 0002_layers: the Analysis layers as indexed tables, for the HTTP API and the
+ * web UI (issue 7). The analyses table keeps the JSON as written; these tables
+ * exist only so the corpus can be queried by actor, speaker, type, place and
+ * date without parsing every analysis.
+ */
+import { sql } from 'kysely';
+import type { StoreMigration } from './migrations.js';
+
+export const layersMigration: StoreMigration = {
+  name: '0002_layers',
+  async up(db, engine) {
+    const sqlite = engine === 'sqlite';
+
+    await db.schema
+      .createTable('actors')
+      .addColumn('key', 'text', (c) => c.primaryKey())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('norm_name', 'text', (c) => c.notNull())
+      .addColumn('type', 'text', (c) => c.notNull())
+      .addColumn('country', 'text')
+      .addColumn('sector', 'text')
+      .addColumn('articles', 'integer', (c) => c.notNull())
+      .addColumn('mentions', 'integer', (c) => c.notNull())
+      .addColumn('statements', 'integer', (c) => c.notNull())
+      .addColumn('events', 'integer', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('actors_statements').on('actors').columns(['statements', 'key']).execute();
+    await db.schema.createIndex('actors_articles').on('actors').columns(['articles', 'key']).execute();
+
+    await db.schema
+      .createTable('entities')
+      .addColumn('article_id', 'text', (c) => c.notNull().references('articles.id').onDelete('cascade'))
+      .addColumn('entity_id', 'text', (c) => c.notNull())
+      .addColumn('actor_key', 'text', (c) => c.notNull())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('type', 'text', (c) => c.notNull())
+      .addColumn('country', 'text')
+      .addColumn('sector', 'text')
+      .addColumn('roles', 'text', (c) => c.notNull())
+      .addColumn('mentions', 'integer', (c) => c.notNull())
+      .addColumn('date', 'text')
+      .addPrimaryKeyConstraint('entities_pk', ['article_id', 'entity_id'])
+      .execute();
+    await db.schema.createIndex('entities_actor').on('entities').columns(['actor_key', 'date']).execute();
+
+    await db.schema
+      .createTable('mentions')
+      .addColumn('article_id', 'text', (c) => c.notNull().references('articles.id').onDelete('cascade'))
+      .addColumn('entity_id', 'text', (c) => c.notNull())
+      .addColumn('span_start', 'integer', (c) => c.notNull())
+      .addColumn('span_end', 'integer', (c) => c.notNull())
+      .addColumn('text', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('mentions_article').on('mentions').columns(['article_id', 'entity_id']).execute();
+
+    await db.schema
+      .createTable('attributions')
+      .addColumn('seq', 'integer', (c) => (sqlite ? c.primaryKey() : c.primaryKey().generatedAlwaysAsIdentity()))
+      .addColumn('article_id', 'text', (c) => c.notNull().references('articles.id').onDelete('cascade'))
+      .addColumn('attribution_id', 'text', (c) => c.notNull())
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('speaker_entity', 'text')
+      .addColumn('speaker_key', 'text')
+      .addColumn('speaker_text', 'text')
+      .addColumn('cue', 'text', (c) => c.notNull())
+      .addColumn('cue_lemma', 'text', (c) => c.notNull())
+      .addColumn('content', 'text', (c) => c.notNull())
+      .addColumn('span_start', 'integer', (c) => c.notNull())
+      .addColumn('span_end', 'integer', (c) => c.notNull())
+      .addColumn('date', 'text')
+      .addUniqueConstraint('attributions_article_attribution', ['article_id', 'attribution_id'])
+      .execute();
+    await db.schema.createIndex('attributions_speaker').on('attributions').columns(['speaker_key', 'date']).execute();
+    await db.schema.createIndex('attributions_date').on('attributions').column('date').execute();
+
+    await db.schema
+      .createTable('events')
+      .addColumn('article_id', 'text', (c) => c.notNull().references('articles.id').onDelete('cascade'))
+      .addColumn('event_id', 'text', (c) => c.notNull())
+      .addColumn('type', 'text', (c) => c.notNull())
+      .addColumn('mode', 'text')
+      .addColumn('cameo', 'text')
+      .addColumn('status', 'text', (c) => c.notNull())
+      .addColumn('trigger', 'text', (c) => c.notNull())
+      .addColumn('span_start', 'integer', (c) => c.notNull())
+      .addColumn('span_end', 'integer', (c) => c.notNull())
+      .addColumn('date', 'text')
+      .addColumn('place', 'text')
+      .addColumn('country', 'text')
+      .addColumn('lat', 'real')
+      .addColumn('lon', 'real')
+      .addColumn('claimed_by', 'text')
+      .addPrimaryKeyConstraint('events_pk', ['article_id', 'event_id'])
+      .execute();
+    await db.schema.createIndex('events_type').on('events').columns(['type', 'date']).execute();
+    await db.schema.createIndex('events_country').on('events').columns(['country', 'date']).execute();
+    await db.schema.createIndex('events_date').on('events').column('date').execute();
+
+    await db.schema
+      .createTable('event_actors')
+      .addColumn('article_id', 'text', (c) => c.notNull().references('articles.id').onDelete('cascade'))
+      .addColumn('event_id', 'text', (c) => c.notNull())
+      .addColumn('role', 'text', (c) => c.notNull())
+      .addColumn('entity_id', 'text', (c) => c.notNull())
+      .addColumn('actor_key', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('event_actors_actor').on('event_actors').columns(['actor_key', 'article_id', 'event_id']).execute();
+    await db.schema.createIndex('event_actors_event').on('event_actors').columns(['article_id', 'event_id']).execute();
+
+    if (sqlite) {
+      await sql`create virtual table attributions_fts using fts5(
+        content, content='attributions', content_rowid='seq', tokenize='porter unicode61 remove_diacritics 2')`.execute(db);
+      await sql`create trigger attributions_fts_insert after insert on attributions begin
+        insert into attributions_fts(rowid, content) values (new.seq, new.content);
+      end`.execute(db);
+      await sql`create trigger attributions_fts_delete after delete on attributions begin
+        insert into attributions_fts(attributions_fts, rowid, content) values ('delete', old.seq, old.content);
+      end`.execute(db);
+    } else {
+      await sql`alter table attributions add column search tsvector generated always as (
+        to_tsvector('english', left(content, 100000))) stored`.execute(db);
+      await sql`create index attributions_search on attributions using gin (search)`.execute(db);
+    }
+  },
+};

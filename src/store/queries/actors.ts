@@ -1,0 +1,160 @@
+/** Actors across the corpus (grouped by actorKey): search, and one actor's page. */
+import { sql } from 'kysely';
+import type { Store } from '../store.js';
+import { normaliseName } from './actor-key.js';
+import { searchEvents, type EventRow } from './events.js';
+import { clampPage, containsPattern, type Page } from './page.js';
+import { searchQuotes, type QuoteRow } from './quotes.js';
+import { corpusDb } from './schema.js';
+
+export interface ActorSummary {
+  key: string;
+  name: string;
+  type: string;
+  country: string | null;
+  sector: string | null;
+  articles: number;
+  mentions: number;
+  statements: number;
+  events: number;
+}
+
+export interface ActorFilter extends Page {
+  q?: string;
+  type?: string;
+}
+
+export interface Counterpart {
+  key: string;
+  name: string;
+  type: string;
+  /** Events both took part in. */
+  weight: number;
+}
+
+export interface Place {
+  name: string;
+  country: string | null;
+  lat: number;
+  lon: number;
+  events: number;
+}
+
+export type TimelineItem =
+  | { kind: 'quote'; date: string | null; articleId: string; id: string; text: string; title: string | null }
+  | { kind: 'event'; date: string | null; articleId: string; id: string; text: string; title: string | null; type: string };
+
+export interface ActorPage {
+  actor: ActorSummary;
+  names: Array<{ name: string; count: number }>;
+  roles: Array<{ role: string; count: number }>;
+  quotes: QuoteRow[];
+  events: EventRow[];
+  timeline: TimelineItem[];
+  counterparts: Counterpart[];
+  places: Place[];
+}
+
+const SUMMARY = ['key', 'name', 'type', 'country', 'sector', 'articles', 'mentions', 'statements', 'events'] as const;
+
+function summary(r: { [K in (typeof SUMMARY)[number]]: unknown }): ActorSummary {
+  return {
+    key: String(r.key),
+    name: String(r.name),
+    type: String(r.type),
+    country: r.country === null ? null : String(r.country),
+    sector: r.sector === null ? null : String(r.sector),
+    articles: Number(r.articles),
+    mentions: Number(r.mentions),
+    statements: Number(r.statements),
+    events: Number(r.events),
+  };
+}
+
+/** Actors whose name contains the query, most quoted first. */
+export async function searchActors(store: Store, filter: ActorFilter): Promise<ActorSummary[]> {
+  const { limit, offset } = clampPage(filter);
+  let q = corpusDb(store.db).selectFrom('actors').select(SUMMARY);
+  const words = filter.q ? normaliseName(filter.q) : '';
+  if (words) q = q.where(sql<boolean>`norm_name like ${containsPattern(words)} escape '\\'`);
+  if (filter.type) q = q.where('type', '=', filter.type.toUpperCase());
+  const rows = await q.orderBy('statements', 'desc').orderBy('articles', 'desc').orderBy('key').limit(limit).offset(offset).execute();
+  return rows.map(summary);
+}
+
+/** Everything the actor page shows; null when no such actor. Lists are capped, newest first. */
+export async function getActor(store: Store, key: string, options: { items?: number } = {}): Promise<ActorPage | null> {
+  const db = corpusDb(store.db);
+  const row = await db.selectFrom('actors').select(SUMMARY).where('key', '=', key).executeTakeFirst();
+  if (!row) return null;
+  const items = Math.min(200, Math.max(1, options.items ?? 50));
+  // A frequent actor has thousands of entity rows; names and roles come from its most recent few hundred.
+  const recent = await db
+    .selectFrom('entities')
+    .select(['name', 'roles'])
+    .where('actor_key', '=', key)
+    .orderBy(sql`date is null`)
+    .orderBy('date', 'desc')
+    .limit(500)
+    .execute();
+  const names = new Map<string, number>();
+  const roles = new Map<string, number>();
+  for (const r of recent) {
+    names.set(r.name, (names.get(r.name) ?? 0) + 1);
+    for (const role of JSON.parse(r.roles) as string[]) roles.set(role, (roles.get(role) ?? 0) + 1);
+  }
+  const [quotes, events, counterparts, places] = await Promise.all([
+    searchQuotes(store, { speaker: key, limit: items }),
+    searchEvents(store, { actor: key, limit: items }),
+    counterpartsOf(store, key),
+    placesOf(store, key),
+  ]);
+  const timeline: TimelineItem[] = [
+    ...quotes.map((q): TimelineItem => ({ kind: 'quote', date: q.date, articleId: q.articleId, id: q.attributionId, text: q.content, title: q.title })),
+    ...events.map((e): TimelineItem => ({ kind: 'event', date: e.date, articleId: e.articleId, id: e.eventId, text: e.trigger, title: e.title, type: e.type })),
+  ].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));
+  const tally = (m: Map<string, number>) => [...m].map(([k, count]) => ({ k, count })).sort((a, b) => b.count - a.count || a.k.localeCompare(b.k));
+  return {
+    actor: summary(row),
+    names: tally(names).map(({ k, count }) => ({ name: k, count })),
+    roles: tally(roles).map(({ k, count }) => ({ role: k, count })),
+    quotes,
+    events,
+    timeline,
+    counterparts,
+    places,
+  };
+}
+
+/** Actors that took part in the same events, by how many. */
+export async function counterpartsOf(store: Store, key: string, limit = 30): Promise<Counterpart[]> {
+  const rows = await corpusDb(store.db)
+    .selectFrom('event_actors as x')
+    .innerJoin('event_actors as o', (j) => j.onRef('o.article_id', '=', 'x.article_id').onRef('o.event_id', '=', 'x.event_id'))
+    .innerJoin('actors as s', 's.key', 'o.actor_key')
+    .select(['o.actor_key', 's.name', 's.type', sql<number | string>`count(distinct o.article_id || '/' || o.event_id)`.as('weight')])
+    .where('x.actor_key', '=', key)
+    .where('o.actor_key', '!=', key)
+    .groupBy(['o.actor_key', 's.name', 's.type'])
+    .orderBy('weight', 'desc')
+    .orderBy('o.actor_key')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ key: r.actor_key, name: r.name, type: r.type, weight: Number(r.weight) }));
+}
+
+/** Where the actor's events took place (those with coordinates). */
+export async function placesOf(store: Store, key: string, limit = 100): Promise<Place[]> {
+  const rows = await corpusDb(store.db)
+    .selectFrom('event_actors as x')
+    .innerJoin('events as e', (j) => j.onRef('e.article_id', '=', 'x.article_id').onRef('e.event_id', '=', 'x.event_id'))
+    .select(['e.place', 'e.country', 'e.lat', 'e.lon', sql<number | string>`count(*)`.as('n')])
+    .where('x.actor_key', '=', key)
+    .where('e.lat', 'is not', null)
+    .where('e.lon', 'is not', null)
+    .groupBy(['e.place', 'e.country', 'e.lat', 'e.lon'])
+    .orderBy('n', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ name: r.place ?? '', country: r.country, lat: Number(r.lat), lon: Number(r.lon), events: Number(r.n) }));
+}

@@ -1,0 +1,98 @@
+/** Quotes: who said what, filtered by speaker, words in the content ("what did X say about Y") and date range. */
+import { sql } from 'kysely';
+import type { Store } from '../store.js';
+import { clampPage, containsPattern, type Page } from './page.js';
+import { normaliseName } from './actor-key.js';
+import { corpusDb } from './schema.js';
+import { quoteMatches } from './text-match.js';
+
+export interface QuoteFilter extends Page {
+  /** An actor key (`PERSON:ali akbar velayati`) or a name to look for among speakers. */
+  speaker?: string;
+  /** Words the quote content must match (web-search syntax). */
+  text?: string;
+  /** Inclusive, compared as YYYY-MM-DD prefixes. */
+  from?: string;
+  to?: string;
+  articleId?: string;
+}
+
+export interface QuoteRow {
+  articleId: string;
+  attributionId: string;
+  kind: string;
+  speakerKey: string | null;
+  speakerName: string | null;
+  speakerText: string | null;
+  cue: string;
+  content: string;
+  start: number;
+  end: number;
+  date: string | null;
+  title: string | null;
+}
+
+/** Upper bound of a date prefix: "2025-04" covers every day of April. */
+export function dateUpper(to: string): string {
+  return `${to}\uffff`;
+}
+
+export async function searchQuotes(store: Store, filter: QuoteFilter): Promise<QuoteRow[]> {
+  const db = corpusDb(store.db);
+  const { limit, offset } = clampPage(filter);
+  let q = db
+    .selectFrom('attributions as q')
+    .innerJoin('articles as a', 'a.id', 'q.article_id')
+    .leftJoin('actors as s', 's.key', 'q.speaker_key')
+    .select([
+      'q.article_id',
+      'q.attribution_id',
+      'q.kind',
+      'q.speaker_key',
+      's.name as speaker_name',
+      'q.speaker_text',
+      'q.cue',
+      'q.content',
+      'q.span_start',
+      'q.span_end',
+      'q.date',
+      'a.title',
+    ]);
+  if (filter.speaker) {
+    const speaker = filter.speaker;
+    if (speaker.includes(':')) q = q.where('q.speaker_key', '=', speaker);
+    else {
+      const pattern = containsPattern(normaliseName(speaker));
+      q = q.where('q.speaker_key', 'in', db.selectFrom('actors').select('key').where(sql<boolean>`norm_name like ${pattern} escape '\\'`));
+    }
+  }
+  if (filter.text) {
+    const cond = quoteMatches(store.engine, 'q', filter.text);
+    if (cond === null) return [];
+    q = q.where(cond);
+  }
+  if (filter.from) q = q.where('q.date', '>=', filter.from);
+  if (filter.to) q = q.where('q.date', '<=', dateUpper(filter.to));
+  if (filter.articleId) q = q.where('q.article_id', '=', filter.articleId);
+  const rows = await q
+    .orderBy(sql`q.date is null`)
+    .orderBy('q.date', 'desc')
+    .orderBy('q.seq', 'desc')
+    .limit(limit)
+    .offset(offset)
+    .execute();
+  return rows.map((r) => ({
+    articleId: r.article_id,
+    attributionId: r.attribution_id,
+    kind: r.kind,
+    speakerKey: r.speaker_key,
+    speakerName: r.speaker_name,
+    speakerText: r.speaker_text,
+    cue: r.cue,
+    content: r.content,
+    start: Number(r.span_start),
+    end: Number(r.span_end),
+    date: r.date,
+    title: r.title,
+  }));
+}
