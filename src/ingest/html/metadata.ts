@@ -46,6 +46,7 @@ const DATE_KEYS = [
   'publishdate', 'publish-date', 'publish_date', 'pubdate', 'date', 'cxenseparse:recs:publishtime', 'cxenseparse:publishtime',
   'og:publish_date', 'citation_publication_date', 'citation_date', 'published', 'date-pub', 'uploaddate',
 ];
+const MODIFIED_KEYS = ['article:modified_time', 'og:updated_time', 'datemodified', 'dc.date.modified', 'dcterms.modified', 'last-modified'];
 const AUTHOR_KEYS = ['author', 'article:author', 'og:article:author', 'parsely-author', 'sailthru.author', 'dc.creator', 'dcterms.creator', 'byl', 'citation_author'];
 const SITE_KEYS = ['og:site_name', 'application-name', 'publisher', 'dc.publisher', 'twitter:site'];
 
@@ -143,12 +144,19 @@ function chooseDate(root: HElement, meta: Map<string, string[]>, ld: JsonLdMeta 
   }
   // What the reader sees (often "Updated …") is what a page is dated by; metadata dates
   // are frequently the first draft's or a CMS default.
-  const header = findHeaderDate(root, headline);
-  if (header) return header;
+  let published: string | null = null;
   for (const c of candidates) {
-    const d = c ? normaliseDate(c) : null;
-    if (d) return d;
+    published = c ? normaliseDate(c) : null;
+    if (published) break;
   }
+  const header = findHeaderDate(root, headline);
+  if (header) {
+    // A header showing only the last-modified date still dates the article by its publication.
+    const modified = [ld?.dateModified, first(meta, MODIFIED_KEYS)].map((m) => (m ? normaliseDate(m) : null));
+    if (published && modified.some((m) => m?.slice(0, 10) === header) && published.slice(0, 10) !== header) return published;
+    return header;
+  }
+  if (published) return published;
   const fromUrl = url ? dateFromUrl(url) : null;
   if (fromUrl) return fromUrl;
   return findVisibleDate(root);
