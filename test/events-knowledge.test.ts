@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { findTimes } from '../src/annotate/time.js';
 import { resolvePlace, findPlaces } from '../src/annotate/places.js';
 import { cameoOf, normalizePloverType, ploverOfCameo, quadClass, PLOVER_TYPES } from '../src/knowledge/events/ontology.js';
-import { actorDictionary, parseActorFile, parseAgentFile } from '../src/knowledge/events/petrarch-dict.js';
+import { actorDictionary, parseActorFile, parseAgentFile, parseCountryInfo, readActorEntries, toCompactJson } from '../src/knowledge/events/petrarch-dict.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { groupOf } from '../src/knowledge/events/actor-groups.js';
 import { countryOfDescription, sectorOfPhrase } from '../src/annotate/actors.js';
 
@@ -78,5 +81,22 @@ describe('actors', () => {
     const agents = parseAgentFile('!PERSON! = MAN, WOMAN\nAMBASSADOR [~GOV]\nPOLICE!PERSON! [~COP]\n');
     expect(agents.get('AMBASSADOR')).toBe('GOV');
     expect(agents.get('POLICEWOMAN')).toBe('COP');
+  });
+  it('imports CountryInfo countries, adjectives, cities and dated leaders, and round-trips our JSON', () => {
+    // An invented country block in the CountryInfo layout.
+    const text = ['<Country>', '<CountryCode>NLD</CountryCode>', '<CountryName>NETHERLANDS</CountryName>', '<Nationality>', '\tDUTCH_', '</Nationality>',
+      '<Capital>', '\tAMSTERDAM_', '</Capital>', '<Leaders>', '\t<Prime ministers>', '\t\tMARA_VELDT_\t\t[20100101 - 20151231]  [B:19600101]', '\t\tJOOST_AREND_\t\t[>20160101]',
+      '\t</Prime ministers>', '</Leaders>', '</Country>'].join('\n');
+    const entries = parseCountryInfo(text);
+    const dict = actorDictionary(entries);
+    expect(dict.lookup('Dutch', null)).toBe('NLD');
+    expect(dict.lookup('Amsterdam', null)).toBe('NLD');
+    expect(dict.lookup('Mara Veldt', '2012-01-01')).toBe('NLDGOV');
+    // Out of office: still Dutch, no longer the government.
+    expect(dict.lookup('Mara Veldt', '2019-01-01')).toBe('NLD');
+    expect(dict.lookup('Joost Arend', '2020-01-01')).toBe('NLDGOV');
+    const file = join(mkdtempSync(join(tmpdir(), 'fivew-actors-')), 'actors.json');
+    writeFileSync(file, toCompactJson(entries));
+    expect(actorDictionary(readActorEntries([file])).lookup('Joost Arend', '2020-01-01')).toBe('NLDGOV');
   });
 });

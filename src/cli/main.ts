@@ -13,6 +13,8 @@ import { registerTrain } from './commands/train.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerSearch } from './commands/search.js';
 import { registerExport } from './commands/export.js';
+import { registerActors } from './commands/actors.js';
+import { registerServe } from './commands/serve.js';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -29,6 +31,8 @@ export function buildProgram(): Command {
   registerIngest(program);
   registerSearch(program);
   registerExport(program);
+  registerActors(program);
+  registerServe(program);
   return program;
 }
 

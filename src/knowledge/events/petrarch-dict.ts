@@ -9,6 +9,7 @@
  * "!MACRO! = A, B" substitutions. Underscores join words.
  */
 import { readFileSync } from 'node:fs';
+import { z } from 'zod';
 
 export interface DatedCode {
   code: string;
@@ -115,6 +116,8 @@ function pick(codes: DatedCode[], date: string | null): string | null {
     const d = date.slice(0, 10);
     const live = codes.find((c) => (c.from === null || c.from <= d) && (c.to === null || d <= c.to));
     if (live) return live.code;
+    // Out of office on that date: still of the country, no longer its government.
+    if (codes.every((c) => c.from !== null || c.to !== null)) return codes[codes.length - 1]!.code.slice(0, 3);
   }
   // Undated: the code without dates, else the latest role.
   return (codes.find((c) => c.from === null && c.to === null) ?? codes[codes.length - 1]!).code;
@@ -148,9 +151,73 @@ export function actorDictionary(entries: Map<string, DatedCode[]>): ActorDiction
   };
 }
 
-/** Load actor files (comma-separated paths or several arguments) into one dictionary. */
-export function loadActorDictionary(paths: readonly string[]): ActorDictionary {
+function isoOf8(yyyymmdd: string): string {
+  return `${yyyymmdd.slice(0, 4)}-${yyyymmdd.slice(4, 6)}-${yyyymmdd.slice(6, 8)}`;
+}
+
+/**
+ * Parse CountryInfo.txt: per <Country>, its name, nationality adjectives,
+ * capital and major cities code as the country; leaders listed under
+ * <Leaders> code as its government for their dated terms
+ * ("[20011222 - 20141229]", "[>20011222]").
+ */
+export function parseCountryInfo(text: string, into = new Map<string, DatedCode[]>()): Map<string, DatedCode[]> {
+  const add = (name: string, code: DatedCode): void => {
+    const key = normalizePhrase(name);
+    if (!key) return;
+    const list = into.get(key);
+    if (!list) into.set(key, [code]);
+    else if (!list.some((c) => c.code === code.code && c.from === code.from && c.to === code.to)) list.push(code);
+  };
+  for (const block of text.split('<Country>').slice(1)) {
+    const code = /<CountryCode>\s*([A-Z]{3})\s*<\/CountryCode>/.exec(block)?.[1];
+    if (!code) continue;
+    const country: DatedCode = { code, from: null, to: null };
+    const name = /<CountryName>([^<]+)<\/CountryName>/.exec(block)?.[1];
+    if (name) add(name, country);
+    for (const tag of ['Nationality', 'Capital', 'MajorCities']) {
+      const body = new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`).exec(block)?.[1] ?? '';
+      for (const line of body.split('\n')) {
+        const phrase = line.replace(/#.*$/, '').replace(/\[.*$/, '').trim();
+        if (phrase) add(phrase, country);
+      }
+    }
+    const leaders = /<Leaders>([\s\S]*?)<\/Leaders>/.exec(block)?.[1] ?? '';
+    for (const line of leaders.split('\n')) {
+      const m = /^\s*([A-Z][A-Z_.'\-]+?)_*\s+\[\s*(>?)(\d{8})(?:\s*-\s*(\d{8}))?\s*\]/.exec(line);
+      if (!m) continue;
+      const from = isoOf8(m[3]!);
+      const to = m[2] === '>' || !m[4] ? null : isoOf8(m[4]);
+      const full = m[1]!;
+      add(full, { code: `${code}GOV`, from, to });
+    }
+  }
+  return into;
+}
+
+const compactSchema = z.object({ format: z.literal('fivew-actors-1'), entries: z.record(z.string(), z.array(z.tuple([z.string(), z.string().nullable(), z.string().nullable()]))) });
+
+/** Our compact JSON form of a dictionary (what `fivew actors import-dict --out` writes). */
+export function toCompactJson(entries: Map<string, DatedCode[]>): string {
+  const out: Record<string, Array<[string, string | null, string | null]>> = {};
+  for (const [k, codes] of [...entries.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) out[k] = codes.map((c) => [c.code, c.from, c.to]);
+  return JSON.stringify({ format: 'fivew-actors-1', entries: out });
+}
+
+/** Read actor files into one phrase table: Phoenix/PETRARCH actor lists, CountryInfo.txt or our compact JSON, told apart by content. */
+export function readActorEntries(paths: readonly string[]): Map<string, DatedCode[]> {
   const entries = new Map<string, DatedCode[]>();
-  for (const p of paths) parseActorFile(readFileSync(p, 'utf8'), entries);
-  return actorDictionary(entries);
+  for (const p of paths) {
+    const text = readFileSync(p, 'utf8');
+    if (text.trimStart().startsWith('{')) {
+      const parsed = compactSchema.parse(JSON.parse(text));
+      for (const [k, codes] of Object.entries(parsed.entries)) if (!entries.has(k)) entries.set(k, codes.map(([code, from, to]) => ({ code, from, to })));
+    } else if (text.includes('<CountryCode>')) parseCountryInfo(text, entries);
+    else parseActorFile(text, entries);
+  }
+  return entries;
+}
+
+export function loadActorDictionary(paths: readonly string[]): ActorDictionary {
+  return actorDictionary(readActorEntries(paths));
 }
