@@ -9,7 +9,8 @@ import { createDoc, type Doc } from './doc/doc.js';
 import { articleId, type Article } from './ingest/article.js';
 import { annotateAttributions } from './annotate/attribution.js';
 import { annotateEntities } from './annotate/entities.js';
-import { annotateActors } from './annotate/actors.js';
+import { annotateActors, dictionaryEntities } from './annotate/actors.js';
+import type { ActorDictionary } from './knowledge/events/petrarch-dict.js';
 import { annotateEvents } from './annotate/events.js';
 
 export interface TextSpan {
@@ -61,6 +62,8 @@ export interface Analysis {
 export interface AnalyzeOptions {
   /** Publication date to assume when the article has none (ISO date). */
   published?: string;
+  /** A user actor dictionary (PETRARCH/Phoenix, CountryInfo): it codes entities first and adds actors NER missed. */
+  actors?: ActorDictionary;
 }
 
 /** English, or unknown (we assume English when detection had nothing to go on). */
@@ -84,7 +87,8 @@ export function analyzeArticle(article: Article, options: AnalyzeOptions = {}): 
   if (!isAnalysable(normalized)) return { analysis, doc };
   analysis.entities = annotateEntities(doc);
   analysis.attributions = annotateAttributions(doc, analysis.entities);
-  analysis.entities = annotateActors(doc, analysis.entities, analysis.attributions);
+  if (options.actors) analysis.entities = [...analysis.entities, ...dictionaryEntities(doc, analysis.entities, options.actors, published)];
+  analysis.entities = annotateActors(doc, analysis.entities, analysis.attributions, options.actors);
   analysis.events = annotateEvents(doc, analysis.entities, analysis.attributions, { published });
   return { analysis, doc };
 }
