@@ -69,4 +69,21 @@ describe('entities layer on invented wire reports', () => {
     // Ids are unique and every mention lies inside the text.
     expect(new Set(entities.map((e) => e.id)).size).toBe(entities.length);
   });
+
+  it('reads an office held in an organisation, an apposition, and places spelt without diacritics', () => {
+    const { entities } = entitiesOf('dockers-strike.txt');
+    const leader = find(entities, 'Karim Haddani');
+    expect(leader.type).toBe('PERSON');
+    expect(leader.roles).toEqual(['Secretary General of the Velmar dockers movement', 'Sayyed']);
+    expect(leader.mentions.map((m) => m.text)).toEqual(['Karim Haddani', 'Haddani', 'Haddani']);
+    const governor = find(entities, 'Mirela Oskan');
+    expect(governor.roles).toEqual(['Governor of Velmar Province']);
+    expect(governor.mentions.map((m) => m.text)).toEqual(['Mirela Oskan', 'Oskan']);
+    expect(find(entities, 'Velmar Province').type).toBe('GPE');
+    expect(find(entities, 'Velmar Dockers Union').type).toBe('ORG');
+    // The city list has "İzmir"; the article writes "Izmir".
+    expect(find(entities, 'Izmir').type).toBe('GPE');
+    expect(find(entities, 'Piraeus').type).toBe('GPE');
+    for (const norp of ['Greek', 'Turkish']) expect(find(entities, norp).type).toBe('NORP');
+  });
 });

@@ -87,6 +87,7 @@ function plain(text: string): string {
     .replace(/^\]$/, ')');
 }
 
+const ADMIN_HEADS = /\b(?:Province|County|District|Governorate|Oblast|Prefecture|Municipality)$/;
 const EVENT_HEADS = /\b(?:Revolution|War|Uprising|Intifada|Spring|Crisis|Summit|Games|Cup|Olympics|Conference)$/;
 const GEO_WORDS = /\b(?:River|Sea|Ocean|Gulf|Lake|Mountains?|Mount|Valley|Desert|Heights|Islands?|Peninsula|Strait|Bay|Basin|Canal|Plateau|Coast|Hills?|Range|Delta|Forest|Region)\b/;
 
@@ -109,11 +110,16 @@ function refineType(conll: string, name: string, masks: Uint32Array, from: numbe
     case 'PER':
       return 'PERSON';
     case 'ORG':
-      return whole(LIST_GROUP) || ARMED_HEADS.test(name) ? 'GROUP' : 'ORG';
+      if (whole(LIST_GROUP) || ARMED_HEADS.test(name)) return 'GROUP';
+      // A bare city or country name, an administrative area or a bay is a place, whatever the tagger thought.
+      if (whole(LIST_CITY) || whole(LIST_COUNTRY) || ADMIN_HEADS.test(name)) return 'GPE';
+      if (GEO_WORDS.test(name) && !ORG_HEAD.test(name)) return 'LOC';
+      return 'ORG';
     case 'LOC':
       // "Black Reed Brigades", "Vienna Maritime Council": a place name with an organisation head is an organisation.
       if (ORG_HEAD.test(name) && !whole(LIST_COUNTRY) && !whole(LIST_CITY)) return ARMED_HEADS.test(name) ? 'GROUP' : 'ORG';
       if (whole(LIST_COUNTRY) || whole(LIST_CITY)) return 'GPE';
+      if (ADMIN_HEADS.test(name)) return 'GPE';
       if (whole(LIST_REGION) || GEO_WORDS.test(name)) return 'LOC';
       // "the Islamic Revolution", "the Gulf War": events the tagger read as places.
       if (EVENT_HEADS.test(name)) return 'MISC';

@@ -46,14 +46,22 @@ export function nerGazetteerLists(): GazetteerList[] {
   }
   const list = (name: string, phrases: Iterable<string>): GazetteerList => ({ name, phrases: [...new Set(phrases)].sort() });
   return [
-    list('country', countries.flatMap((c) => c.names)),
+    list('country', withFolded(countries.flatMap((c) => c.names))),
     list('demonym', countries.flatMap((c) => c.demonyms)),
-    list('city', [...countries.flatMap((c) => c.capitals), ...cityEntries().map((c) => c.name)]),
+    list('city', withFolded([...countries.flatMap((c) => c.capitals), ...cityEntries().map((c) => c.name)])),
     list('region', regions),
     list('role', ROLE_TITLES),
     list('group', ARMED_GROUPS.flat()),
     list('norp', NORP_TERMS),
   ];
+}
+
+/** Each phrase, plus its spelling without diacritics ("İzmir" → "Izmir", "Bogotá" → "Bogota"), as news copy often writes it. */
+function withFolded(phrases: string[]): string[] {
+  return phrases.flatMap((p) => {
+    const folded = p.normalize('NFD').replace(/\p{M}/gu, '');
+    return folded === p ? [p] : [p, folded];
+  });
 }
 
 let cache: Gazetteer | null = null;
