@@ -5,7 +5,7 @@
  */
 
 const PREFIX = /^(?:(?:written|posted|published|reported|words|story|text|article|edited|reviewed)\s+by|by|authors?|written|posted by|from)\s*[:\-–—]?\s*/i;
-const DATE_TAIL = /\s*(?:[-–—|•·,]|\bon\b|\bupdated\b|\bpublished\b)?\s*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s).*$/i;
+const DATE_TAIL = /\s*(?:[-–—|•·,]|\bon\b|\bupdated\b|\bpublished\b)?\s*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s).*$/i;
 
 export function cleanByline(raw: string): string | null {
   let s = raw.replace(/\s+/g, ' ').trim();

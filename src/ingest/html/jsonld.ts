@@ -8,6 +8,8 @@
 export interface JsonLdMeta {
   headline: string | null;
   authors: string[];
+  /** The author is an organisation (often the publisher standing in for a person). */
+  authorIsOrganization: boolean;
   datePublished: string | null;
   dateModified: string | null;
   publisher: string | null;
@@ -85,6 +87,16 @@ function names(x: Json | undefined, byId: Map<string, JsonObject>, depth = 0): s
   return [];
 }
 
+const ORGANIZATION = /Organization|Corporation|NewsMedia|LocalBusiness|WebSite|Brand|Company/i;
+
+function isOrganization(x: Json | undefined, byId: Map<string, JsonObject>): boolean {
+  const first = Array.isArray(x) ? x[0] : x;
+  if (!isObject(first)) return false;
+  const id = str(first['@id']);
+  const target = types(first).length === 0 && id ? byId.get(id) : first;
+  return target !== undefined && types(target).some((t) => ORGANIZATION.test(t));
+}
+
 export function readJsonLd(blocks: string[]): JsonLdMeta | null {
   const objects: JsonObject[] = [];
   for (const raw of blocks) {
@@ -105,6 +117,7 @@ export function readJsonLd(blocks: string[]): JsonLdMeta | null {
   const date = (key: string): string | null => str(node[key]) ?? (article && page ? str(page[key]) : null);
   return {
     headline: str(node.headline) ?? str(node.name),
+    authorIsOrganization: isOrganization(node.author, byId),
     authors: [...new Set(names(node.author, byId).length > 0 ? names(node.author, byId) : names(node.creator, byId))],
     datePublished: date('datePublished') ?? date('dateCreated'),
     dateModified: date('dateModified'),

@@ -4,7 +4,7 @@
  * sailthru), microdata, <time>, visible bylines and dates, and the URL.
  */
 import { readJsonLd, type JsonLdMeta } from './jsonld.js';
-import { collapse, elements, textOf, type HElement, type ParsedPage } from './tree.js';
+import { collapse, decodeEntities, elements, textOf, type HElement, type ParsedPage } from './tree.js';
 import { chooseTitle } from './title.js';
 import { cleanByline, splitAuthors } from './byline.js';
 import { findHeaderDate, findVisibleDate, normaliseDate } from './dates.js';
@@ -60,11 +60,12 @@ export function extractMetadata(page: ParsedPage, url: string | null): PageMetad
     host: hostName(url),
     root: page.root,
   });
+  const headline = headlineElement(page.root, title);
   return {
     title,
-    byline: chooseByline(page.root, meta, ld),
+    byline: chooseByline(page.root, meta, ld, source, headline),
     source,
-    published: chooseDate(page.root, meta, ld, url, headlineElement(page.root, title)),
+    published: chooseDate(page.root, meta, ld, url, headline),
     language: htmlLang(page.root),
   };
 }
@@ -84,16 +85,58 @@ function htmlLang(root: HElement): string | null {
   return lang ? lang.split(/[-_]/)[0].toLowerCase() : null;
 }
 
-function chooseByline(root: HElement, meta: Map<string, string[]>, ld: JsonLdMeta | null): string | null {
-  const ldAuthors = (ld?.authors ?? []).map(cleanByline).filter((a): a is string => a !== null);
-  if (ldAuthors.length > 0) return ldAuthors.join(', ');
+function chooseByline(root: HElement, meta: Map<string, string[]>, ld: JsonLdMeta | null, source: string | null, headline: HElement | null): string | null {
+  const siteKey = source ? squashName(source) : '';
+  // Publishers often name themselves as author; a person in the visible byline is the better answer.
+  const isSite = (a: string): boolean => siteKey.length > 0 && (squashName(a) === siteKey || squashName(a).includes(siteKey) || siteKey.includes(squashName(a)));
+  let fromMeta: string | null = null;
+  const ldAuthors = (ld?.authors ?? []).map((a) => cleanByline(decodeEntities(a))).filter((a): a is string => a !== null);
+  if (ldAuthors.length > 0) fromMeta = ldAuthors.join(', ');
   for (const key of AUTHOR_KEYS) {
+    if (fromMeta) break;
     for (const v of meta.get(key) ?? []) {
-      const cleaned = cleanByline(v);
-      if (cleaned) return splitAuthors(cleaned).join(', ');
+      const cleaned = cleanByline(decodeEntities(v));
+      if (cleaned) {
+        fromMeta = splitAuthors(cleaned).join(', ');
+        break;
+      }
     }
   }
-  return visibleByline(root);
+  const weak = fromMeta === null || isSite(fromMeta) || (ld?.authorIsOrganization ?? false);
+  if (!weak) return fromMeta;
+  return headerByline(root, headline) ?? visibleByline(root) ?? fromMeta;
+}
+
+function squashName(s: string): string {
+  return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/** A "By …" line or byline-classed element near the headline. */
+function headerByline(root: HElement, headline: HElement | null): string | null {
+  if (!headline) return null;
+  const order: HElement[] = [];
+  const collect = (el: HElement): void => {
+    for (const c of el.children) {
+      if (typeof c === 'string' || c.tag === 'nav') continue;
+      order.push(c);
+      collect(c);
+    }
+  };
+  collect(root);
+  const at = order.indexOf(headline);
+  if (at < 0) return null;
+  for (let i = Math.max(0, at - 15); i < Math.min(order.length, at + 60); i++) {
+    const el = order[i];
+    const classed = el.attrs.itemprop === 'author' || el.attrs.rel === 'author' || BYLINE_ATTR.test(attrText(el));
+    const text = spacedText(el);
+    if (!text || text.length > 120) continue;
+    if (classed || /^(?:by|written by|posted by|words by|author:)\s+\S/i.test(text)) {
+      const named = el.attrs.itemprop === 'author' ? elementsNamed(el) : null;
+      const cleaned = cleanByline(named ?? text);
+      if (cleaned) return cleaned;
+    }
+  }
+  return null;
 }
 
 const BYLINE_ATTR = /\b(?:byline|author|writer|contributor)s?\b|by-?line|author-?name|post-?author|entry-?author|article-?author/i;
