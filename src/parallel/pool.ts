@@ -1,0 +1,137 @@
+/**
+ * A pool of worker threads running the analysis pipeline. Each worker loads
+ * the models once and takes one article at a time; callers bound how many
+ * articles they hand over at once (see orderedMap), so nothing queues without
+ * limit. With jobs ≤ 1 the pipeline runs in this thread: no copying, no threads.
+ */
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { analyzeArticle, type Analysis, type StageTimings } from '../analysis.js';
+import type { Article } from '../ingest/article.js';
+import type { AnalyzeReply, AnalyzeTask } from './protocol.js';
+
+export interface PoolAnalyzeOptions {
+  published?: string;
+  syntax?: boolean;
+  /** Collect per-stage milliseconds for this article. */
+  timings?: boolean;
+}
+
+export interface PoolResult {
+  analysis: Analysis;
+  timings?: StageTimings;
+}
+
+export interface AnalysisPool {
+  /** Threads analysing (0: this thread). */
+  readonly workers: number;
+  analyze(article: Article, options?: PoolAnalyzeOptions): Promise<PoolResult>;
+  close(): Promise<void>;
+}
+
+/** Default --jobs: every core. */
+export function defaultJobs(): number {
+  return availableParallelism();
+}
+
+/** Parse a --jobs value: a positive integer. */
+export function parseJobs(value: string | undefined): number | null {
+  if (value === undefined) return defaultJobs();
+  const n = Number(value);
+  return Number.isInteger(n) && n >= 1 && n <= 512 ? n : null;
+}
+
+function inline(): AnalysisPool {
+  return {
+    workers: 0,
+    async analyze(article, options = {}) {
+      const timings: StageTimings | undefined = options.timings ? {} : undefined;
+      const { analysis } = analyzeArticle(article, { published: options.published, syntax: options.syntax, timings });
+      return timings ? { analysis, timings } : { analysis };
+    },
+    async close() {},
+  };
+}
+
+/** From sources (vitest, tsx) the worker is TypeScript and needs tsx's loader; from dist it is plain JS. */
+function spawnWorker(): Worker {
+  const fromSource = fileURLToPath(import.meta.url).endsWith('.ts');
+  const script = new URL(fromSource ? './worker.ts' : './worker.js', import.meta.url);
+  return new Worker(script, fromSource ? { execArgv: ['--import', 'tsx'] } : {});
+}
+
+interface Pending {
+  task: AnalyzeTask;
+  resolve(result: PoolResult): void;
+  reject(err: Error): void;
+}
+
+export function createAnalysisPool(jobs: number = defaultJobs()): AnalysisPool {
+  if (jobs <= 1) return inline();
+  const queue: Pending[] = [];
+  const busy = new Map<Worker, Pending>();
+  const idle: Worker[] = [];
+  let nextId = 0;
+  let closed = false;
+
+  function dispatch(): void {
+    while (idle.length > 0 && queue.length > 0) {
+      const worker = idle.pop()!;
+      const job = queue.shift()!;
+      busy.set(worker, job);
+      worker.postMessage(job.task);
+    }
+  }
+
+  function add(): void {
+    const worker = spawnWorker();
+    worker.on('message', (reply: AnalyzeReply) => {
+      const job = busy.get(worker);
+      busy.delete(worker);
+      idle.push(worker);
+      if (job) {
+        if (reply.ok) job.resolve(reply.timings ? { analysis: reply.analysis, timings: reply.timings } : { analysis: reply.analysis });
+        else job.reject(new Error(reply.error));
+      }
+      dispatch();
+    });
+    let failure: Error | null = null;
+    worker.on('error', (err) => {
+      failure = err instanceof Error ? err : new Error(String(err));
+    });
+    worker.on('exit', () => {
+      if (closed) return;
+      // A dead worker fails only its own article; a fresh one takes its place.
+      const job = busy.get(worker);
+      busy.delete(worker);
+      const at = idle.indexOf(worker);
+      if (at >= 0) idle.splice(at, 1);
+      job?.reject(failure ?? new Error('analysis worker exited'));
+      add();
+    });
+    idle.push(worker);
+    dispatch();
+  }
+
+  for (let i = 0; i < jobs; i++) add();
+
+  return {
+    workers: jobs,
+    analyze(article, options = {}) {
+      if (closed) return Promise.reject(new Error('analysis pool is closed'));
+      return new Promise<PoolResult>((resolve, reject) => {
+        const task: AnalyzeTask = { id: nextId++, article, published: options.published, syntax: options.syntax, timings: options.timings };
+        queue.push({ task, resolve, reject });
+        dispatch();
+      });
+    },
+    async close() {
+      closed = true;
+      for (const job of queue.splice(0)) job.reject(new Error('analysis pool is closed'));
+      const all = [...idle, ...busy.keys()];
+      idle.length = 0;
+      await Promise.all(all.map((w) => w.terminate()));
+    },
+  };
+}

@@ -1,0 +1,16 @@
+/** Messages between the analysis pool and its worker threads (structured-cloned plain records). */
+import type { Analysis } from '../analysis.js';
+import type { Article } from '../ingest/article.js';
+
+export interface AnalyzeTask {
+  id: number;
+  article: Article;
+  published?: string;
+  syntax?: boolean;
+  /** Ask the worker to return per-stage milliseconds (the pipeline bench). */
+  timings?: boolean;
+}
+
+export type AnalyzeReply =
+  | { id: number; ok: true; analysis: Analysis; timings?: Record<string, number> }
+  | { id: number; ok: false; error: string };
