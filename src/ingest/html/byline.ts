@@ -11,12 +11,14 @@ export function cleanByline(raw: string): string | null {
   let s = raw.replace(/\s+/g, ' ').trim();
   if (!s || /^https?:\/\//i.test(s) || /@\w+\.\w/.test(s) || /^@/.test(s)) return null;
   for (let i = 0; i < 2; i++) s = s.replace(PREFIX, '');
-  s = s.replace(DATE_TAIL, '');
+  s = s.replace(DATE_TAIL, '').replace(/\s+(?:page\s+|last\s+)?(?:updated|modified|reviewed|fact[- ]checked)\b.*$/i, '');
   s = s.replace(/\s*[-–—|•·]\s*$/, '').replace(/^[\s,;:|•·-]+|[\s,;:|•·-]+$/g, '').trim();
-  if (!s || s.length > 80 || !/\p{L}/u.test(s)) return null;
-  if (/^(?:by|admin|author|staff|unknown|anonymous|guest)$/i.test(s)) return null;
+  if (!s || s.length > 150 || !/\p{L}/u.test(s)) return null;
+  if (/^(?:by|admin|author|staff|unknown|anonymous|guest|full bio|bio|name|the author|about the author)$/i.test(s)) return null;
+  // Comment headers ("Jane says:") and form labels ("Name *") are not bylines.
+  if (/\bsays:?$|\*|^(?:name|email|website|comment)\b/i.test(s)) return null;
   // A sentence, not a name list.
-  if (s.split(' ').length > 12) return null;
+  if (s.split(' ').length > 20) return null;
   return s;
 }
 
@@ -26,4 +28,9 @@ export function splitAuthors(s: string): string[] {
     .split(/\s*(?:,|;|\s&\s|\band\b)\s*/i)
     .map((x) => x.trim())
     .filter((x) => x.length > 0);
+}
+
+/** A login handle ("andrew.keaveney", "jdoe_22") rather than a person's name. */
+export function isHandle(s: string): boolean {
+  return !/\s/.test(s.trim()) && /[._\d]/.test(s);
 }

@@ -6,7 +6,7 @@
 import { readJsonLd, type JsonLdMeta } from './jsonld.js';
 import { collapse, decodeEntities, elements, textOf, type HElement, type ParsedPage } from './tree.js';
 import { chooseTitle } from './title.js';
-import { cleanByline, splitAuthors } from './byline.js';
+import { cleanByline, isHandle, splitAuthors } from './byline.js';
 import { findHeaderDate, findVisibleDate, normaliseDate } from './dates.js';
 
 export interface PageMetadata {
@@ -102,7 +102,7 @@ function chooseByline(root: HElement, meta: Map<string, string[]>, ld: JsonLdMet
       }
     }
   }
-  const weak = fromMeta === null || isSite(fromMeta) || (ld?.authorIsOrganization ?? false);
+  const weak = fromMeta === null || isSite(fromMeta) || isHandle(fromMeta) || (ld?.authorIsOrganization ?? false);
   if (!weak) return fromMeta;
   return headerByline(root, headline) ?? visibleByline(root) ?? fromMeta;
 }
