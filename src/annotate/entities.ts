@@ -126,6 +126,8 @@ function refineType(conll: string, name: string, masks: Uint32Array, from: numbe
       return 'GPE';
     default:
       if (whole(LIST_REGION)) return 'LOC';
+      // One-word MISC with a nationality ending ("Castamari", "Velmarian") is nearly always a demonym.
+      if (to - from === 1 && /^\p{Lu}\p{Ll}+(?:ans?|ese|ish|is?)$/u.test(name)) return 'NORP';
       return whole(LIST_DEMONYM) || whole(LIST_NORP) || NORP_SET.has(name.toLowerCase()) ? 'NORP' : 'MISC';
   }
 }

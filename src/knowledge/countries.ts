@@ -2,10 +2,19 @@
  * Countries, their capitals and demonyms, from the world-countries package.
  * Used as NER gazetteers and, later, for actor country codes.
  */
-import countriesModule, { type Countries } from 'world-countries';
+import { createRequire } from 'node:module';
+import { z } from 'zod';
 
-// The package is CommonJS whose module.exports is the array; TypeScript's NodeNext view of its typings disagrees.
-const countries = countriesModule as unknown as Countries;
+// Only the fields we read; the package is loaded on first use (its JSON is large and analysis rarely needs it).
+const CountrySchema = z.object({
+  name: z.object({ common: z.string(), official: z.string() }),
+  cca3: z.string(),
+  capital: z.array(z.string()).optional(),
+  altSpellings: z.array(z.string()),
+  region: z.string(),
+  subregion: z.string(),
+  demonyms: z.object({ eng: z.object({ f: z.string(), m: z.string() }).optional() }).partial().optional(),
+});
 
 export interface CountryEntry {
   /** ISO 3166-1 alpha-3 code. */
@@ -70,6 +79,8 @@ function plural(demonym: string): string[] {
 
 export function countryEntries(): CountryEntry[] {
   if (cache) return cache;
+  const require = createRequire(import.meta.url);
+  const countries = z.array(CountrySchema).parse(require('world-countries'));
   const entries = countries.map((c): CountryEntry => {
     const names = new Set<string>([c.name.common, c.name.official, ...(EXTRA_NAMES[c.cca3] ?? [])]);
     // Alternative spellings mix codes, native names and inverted forms: keep plain English-looking ones.
