@@ -469,7 +469,8 @@ export function annotateEvents(doc: Doc, entities: EntityRecord[], attributions:
       // Meetings without a stated place happen where the last one did: reports follow one visit.
       if (e.type === 'CONSULT') {
         if (e.location) scene = e.location;
-        else e.location = scene;
+        // Only reported meetings happen at the scene; a planned one names its own place or none.
+        else if (e.status === 'asserted') e.location = scene;
       } else if (!e.location && e.status !== 'claimed' && e.trigger.start === attributions.find((a) => a.cue.start === e.trigger.start)?.cue.start) {
         e.location = scene;
       }
