@@ -8,6 +8,7 @@ import { syntaxStage } from './syntax.js';
 import { attributionStage } from '../annotate/attribution-bench.js';
 import { eventsStage } from '../annotate/events-bench.js';
 import { pipelineStage } from './pipeline.js';
+import { htmlStage } from './html.js';
 export interface BenchOptions {
   /** --data: corpus to run over; each stage picks a sensible default under ../shared when absent. */
   data?: string;
@@ -31,7 +32,7 @@ export interface BenchStage {
   run(options: BenchOptions): Promise<BenchResult>;
 }
 
-export const BENCH_STAGES: BenchStage[] = [ingestStage, syntaxStage, nerStage, attributionStage, eventsStage, pipelineStage];
+export const BENCH_STAGES: BenchStage[] = [htmlStage, ingestStage, syntaxStage, nerStage, attributionStage, eventsStage, pipelineStage];
 
 /** Resident memory high-water mark of this process, in MB. */
 export function peakRssMB(): number {

@@ -49,6 +49,9 @@ export interface SystemScore {
   titleAccuracy: number | null;
   authorAccuracy: number | null;
   dateAccuracy: number | null;
+  /** Pages with a gold author / date: the denominators of those accuracies. */
+  authorPages: number;
+  datePages: number;
   /** Pages per second for extraction alone (HTML already decoded). */
   pagesPerSecond: number;
   failures: number;
@@ -190,20 +193,28 @@ export function authorNames(author: string): string[] {
   return [...new Set(names)].sort();
 }
 
-/** Author: the same set of names (see authorNames); no gold author means none must be given. */
-export function authorMatches(gold: string | null | undefined, predicted: string | null): boolean {
-  const g = gold ? authorNames(gold) : [];
+/**
+ * Author: the same set of names (see authorNames), or one side's names, joined
+ * by spaces, found whole-word inside the other's ("Mike Marshall" for "Mike
+ * Marshall, Shipping Expert"; "Rui Ma" for four co-authors). Scored only on
+ * pages whose gold has an author.
+ */
+export function authorMatches(gold: string, predicted: string | null): boolean {
+  const g = authorNames(gold);
   const p = predicted ? authorNames(predicted) : [];
-  return g.length === p.length && g.every((n, i) => n === p[i]);
+  if (g.length === 0 || p.length === 0) return false;
+  if (g.length === p.length && g.every((n, i) => n === p[i])) return true;
+  const gs = ` ${g.join(' ')} `;
+  const ps = ` ${p.join(' ')} `;
+  return gs.includes(ps) || ps.includes(gs);
 }
 
 /**
  * Date: the same calendar day as written (the first 10 characters of an ISO date,
  * so no timezone shift); a gold date of only "YYYY-MM" needs the same month.
- * No gold date means none must be given.
+ * Scored only on pages whose gold has a date.
  */
-export function dateMatches(gold: string | null | undefined, predicted: string | null): boolean {
-  if (!gold) return !predicted;
+export function dateMatches(gold: string, predicted: string | null): boolean {
   if (!predicted) return false;
   const g = gold.trim().slice(0, 10);
   return predicted.trim().slice(0, g.length) === g;
@@ -298,8 +309,9 @@ export function scorePage(layout: Layout, gold: GoldPage, got: Extracted): PageS
     id: gold.id,
     ...prf,
     title: titleMatches(gold.title, got.title),
-    author: authorMatches(gold.author, got.byline),
-    date: dateMatches(gold.date, got.published),
+    // Pages without a gold author or date are left out of those accuracies (null).
+    author: gold.author ? authorMatches(gold.author, got.byline) : null,
+    date: gold.date ? dateMatches(gold.date, got.published) : null,
   };
 }
 
@@ -328,6 +340,8 @@ export function summarise(system: string, layout: Layout, pages: PageScore[], se
     titleAccuracy: rate(pages.map((p) => p.title)),
     authorAccuracy: rate(pages.map((p) => p.author)),
     dateAccuracy: rate(pages.map((p) => p.date)),
+    authorPages: pages.filter((p) => p.author !== null).length,
+    datePages: pages.filter((p) => p.date !== null).length,
     pagesPerSecond: seconds > 0 ? pages.length / seconds : 0,
     failures: pages.filter((p) => p.error).length,
   };

@@ -7,6 +7,7 @@ import { CONLL_EVAL_TASK } from './conll.js';
 import { udEvalTask } from './ud.js';
 import { petrTask } from './petr.js';
 import { ploverTask } from './plover.js';
+import { extractionTask } from './extraction.js';
 export interface EvalOptions {
   /** --data: file or folder the task reads. */
   data: string;
@@ -29,4 +30,4 @@ export interface EvalTask {
   run(options: EvalOptions): Promise<EvalResult>;
 }
 
-export const EVAL_TASKS: EvalTask[] = [polnearTask, CONLL_EVAL_TASK, udEvalTask, petrTask, ploverTask];
+export const EVAL_TASKS: EvalTask[] = [polnearTask, CONLL_EVAL_TASK, udEvalTask, petrTask, ploverTask, extractionTask];
