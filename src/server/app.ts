@@ -7,6 +7,8 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Store } from '../store/index.js';
 import { installErrorHandlers, notFoundBody } from './errors.js';
@@ -58,6 +60,14 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     reply.header('referrer-policy', 'no-referrer');
     if (!req.url.startsWith('/api/docs')) reply.header('content-security-policy', CSP);
     return payload;
+  });
+
+  // The actor page's world map: world-atlas ships with fivew, so the map needs no network.
+  const atlasPath = createRequire(import.meta.url).resolve('world-atlas/countries-110m.json');
+  let atlas: Promise<Buffer> | null = null;
+  app.get('/world/countries-110m.json', { schema: { hide: true } }, async (_req, reply) => {
+    atlas ??= readFile(atlasPath);
+    return reply.header('content-type', 'application/json').header('cache-control', 'public, max-age=86400').send(await atlas);
   });
 
   registerCorpusRoutes(app, options.store);
