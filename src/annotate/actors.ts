@@ -138,6 +138,12 @@ function descriptions(doc: Doc, entity: EntityRecord, attributions: AttributionR
     // Apposition: "Velayati, who is the president of the Iranian Expediency Council," / "Hariri, the Lebanese premier,".
     const after = /^,\s+((?:who is |a |an |the )[^,.;“”"]{3,120})/.exec(doc.text.slice(m.end, m.end + 160));
     if (after) out.push(after[1]!);
+    // Apposition before the name, opening its sentence: "The US commander in Iraq, General David Petraeus, …".
+    const sentence = doc.sentences.find((x) => x.start <= m.start && m.start < x.end);
+    if (sentence) {
+      const before = /^((?:the|a|an)\s[^,.;“”"]{3,80}),\s*(?:\p{Lu}[\p{L}.'-]*\s+){0,3}$/iu.exec(doc.text.slice(sentence.start, m.start));
+      if (before) out.push(before[1]!);
+    }
     // A noun right after a demonym or group name: "Israeli regime", "Hezbollah resistance movement".
     const next = /^\s+(regime|government|forces|army|military|troops|officials?|authorities|leaders?|envoy|delegation|premier|president|police|rebels?|militants?|parliament|media)\b/i.exec(doc.text.slice(m.end, m.end + 30));
     if (next) out.push(`${m.text} ${next[1]}`);
