@@ -9,7 +9,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readConllFile } from '../src/models/ner-conll.js';
 import { evaluateNer, meanPerceptron, trainNer } from '../src/models/ner-train.js';
-import { NerTagger } from '../src/models/ner.js';
+import { DEFAULT_DECODING, NerTagger } from '../src/models/ner.js';
 import { formatScores } from '../src/eval/conll.js';
 import { buildCapPrior, buildClusters, unlabelledSentences, DEFAULT_CLUSTER_OPTIONS } from '../src/models/ner-clusters.js';
 
@@ -47,8 +47,7 @@ if (seeds > 1) {
 }
 console.error(`trained in ${((Date.now() - t0) / 1000).toFixed(1)} s, ${tagger.perceptron.size} rows`);
 for (const beam of [1, 4]) {
-  tagger.beamSize = beam;
-  const r = evaluateNer(tagger, dev);
+  const r = evaluateNer(tagger, dev, { ...DEFAULT_DECODING, beam });
   console.log(`beam ${beam}: F1 ${(100 * r.scores.overall.f1).toFixed(2)}`);
   if (beam === 4) console.log(formatScores(r.scores));
 }

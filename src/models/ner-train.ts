@@ -7,7 +7,7 @@ import type { TrainTask } from './train-tasks.js';
 import { AveragedPerceptron } from './perceptron.js';
 import { createRandom, shuffle } from './prng.js';
 import { bilouTags, iobSpans, readConllFile, type ConllDocument, type TypedSpan } from './ner-conll.js';
-import { NER_TAGS, NerTagger, tagIndex } from './ner.js';
+import { DEFAULT_DECODING, NER_TAGS, NerTagger, tagIndex, type Decoding } from './ner.js';
 import { DEFAULT_FEATURE_SETTINGS, NO_LEXICONS, type FeatureSettings, type WordLexicons } from './ner-features.js';
 import { scoreSpans, formatScores, type ConllScores } from '../eval/conll.js';
 import { buildCapPrior, unlabelledSentences } from './ner-clusters.js';
@@ -81,12 +81,12 @@ export function meanPerceptron(models: AveragedPerceptron[]): AveragedPerceptron
 }
 
 /** Score a tagger on CoNLL documents; returns the scores and tokens/s of tagging alone. */
-export function evaluateNer(tagger: NerTagger, docs: ConllDocument[]): { scores: ConllScores; tokens: number; seconds: number } {
+export function evaluateNer(tagger: NerTagger, docs: ConllDocument[], decoding: Decoding = DEFAULT_DECODING): { scores: ConllScores; tokens: number; seconds: number } {
   const gold: TypedSpan[][] = [];
   const pred: TypedSpan[][] = [];
   let tokens = 0;
   const t0 = process.hrtime.bigint();
-  const predicted = docs.map((d) => tagger.tagDocument(d.sentences.map((s) => s.words)));
+  const predicted = docs.map((d) => tagger.tagDocument(d.sentences.map((s) => s.words), decoding));
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   docs.forEach((d, k) => {
     d.sentences.forEach((s, j) => {

@@ -226,7 +226,8 @@ function decodeGreedy(model: AveragedPerceptron, ctx: Context, stats: DocStats, 
  * hypotheses, so the rest is scored once per token; hypotheses with the same
  * last two tags have the same future and are merged.
  */
-function decodeBeam(model: AveragedPerceptron, ctx: Context, stats: DocStats, history: History, beamSize: number, temperature: number, margin: number, scratch: Scratch): number[] {
+function decodeBeam(model: AveragedPerceptron, ctx: Context, stats: DocStats, history: History, decoding: Decoding, scratch: Scratch): number[] {
+  const { beam: beamSize, temperature, margin } = decoding;
   const n = ctx.words.length;
   sentenceFeatures(ctx, stats, history, scratch, model);
   const { feats: all, offsets, base, dyn, tagFeats } = scratch;
@@ -335,21 +336,22 @@ function decodeBeam(model: AveragedPerceptron, ctx: Context, stats: DocStats, hi
   return out;
 }
 
-export interface NerModelOptions {
-  settings?: FeatureSettings;
-  lexicons?: WordLexicons;
+export interface Decoding {
+  /** Hypotheses kept (1 = greedy). */
+  beam: number;
+  /** Softmax temperature of the beam's local scores (perceptron scores are unnormalised). */
+  temperature: number;
+  /** Hypotheses whose log-score trails the best by more than this are dropped. */
+  margin: number;
 }
+
+/** Chosen on eng.testa (see models/ner.md). */
+export const DEFAULT_DECODING: Decoding = { beam: 4, temperature: 16, margin: 2 };
 
 export class NerTagger {
   readonly table: WordTable;
   readonly gazetteer: Gazetteer;
   private readonly scratch = new Scratch();
-  /** Hypotheses kept while decoding (1 = greedy). */
-  beamSize = 4;
-  /** Softmax temperature of the beam's local scores (perceptron scores are unnormalised). */
-  temperature = 16;
-  /** Hypotheses whose log-score trails the best by more than this are dropped. */
-  margin = 2;
 
   constructor(
     readonly perceptron: AveragedPerceptron,
@@ -364,11 +366,16 @@ export class NerTagger {
   }
 
   /** Tag one document (its sentences as token strings, in order); returns typed token spans per sentence. */
-  tagDocument(sentences: readonly (readonly string[])[]): TypedSpan[][] {
-    return this.tagDocumentClasses(sentences).map((tags) => bilouSpans(tags.map((t) => NER_TAGS[t]!)));
+  tagDocument(sentences: readonly (readonly string[])[], decoding: Decoding = DEFAULT_DECODING): TypedSpan[][] {
+    return this.tagDocumentClasses(sentences, null, decoding).map((tags) => bilouSpans(tags.map((t) => NER_TAGS[t]!)));
   }
 
-  tagDocumentClasses(sentences: readonly (readonly string[])[], gold: readonly (readonly number[])[] | null = null): number[][] {
+  /** Classes per token; with `gold`, trains on the document instead (greedy, one update per token). */
+  tagDocumentClasses(
+    sentences: readonly (readonly string[])[],
+    gold: readonly (readonly number[])[] | null = null,
+    decoding: Decoding = DEFAULT_DECODING,
+  ): number[][] {
     const stats = docStats(sentences, this.table);
     const history = new History();
     return sentences.map((words, s) => {
@@ -376,8 +383,8 @@ export class NerTagger {
       let tags: number[];
       if (words.length === 0) tags = [];
       else if (gold) tags = trainSentence(this.perceptron, ctx, stats, history, gold[s]!, this.scratch);
-      else if (this.beamSize <= 1) tags = decodeGreedy(this.perceptron, ctx, stats, history, this.scratch);
-      else tags = decodeBeam(this.perceptron, ctx, stats, history, this.beamSize, this.temperature, this.margin, this.scratch);
+      else if (decoding.beam <= 1) tags = decodeGreedy(this.perceptron, ctx, stats, history, this.scratch);
+      else tags = decodeBeam(this.perceptron, ctx, stats, history, decoding, this.scratch);
       for (let i = 0; i < words.length; i++) history.add(ctx.infos[i]!, tags[i]!);
       return tags;
     });
