@@ -141,6 +141,12 @@ describe('attribution across paragraphs', () => {
     expect(withContent(seen, 'Water supplies')).toMatchObject({ source: 'Henrik Salo, the regional engineer', content: 'Water supplies will last until February' });
   });
 
+  it('joins a quotation split around its cue', () => {
+    const split = analyse('“The harbour will stay open,” Ilsa Varn said, “and the ferries will run on time.”').seen;
+    expect(split).toHaveLength(1);
+    expect(split[0]).toMatchObject({ kind: 'direct', speaker: 'Ilsa Varn', content: '“The harbour will stay open,” | “and the ferries will run on time.”' });
+  });
+
   it('does not treat speech inside a quote as a new attribution', () => {
     const nested = analyse('“We said no, and we meant it,” Mira Kell told the council.').seen;
     expect(nested).toHaveLength(1);

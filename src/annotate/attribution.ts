@@ -357,6 +357,12 @@ function attributeSentence(ctx: Ctx, s: Sentence, out: Attribution[]): void {
         kind = 'direct';
         const srcRange = pre ?? sourceAfter(ctx, s, cue.t1);
         if (srcRange) source = chars(ctx, srcRange[0], srcRange[1]);
+        // "“A,” she said, “B.”": a quotation split around its cue.
+        const after = srcRange && srcRange[0] >= cue.t1 ? srcRange[1] : cue.t1;
+        if (lower(ctx, after) === ',' && after + 1 < s.tokenEnd) {
+          const rest = quoteStartingAt(ctx, ctx.doc.tokens[after + 1]!.start);
+          if (rest) content.push(...quoteChain(ctx, rest));
+        }
         // "“A,” he said. “B.”": the next sentences of the paragraph that are pure quotes continue it.
         content.push(...followingQuotes(ctx, s));
       } else {
