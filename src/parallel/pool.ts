@@ -56,9 +56,10 @@ function inline(): AnalysisPool {
 
 /** From sources (vitest, tsx) the worker is TypeScript and needs tsx's loader; from dist it is plain JS. */
 function spawnWorker(): Worker {
-  const fromSource = fileURLToPath(import.meta.url).endsWith('.ts');
-  const script = new URL(fromSource ? './worker.ts' : './worker.js', import.meta.url);
-  return new Worker(script, fromSource ? { execArgv: ['--import', 'tsx'] } : {});
+  if (!fileURLToPath(import.meta.url).endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url));
+  const script = new URL('./worker.ts', import.meta.url).href;
+  const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(script)}); });`;
+  return new Worker(boot, { eval: true });
 }
 
 interface Pending {

@@ -4,7 +4,7 @@
  * English only), store in batches. Shared by `fivew ingest` and the ingest
  * benchmark.
  */
-import { analyzeArticle } from '../analysis.js';
+import { analyzeArticle, type Analysis } from '../analysis.js';
 import { normalizeText } from '../doc/normalize.js';
 import { contentHash, type Article } from '../ingest/article.js';
 import type { BatchItem, InsertResult, Store } from './store.js';
@@ -40,7 +40,7 @@ export function prepareArticle(article: Article, options: Pick<IngestOptions, 'p
 }
 
 /** An article ready to store, or the one-line reason it cannot be. */
-async function readyToStore(store: Store, article: Article, options: IngestOptions): Promise<BatchItem | InsertResult> {
+async function readyToStore(store: Store, article: Article, options: IngestOptions, analysis?: Analysis): Promise<BatchItem | InsertResult> {
   const prepared = prepareArticle(article, options);
   if (prepared.text.trim() === '') throw new Error('no article text');
   if (options.analyze === false) return { article: prepared, analysis: null };
@@ -49,7 +49,7 @@ async function readyToStore(store: Store, article: Article, options: IngestOptio
   // Analysis is the expensive part: never spend it on content we already hold.
   if (existing) return { outcome: 'duplicate', id: hash.slice(0, 16), duplicateOf: existing };
   // analyzeArticle itself keeps the annotators off non-English text; their Analysis still has sentences.
-  return { article: prepared, analysis: analyzeArticle(prepared).analysis };
+  return { article: prepared, analysis: analysis ?? analyzeArticle(prepared).analysis };
 }
 
 /** One article, one transaction. */
@@ -68,8 +68,11 @@ export interface IngesterOptions extends IngestOptions {
 }
 
 export interface Ingester {
-  /** Take one article; returns whatever has settled (stored, skipped or failed) since the last call. */
-  add(origin: string, article: Article): Promise<Settled[]>;
+  /**
+   * Take one article; returns whatever has settled (stored, skipped or failed) since the last call.
+   * `analysis`, when given, is analyzeArticle(prepareArticle(article)) computed elsewhere (a worker thread).
+   */
+  add(origin: string, article: Article, analysis?: Analysis): Promise<Settled[]>;
   /** Commit what is pending. Call at the end, and before stopping early. */
   flush(): Promise<Settled[]>;
 }
@@ -109,10 +112,10 @@ export function createIngester(store: Store, options: IngesterOptions = {}): Ing
   }
 
   return {
-    async add(origin, article) {
+    async add(origin, article, analysis) {
       let ready: BatchItem | InsertResult;
       try {
-        ready = await readyToStore(store, article, options);
+        ready = await readyToStore(store, article, options, analysis);
       } catch (err) {
         return [{ origin, ok: false, error: oneLine(err) }];
       }

@@ -1,6 +1,9 @@
 import type { Command } from 'commander';
-import { analyzeArticle, type Analysis } from '../../analysis.js';
+import type { Analysis } from '../../analysis.js';
+import type { ReadResult } from '../../ingest/article.js';
 import { readSources } from '../../ingest/index.js';
+import { orderedMap } from '../../parallel/ordered.js';
+import { createAnalysisPool, parseJobs } from '../../parallel/pool.js';
 import { EXIT_SOME_FAILED, UsageError } from '../errors.js';
 import { parseDateOption } from '../options.js';
 
@@ -13,22 +16,48 @@ export function registerAnalyze(program: Command): void {
     .argument('<paths...>', 'files, folders, feeds, JSONL, WARC or URLs')
     .option('--format <format>', 'json | jsonl | text', 'json')
     .option('--published <date>', 'publication date to assume when an article has none (YYYY-MM-DD)')
-    .action(async (paths: string[], opts: { format: string; published?: string }) => {
+    .option('--jobs <n>', 'worker threads analysing articles (default: every core)')
+    .action(async (paths: string[], opts: { format: string; published?: string; jobs?: string }) => {
       if (!['json', 'jsonl', 'text'].includes(opts.format)) throw new UsageError(`unknown --format ${opts.format} (json, jsonl or text)`);
       const format = opts.format as Format;
       const published = opts.published ? parseDateOption(opts.published, '--published') : undefined;
+      const jobs = parseJobs(opts.jobs);
+      if (jobs === null) throw new UsageError('--jobs expects a whole number from 1 to 512');
       const results: Analysis[] = [];
       let failed = 0;
-      for await (const item of readSources(paths)) {
-        if (!item.ok) {
-          failed++;
-          process.stderr.write(`fivew: ${item.origin}: ${item.error}\n`);
-          continue;
+      // Articles are analysed on worker threads a bounded window ahead and printed in input order.
+      const pool = createAnalysisPool(jobs);
+      const analysed = orderedMap(
+        readSources(paths),
+        async (item: ReadResult) => {
+          if (!item.ok) return { item, done: { ok: false as const, error: item.error } };
+          try {
+            return { item, done: { ok: true as const, analysis: (await pool.analyze(item.article, { published })).analysis } };
+          } catch (err) {
+            return { item, done: { ok: false as const, error: err instanceof Error ? err.message : String(err) } };
+          }
+        },
+        Math.max(2, pool.workers * 4),
+      );
+      try {
+        for await (const { item, done } of analysed) {
+          if (!item.ok) {
+            failed++;
+            process.stderr.write(`fivew: ${item.origin}: ${item.error}\n`);
+            continue;
+          }
+          if (!done.ok) {
+            failed++;
+            process.stderr.write(`fivew: ${item.origin}: ${done.error}\n`);
+            continue;
+          }
+          const analysis = done.analysis;
+          if (format === 'jsonl') process.stdout.write(`${JSON.stringify(analysis)}\n`);
+          else if (format === 'text') process.stdout.write(formatText(analysis));
+          else results.push(analysis);
         }
-        const { analysis } = analyzeArticle(item.article, { published });
-        if (format === 'jsonl') process.stdout.write(`${JSON.stringify(analysis)}\n`);
-        else if (format === 'text') process.stdout.write(formatText(analysis));
-        else results.push(analysis);
+      } finally {
+        await pool.close();
       }
       if (format === 'json') {
         // One article prints the contract object itself; several print an array of them.

@@ -1,6 +1,9 @@
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { readSources } from '../../ingest/index.js';
+import type { ReadResult } from '../../ingest/article.js';
+import { analyseAhead, type Ahead } from '../../parallel/ingest-ahead.js';
+import { createAnalysisPool, parseJobs } from '../../parallel/pool.js';
 import { createIngester, oneLine, type Settled } from '../../store/ingest.js';
 import { DEFAULT_DB, DbUrlError, openStore, type OpenStoreOptions, type Store } from '../../store/index.js';
 import { EXIT_SOME_FAILED, UsageError } from '../errors.js';
@@ -64,6 +67,10 @@ export function formatSummary(s: IngestSummary): string {
   return `${lines.join('\n')}\n`;
 }
 
+async function* plain(items: AsyncIterable<ReadResult>): AsyncGenerator<Ahead> {
+  for await (const item of items) yield { item };
+}
+
 export function registerIngest(program: Command): void {
   program
     .command('ingest')
@@ -72,8 +79,11 @@ export function registerIngest(program: Command): void {
     .option('--db <url>', 'SQLite file or postgres:// URL', DEFAULT_DB)
     .option('--no-analyze', 'store articles without analysing them')
     .option('--published <date>', 'publication date to assume when an article has none (YYYY-MM-DD)')
-    .action(async (inputs: string[], opts: { db: string; analyze: boolean; published?: string }) => {
+    .option('--jobs <n>', 'worker threads analysing articles (default: every core)')
+    .action(async (inputs: string[], opts: { db: string; analyze: boolean; published?: string; jobs?: string }) => {
       const published = opts.published ? parseDateOption(opts.published, '--published') : undefined;
+      const jobs = parseJobs(opts.jobs);
+      if (jobs === null) throw new UsageError('--jobs expects a whole number from 1 to 512');
       const store = await openStoreForCli(opts.db);
       const summary: IngestSummary = { read: 0, stored: 0, nearDuplicates: 0, duplicates: 0, notAnalysedLanguage: 0, failed: [] };
       // Ctrl-C stops after the current article: every article before it is committed whole.
@@ -93,17 +103,22 @@ export function registerIngest(program: Command): void {
           }
         }
       };
+      // Analysis runs on worker threads a bounded window ahead; storing stays here, in input order.
+      const pool = opts.analyze ? createAnalysisPool(jobs) : null;
+      const items = readSources(inputs, { signal: controller.signal });
       try {
-        for await (const item of readSources(inputs, { signal: controller.signal })) {
+        for await (const { item, analysis, error } of pool ? analyseAhead(items, store, pool, { published }) : plain(items)) {
           summary.read++;
           if (!item.ok) record([{ origin: item.origin, ok: false, error: oneLine(item.error) }]);
-          else record(await ingester.add(item.origin, item.article));
+          else if (error !== undefined) record([{ origin: item.origin, ok: false, error }]);
+          else record(await ingester.add(item.origin, item.article, analysis));
           progress.update(summary);
           if (controller.signal.aborted) break;
         }
       } finally {
         // Commit what was read before stopping, even when interrupted or when reading threw.
         record(await ingester.flush());
+        await pool?.close();
         progress.stop();
         process.off('SIGINT', onSigint);
         await store.close();
