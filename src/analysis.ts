@@ -12,6 +12,7 @@ import { annotateEntities } from './annotate/entities.js';
 import { annotateActors, dictionaryEntities } from './annotate/actors.js';
 import type { ActorDictionary } from './knowledge/events/petrarch-dict.js';
 import { annotateEvents } from './annotate/events.js';
+import { annotateSyntax } from './annotate/syntax.js';
 
 export interface TextSpan {
   start: number;
@@ -57,6 +58,17 @@ export interface Analysis {
   entities: EntityRecord[];
   attributions: AttributionRecord[];
   events: EventRecord[];
+  /** Per-token POS and dependencies; only with AnalyzeOptions.syntax (it is large). */
+  tokens?: TokenRecord[];
+}
+
+export interface TokenRecord extends TextSpan {
+  upos: string;
+  xpos: string;
+  lemma: string;
+  /** Index of the head token in `tokens`, -1 for a sentence root. */
+  head: number;
+  deprel: string;
 }
 
 /** Milliseconds spent per pipeline stage, summed over the articles analysed with the same object. */
@@ -67,6 +79,8 @@ export interface AnalyzeOptions {
   published?: string;
   /** A user actor dictionary (PETRARCH/Phoenix, CountryInfo): it codes entities first and adds actors NER missed. */
   actors?: ActorDictionary;
+  /** Add the `tokens` layer (POS, lemma, dependencies) to the output. */
+  syntax?: boolean;
   /** When given, each stage adds its time here (see fivew bench). */
   timings?: StageTimings;
 }
@@ -99,10 +113,26 @@ export function analyzeArticle(article: Article, options: AnalyzeOptions = {}): 
   };
   // Our models are English-only: other languages are kept and flagged, never mis-analysed.
   if (!isAnalysable(normalized)) return { analysis, doc };
+  doc.syntax = timed(t, 'syntax', () => annotateSyntax(doc));
+  if (options.syntax) analysis.tokens = tokenRecords(doc);
   analysis.entities = timed(t, 'entities', () => annotateEntities(doc));
   analysis.attributions = timed(t, 'attributions', () => annotateAttributions(doc, analysis.entities));
   if (options.actors) analysis.entities = [...analysis.entities, ...dictionaryEntities(doc, analysis.entities, options.actors, published)];
   analysis.entities = timed(t, 'actors', () => annotateActors(doc, analysis.entities, analysis.attributions, options.actors));
   analysis.events = timed(t, 'events', () => annotateEvents(doc, analysis.entities, analysis.attributions, { published }));
   return { analysis, doc };
+}
+
+function tokenRecords(doc: Doc): TokenRecord[] {
+  const syntax = doc.syntax!;
+  return doc.tokens.map((t, i) => ({
+    start: t.start,
+    end: t.end,
+    text: t.text,
+    upos: syntax.upos[i]!,
+    xpos: syntax.xpos[i]!,
+    lemma: syntax.lemma[i]!,
+    head: syntax.head?.[i] ?? -1,
+    deprel: syntax.deprel?.[i] ?? 'dep',
+  }));
 }

@@ -16,8 +16,9 @@ export function registerAnalyze(program: Command): void {
     .argument('<paths...>', 'files, folders, feeds, JSONL, WARC or URLs')
     .option('--format <format>', 'json | jsonl | text', 'json')
     .option('--published <date>', 'publication date to assume when an article has none (YYYY-MM-DD)')
+    .option('--syntax', 'add the per-token POS/lemma/dependency layer (`tokens`) to the JSON')
     .option('--jobs <n>', 'worker threads analysing articles (default: every core)')
-    .action(async (paths: string[], opts: { format: string; published?: string; jobs?: string }) => {
+    .action(async (paths: string[], opts: { format: string; published?: string; syntax?: boolean; jobs?: string }) => {
       if (!['json', 'jsonl', 'text'].includes(opts.format)) throw new UsageError(`unknown --format ${opts.format} (json, jsonl or text)`);
       const format = opts.format as Format;
       const published = opts.published ? parseDateOption(opts.published, '--published') : undefined;
@@ -32,7 +33,7 @@ export function registerAnalyze(program: Command): void {
         async (item: ReadResult) => {
           if (!item.ok) return { item, done: { ok: false as const, error: item.error } };
           try {
-            return { item, done: { ok: true as const, analysis: (await pool.analyze(item.article, { published })).analysis } };
+            return { item, done: { ok: true as const, analysis: (await pool.analyze(item.article, { published, syntax: opts.syntax })).analysis } };
           } catch (err) {
             return { item, done: { ok: false as const, error: err instanceof Error ? err.message : String(err) } };
           }
