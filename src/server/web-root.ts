@@ -6,7 +6,8 @@ export function findWebRoot(): string | null {
   const candidates = [new URL('../web/', import.meta.url), new URL('../../dist/web/', import.meta.url)];
   for (const url of candidates) {
     const dir = fileURLToPath(url);
-    if (existsSync(`${dir}index.html`)) return dir;
+    // From source, ../web/ is the unbuilt UI (index.html but no assets/): only a build counts.
+    if (existsSync(`${dir}index.html`) && existsSync(`${dir}assets`)) return dir;
   }
   return null;
 }

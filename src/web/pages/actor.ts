@@ -3,7 +3,7 @@ import { h } from '../h.js';
 import { Link } from '../parts/link.js';
 import { PlacesMap } from '../parts/map.js';
 import { CounterpartNetwork } from '../parts/network.js';
-import { date, Status } from '../parts/status.js';
+import { count, date, Status } from '../parts/status.js';
 import { hrefs } from '../route.js';
 import { useLoad } from '../use-load.js';
 
@@ -18,7 +18,7 @@ export function ActorPage(props: { actorKey: string }) {
     h(
       'p',
       { className: 'muted byline' },
-      a ? `${a.type.toLowerCase()} · country ${a.country ?? 'unknown'} · sector ${a.sector ?? 'unknown'} · ${a.articles} articles · ${a.statements} statements · ${a.events} events` : '\u00a0',
+      a ? `${a.type.toLowerCase()} · country ${a.country ?? 'unknown'} · sector ${a.sector ?? 'unknown'} · ${count(a.articles, 'article')} · ${count(a.statements, 'statement')} · ${count(a.events, 'event')}` : '\u00a0',
     ),
     h(Status, { loaded }),
     page
@@ -42,7 +42,7 @@ export function ActorPage(props: { actorKey: string }) {
                   { key: `${t.kind}:${t.articleId}/${t.id}`, className: `tl ${t.kind}` },
                   h('time', null, date(t.date)),
                   h('span', { className: 'tl-kind' }, t.kind === 'quote' ? 'said' : t.type.toLowerCase()),
-                  t.kind === 'quote' ? h('q', null, t.text) : h('span', null, `“${t.text}”`, eventWith(page.events, t.articleId, t.id, props.actorKey)),
+                  t.kind === 'quote' ? h('span', { className: 'said-text' }, t.text) : h('span', null, `“${t.text}”`, eventWith(page.events, t.articleId, t.id, props.actorKey)),
                   h('span', { className: 'muted' }, ' — ', h(Link, { href: hrefs.article(t.articleId, t.id) }, t.title ?? 'article')),
                 ),
               ),

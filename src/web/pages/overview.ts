@@ -2,7 +2,7 @@ import { api } from '../api.js';
 import { h } from '../h.js';
 import { MonthChart } from '../parts/chart.js';
 import { Link } from '../parts/link.js';
-import { date, Status } from '../parts/status.js';
+import { count, date, Status } from '../parts/status.js';
 import { hrefs } from '../route.js';
 import { useLoad } from '../use-load.js';
 
@@ -31,7 +31,7 @@ export function OverviewPage() {
         { className: 'panel' },
         h('h2', null, 'Top speakers'),
         o && o.topSpeakers.length === 0 ? h('p', { className: 'empty' }, 'No attributed statements yet.') : null,
-        h('ol', { className: 'plain' }, ...(o?.topSpeakers ?? []).map((a) => h('li', { key: a.key }, h(Link, { href: hrefs.actor(a.key) }, a.name), h('span', { className: 'muted' }, ` ${a.statements} statements · ${a.articles} articles`)))),
+        h('ol', { className: 'plain' }, ...(o?.topSpeakers ?? []).map((a) => h('li', { key: a.key }, h(Link, { href: hrefs.actor(a.key) }, a.name), h('span', { className: 'muted' }, ` ${count(a.statements, 'statement')} · ${count(a.articles, 'article')}`)))),
       ),
       h(
         'section',

@@ -1,7 +1,7 @@
 import { api } from '../api.js';
 import { h } from '../h.js';
 import { Link } from '../parts/link.js';
-import { date, Status } from '../parts/status.js';
+import { count, date, Status } from '../parts/status.js';
 import { hrefs } from '../route.js';
 import { useLoad } from '../use-load.js';
 
@@ -23,7 +23,7 @@ export function SearchPage(props: { q: string }) {
         'Actors',
         r?.actors.length,
         (r?.actors ?? []).map((a) =>
-          h('li', { key: a.key }, h(Link, { href: hrefs.actor(a.key) }, a.name), h('span', { className: 'muted' }, ` ${a.type.toLowerCase()}${a.country ? ` · ${a.country}` : ''} · ${a.statements} statements`)),
+          h('li', { key: a.key }, h(Link, { href: hrefs.actor(a.key) }, a.name), h('span', { className: 'muted' }, ` ${a.type.toLowerCase()}${a.country ? ` · ${a.country}` : ''} · ${count(a.statements, 'statement')}`)),
         ),
       ),
       column(

@@ -11,3 +11,8 @@ export function Status<T>(props: { loaded: Loaded<T> }) {
 export function date(value: string | null | undefined): string {
   return value ? value.slice(0, 10) : 'undated';
 }
+
+/** "1 statement", "2 statements". */
+export function count(n: number, noun: string): string {
+  return `${n.toLocaleString('en')} ${noun}${n === 1 ? '' : 's'}`;
+}
