@@ -85,10 +85,22 @@ export function computeStats(root: HElement): StatsMap {
     const linky = inLink || el.tag === 'a';
     for (const c of el.children) {
       if (typeof c === 'string') {
-        const n = c.replace(/\s+/g, ' ').trim().length;
+        // Length with whitespace runs collapsed and trimmed, and commas, in one pass without allocating.
+        let n = 0;
+        let pendingSpace = false;
+        for (let i = 0; i < c.length; i++) {
+          const code = c.charCodeAt(i);
+          if (code === 32 || (code >= 9 && code <= 13) || code === 160) {
+            pendingSpace = n > 0;
+          } else {
+            if (pendingSpace) n++;
+            pendingSpace = false;
+            n++;
+            if (code === 44) s.commas++;
+          }
+        }
         s.text += n;
         if (linky) s.link += n;
-        for (let i = 0; i < c.length; i++) if (c.charCodeAt(i) === 44) s.commas++;
       } else {
         const cs = visit(c, linky);
         s.text += cs.text;

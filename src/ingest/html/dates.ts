@@ -2,7 +2,7 @@
  * Publication dates: normalising the many ways pages write them to ISO 8601,
  * and finding the date a reader sees near the headline or byline.
  */
-import { collapse, type HElement } from './tree.js';
+import { collapse, insideTag, type HElement } from './tree.js';
 
 const ISO = /^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*(Z|[+-]\d{2}:?\d{2})?)?/;
 const SLASHED = /^\s*(\d{4})\/(\d{1,2})\/(\d{1,2})\b/;
@@ -101,22 +101,13 @@ const AFTER_H1 = 60;
  * is dated May 2 by readers and annotators alike). Dates elsewhere (sidebars, "recent posts", comments) are
  * too often someone else's to trust over the metadata.
  */
-export function findHeaderDate(root: HElement, headline: HElement | null): string | null {
+export function findHeaderDate(all: HElement[], headline: HElement | null): string | null {
   if (!headline) return null;
-  const order: HElement[] = [];
-  const collect = (el: HElement): void => {
-    for (const c of el.children) {
-      if (typeof c === 'string' || c.tag === 'nav') continue;
-      order.push(c);
-      collect(c);
-    }
-  };
-  collect(root);
-  const at = order.indexOf(headline);
+  const at = all.indexOf(headline);
   if (at < 0) return null;
-  for (let i = Math.max(0, at - BEFORE_H1); i < Math.min(order.length, at + AFTER_H1); i++) {
-    const el = order[i];
-    if (el === headline || isAncestor(el, headline)) continue;
+  for (let i = Math.max(0, at - BEFORE_H1); i < Math.min(all.length, at + AFTER_H1); i++) {
+    const el = all[i];
+    if (el === headline || isAncestor(el, headline) || el.tag === 'nav' || insideTag(el, 'nav')) continue;
     const ci = `${el.attrs.class ?? ''} ${el.attrs.id ?? ''}`;
     const hinted = el.tag === 'time' || DATE_HINT.test(ci);
     const ownText = el.children.some((c) => typeof c === 'string' && /\d{4}/.test(c));

@@ -4,7 +4,7 @@
  * sailthru), microdata, <time>, visible bylines and dates, and the URL.
  */
 import { readJsonLd, type JsonLdMeta } from './jsonld.js';
-import { collapse, decodeEntities, elements, textOf, type HElement, type ParsedPage } from './tree.js';
+import { collapse, decodeEntities, elements, insideTag, textOf, type HElement, type ParsedPage } from './tree.js';
 import { chooseTitle } from './title.js';
 import { cleanByline, isHandle, splitAuthors } from './byline.js';
 import { findHeaderDate, findVisibleDate, normaliseDate } from './dates.js';
@@ -18,9 +18,9 @@ export interface PageMetadata {
 }
 
 /** Meta tags by lowercased name/property/itemprop, first value first. */
-export function metaTags(root: HElement): Map<string, string[]> {
+export function metaTags(all: HElement[]): Map<string, string[]> {
   const out = new Map<string, string[]>();
-  for (const el of elements(root)) {
+  for (const el of all) {
     if (el.tag !== 'meta') continue;
     const key = (el.attrs.property ?? el.attrs.name ?? el.attrs.itemprop ?? '').trim().toLowerCase();
     const content = el.attrs.content;
@@ -51,21 +51,21 @@ const AUTHOR_KEYS = ['author', 'article:author', 'og:article:author', 'parsely-a
 const SITE_KEYS = ['og:site_name', 'application-name', 'publisher', 'dc.publisher', 'twitter:site'];
 
 export function extractMetadata(page: ParsedPage, url: string | null): PageMetadata {
-  const meta = metaTags(page.root);
+  const meta = metaTags(page.all);
   const ld: JsonLdMeta | null = readJsonLd(page.jsonLd);
   const source = ld?.publisher ?? first(meta, SITE_KEYS)?.replace(/^@/, '') ?? hostName(url);
   const title = chooseTitle({
     metaTitles: [ld?.headline ?? null, first(meta, ['og:title']), first(meta, ['twitter:title']), first(meta, ['parsely-title', 'sailthru.title', 'dc.title', 'headline']), collapse(page.title) || null],
     siteName: source,
     host: hostName(url),
-    root: page.root,
+    all: page.all,
   });
-  const headline = headlineElement(page.root, title);
+  const headline = headlineElement(page.all, title);
   return {
     title,
-    byline: chooseByline(page.root, meta, ld, source, headline),
+    byline: chooseByline(page.all, meta, ld, source, headline),
     source,
-    published: chooseDate(page.root, meta, ld, url, headline),
+    published: chooseDate(page.root, page.all, meta, ld, url, headline),
     language: htmlLang(page.root),
   };
 }
@@ -85,7 +85,7 @@ function htmlLang(root: HElement): string | null {
   return lang ? lang.split(/[-_]/)[0].toLowerCase() : null;
 }
 
-function chooseByline(root: HElement, meta: Map<string, string[]>, ld: JsonLdMeta | null, source: string | null, headline: HElement | null): string | null {
+function chooseByline(all: HElement[], meta: Map<string, string[]>, ld: JsonLdMeta | null, source: string | null, headline: HElement | null): string | null {
   const siteKey = source ? squashName(source) : '';
   // Publishers often name themselves as author; a person in the visible byline is the better answer.
   const isSite = (a: string): boolean => siteKey.length > 0 && (squashName(a) === siteKey || squashName(a).includes(siteKey) || siteKey.includes(squashName(a)));
@@ -104,7 +104,7 @@ function chooseByline(root: HElement, meta: Map<string, string[]>, ld: JsonLdMet
   }
   const weak = fromMeta === null || isSite(fromMeta) || isHandle(fromMeta) || (ld?.authorIsOrganization ?? false);
   if (!weak) return fromMeta;
-  return headerByline(root, headline) ?? visibleByline(root) ?? fromMeta;
+  return headerByline(all, headline) ?? visibleByline(all) ?? fromMeta;
 }
 
 function squashName(s: string): string {
@@ -112,21 +112,13 @@ function squashName(s: string): string {
 }
 
 /** A "By …" line or byline-classed element near the headline. */
-function headerByline(root: HElement, headline: HElement | null): string | null {
+function headerByline(all: HElement[], headline: HElement | null): string | null {
   if (!headline) return null;
-  const order: HElement[] = [];
-  const collect = (el: HElement): void => {
-    for (const c of el.children) {
-      if (typeof c === 'string' || c.tag === 'nav') continue;
-      order.push(c);
-      collect(c);
-    }
-  };
-  collect(root);
-  const at = order.indexOf(headline);
+  const at = all.indexOf(headline);
   if (at < 0) return null;
-  for (let i = Math.max(0, at - 15); i < Math.min(order.length, at + 60); i++) {
-    const el = order[i];
+  for (let i = Math.max(0, at - 15); i < Math.min(all.length, at + 60); i++) {
+    const el = all[i];
+    if (el.tag === 'nav' || insideTag(el, 'nav')) continue;
     const classed = el.attrs.itemprop === 'author' || el.attrs.rel === 'author' || BYLINE_ATTR.test(attrText(el));
     const text = spacedText(el);
     if (!text || text.length > 120) continue;
@@ -162,8 +154,8 @@ export function spacedText(el: HElement): string {
   return collapse(out.join(''));
 }
 
-function visibleByline(root: HElement): string | null {
-  for (const el of elements(root)) {
+function visibleByline(all: HElement[]): string | null {
+  for (const el of all) {
     if (el.attrs.itemprop === 'author' || el.attrs.rel === 'author' || BYLINE_ATTR.test(attrText(el))) {
       const named = el.attrs.itemprop === 'author' ? elementsNamed(el) : null;
       const text = named ?? spacedText(el);
@@ -180,9 +172,9 @@ function elementsNamed(el: HElement): string | null {
   return el.attrs.content ?? null;
 }
 
-function chooseDate(root: HElement, meta: Map<string, string[]>, ld: JsonLdMeta | null, url: string | null, headline: HElement | null): string | null {
+function chooseDate(root: HElement, all: HElement[], meta: Map<string, string[]>, ld: JsonLdMeta | null, url: string | null, headline: HElement | null): string | null {
   const candidates: (string | null | undefined)[] = [ld?.datePublished, first(meta, DATE_KEYS)];
-  for (const el of elements(root)) {
+  for (const el of all) {
     if (el.attrs.itemprop === 'datePublished') candidates.push(el.attrs.content ?? el.attrs.datetime);
   }
   // What the reader sees (often "Updated …") is what a page is dated by; metadata dates
@@ -192,7 +184,7 @@ function chooseDate(root: HElement, meta: Map<string, string[]>, ld: JsonLdMeta 
     published = c ? normaliseDate(c) : null;
     if (published) break;
   }
-  const header = findHeaderDate(root, headline);
+  const header = findHeaderDate(all, headline);
   if (header) {
     // A header showing only the last-modified date still dates the article by its publication.
     const modified = [ld?.dateModified, first(meta, MODIFIED_KEYS)].map((m) => (m ? normaliseDate(m) : null));
@@ -206,10 +198,10 @@ function chooseDate(root: HElement, meta: Map<string, string[]>, ld: JsonLdMeta 
 }
 
 /** The h1 showing the title (else the first h1): where the article's header is. */
-function headlineElement(root: HElement, title: string | null): HElement | null {
+function headlineElement(all: HElement[], title: string | null): HElement | null {
   let firstH1: HElement | null = null;
   const want = title ? collapse(title).toLowerCase() : null;
-  for (const el of elements(root)) {
+  for (const el of all) {
     if (el.tag !== 'h1') continue;
     firstH1 ??= el;
     if (want && collapse(textOf(el)).toLowerCase().startsWith(want)) return el;
@@ -217,14 +209,6 @@ function headlineElement(root: HElement, title: string | null): HElement | null 
   return firstH1;
 }
 
-function findFirstTime(root: HElement): string | null {
-  for (const el of elements(root)) {
-    if (el.tag !== 'time') continue;
-    const d = normaliseDate(el.attrs.datetime ?? spacedText(el));
-    if (d) return d;
-  }
-  return null;
-}
 
 export function dateFromUrl(url: string): string | null {
   const m = /\/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:\/|[-_]|$)/.exec(url);

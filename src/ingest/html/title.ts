@@ -2,14 +2,15 @@
  * Title choice: the visible <h1> when it agrees with what the page's metadata
  * calls its title, else the metadata title with its " | Site" part removed.
  */
-import { collapse, decodeEntities, elements, textOf, type HElement } from './tree.js';
+import { collapse, decodeEntities, textOf, type HElement } from './tree.js';
 
 export interface TitleInputs {
   /** JSON-LD headline, og:title, twitter:title, other meta, <title>: best first. */
   metaTitles: (string | null)[];
   siteName: string | null;
   host: string | null;
-  root: HElement;
+  /** Every element of the page in document order. */
+  all: HElement[];
 }
 
 const SEPARATOR = /\s+[|\-–—•·»:]{1,2}\s+|\s+::\s+/;
@@ -59,7 +60,7 @@ export function chooseTitle(inputs: TitleInputs): string | null {
   const metas = inputs.metaTitles.filter((t): t is string => !!t && t.trim().length > 0).map((t) => collapse(decodeEntities(t)));
   const stripped = metas.map((t) => stripSiteName(t, inputs.siteName, inputs.host));
   const h1s: string[] = [];
-  for (const el of elements(inputs.root)) {
+  for (const el of inputs.all) {
     if (el.tag === 'h1') {
       const t = collapse(textOf(el));
       if (t.length >= 3 && t.length <= 300) h1s.push(t);

@@ -21,6 +21,8 @@ export interface ParsedPage {
   jsonLd: string[];
   /** The <title> text. */
   title: string;
+  /** Every element in document order, as parsed (before any pruning). */
+  all: HElement[];
 }
 
 /** Elements whose content is never page text. */
@@ -29,6 +31,7 @@ const SKIP_CONTENT = new Set(['script', 'style', 'noscript', 'template', 'svg', 
 export function parseTree(html: string): ParsedPage {
   const root: HElement = { tag: '#root', attrs: {}, children: [], parent: null };
   const jsonLd: string[] = [];
+  const all: HElement[] = [];
   let title = '';
   let current = root;
   // Inside a skipped element we still track nesting so the close tag pops the right node.
@@ -51,6 +54,7 @@ export function parseTree(html: string): ParsedPage {
         if (name === 'title' && !title) inTitle = true;
         const el: HElement = { tag: name, attrs, children: [], parent: current };
         current.children.push(el);
+        all.push(el);
         current = el;
       },
       ontext(text) {
@@ -80,7 +84,7 @@ export function parseTree(html: string): ParsedPage {
   );
   parser.write(html);
   parser.end();
-  return { root, jsonLd, title };
+  return { root, jsonLd, title, all };
 }
 
 export function isElement(node: HNode): node is HElement {
@@ -101,19 +105,25 @@ export function textOf(node: HNode): string {
   return out.join('');
 }
 
-/** Depth-first, document order. */
-export function* elements(node: HElement): Generator<HElement> {
-  for (const c of node.children) {
-    if (typeof c !== 'string') {
-      yield c;
-      yield* elements(c);
+/** Descendant elements, depth-first in document order. */
+export function elements(node: HElement): HElement[] {
+  const out: HElement[] = [];
+  const walk = (n: HElement): void => {
+    for (const c of n.children) {
+      if (typeof c !== 'string') {
+        out.push(c);
+        walk(c);
+      }
     }
-  }
+  };
+  walk(node);
+  return out;
 }
 
-export function findFirst(node: HElement, pred: (el: HElement) => boolean): HElement | null {
-  for (const el of elements(node)) if (pred(el)) return el;
-  return null;
+/** Whether el sits inside an element with the given tag. */
+export function insideTag(el: HElement, tag: string): boolean {
+  for (let a = el.parent; a; a = a.parent) if (a.tag === tag) return true;
+  return false;
 }
 
 export function collapse(s: string): string {
