@@ -104,3 +104,37 @@ describe('events on an invented report', () => {
     for (const e of events) expect(doc.text.slice(e.trigger.start, e.trigger.end)).toBe(e.trigger.text);
   });
 });
+
+describe('hypothetical events and meetings reported by a speaker', () => {
+  const text = [
+    'If Somalia attacks the border posts, Kenya could expel its ambassador.',
+    '',
+    'Amani Odero said Dawit Bekele had met with Hassan Warsame in Mogadishu on Monday.',
+  ].join('\n');
+  const doc = createDoc(text);
+  let ents = entities(doc, [
+    ['e1', 'PERSON', 'Amani Odero', ['Amani Odero'], ['Kenyan Foreign Minister']],
+    ['e2', 'PERSON', 'Dawit Bekele', ['Dawit Bekele'], ['Ethiopian Prime Minister']],
+    ['e3', 'PERSON', 'Hassan Warsame', ['Hassan Warsame'], ['Somali President']],
+    ['e4', 'GPE', 'Somalia', ['Somalia'], []],
+    ['e5', 'GPE', 'Kenya', ['Kenya'], []],
+    ['e6', 'GPE', 'Mogadishu', ['Mogadishu'], []],
+  ]);
+  const attributions = annotateAttributions(doc, ents);
+  ents = annotateActors(doc, ents, attributions);
+  const events = annotateEvents(doc, ents, attributions, { published: '2024-03-08' });
+
+  it('marks conditional attacks and their consequences hypothetical', () => {
+    expect(events.find((e) => e.trigger.text === 'attacks')).toMatchObject({ type: 'ASSAULT', source: ['e4'], status: 'hypothetical' });
+    expect(events.find((e) => e.trigger.text === 'expel')).toMatchObject({ type: 'SANCTION', source: ['e5'], status: 'hypothetical' });
+  });
+
+  it('makes a meeting inside reported speech a claim with its own date and place', () => {
+    const meeting = events.find((e) => e.type === 'CONSULT')!;
+    expect(meeting).toMatchObject({ source: ['e2'], target: ['e3'], status: 'claimed' });
+    expect(attributions.find((a) => a.id === meeting.claimedBy)?.speaker?.entity).toBe('e1');
+    expect(meeting.date?.value).toBe('2024-03-04');
+    expect(meeting.location).toMatchObject({ name: 'Mogadishu', country: 'SOM' });
+  });
+});
+

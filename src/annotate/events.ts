@@ -336,7 +336,15 @@ function supportClaims(ctx: Ctx, a: AttributionRecord, sentence: Sentence, times
 /** The actor doing what a verb at `at` says: inside a relative clause its own subject ("Raqqah, which US-backed militants seized"), else the clause's. */
 function subjectOf(ctx: Ctx, sentence: Sentence, at: number): string[] {
   const rel = [...ctx.doc.text.slice(sentence.start, at).matchAll(/\b(?:which|who|whom|that)\s/g)].pop();
-  if (!rel) return sourceBefore(ctx, sentence, at, { entity: null });
+  if (!rel) {
+    // The clause holding the verb speaks first: "If Somalia attacks …, Kenya could expel …".
+    const comma = Math.max(ctx.doc.text.lastIndexOf(', ', at), ctx.doc.text.lastIndexOf('; ', at));
+    if (comma > sentence.start && !contentAt(ctx, at)) {
+      const own = mentionsIn(ctx, comma, at).filter((m) => isSubjectPosition(ctx.doc, m) && !isDescriptor(ctx.doc, m));
+      if (own.length > 0) return [own[0]!.entity.id];
+    }
+    return sourceBefore(ctx, sentence, at, { entity: null });
+  }
   return mentionsIn(ctx, sentence.start + rel.index + rel[0].length, at)
     .filter((m) => isSubjectPosition(ctx.doc, m))
     .slice(0, 1)
