@@ -111,6 +111,7 @@ export const writeCorpusLayers: LayerWriter = async (rawTrx, { id, analysis }) =
       span_start: v.trigger.start,
       span_end: v.trigger.end,
       date: calendarDate(v.date?.value) ?? published,
+      date_text: v.date?.text ?? null,
       place: v.location?.name ?? null,
       country: v.location?.country ?? null,
       lat: v.location?.lat ?? null,

@@ -124,3 +124,11 @@ export const layersMigration: StoreMigration = {
     }
   },
 };
+
+/** Undated articles still say when things happened ("on Sunday"): keep the words where no calendar date resolves. */
+export const eventDateTextMigration: StoreMigration = {
+  name: '0003_event_date_text',
+  async up(db) {
+    await db.schema.alterTable('events').addColumn('date_text', 'text').execute();
+  },
+};

@@ -42,7 +42,7 @@ export interface Place {
 
 export type TimelineItem =
   | { kind: 'quote'; date: string | null; articleId: string; id: string; text: string; title: string | null }
-  | { kind: 'event'; date: string | null; articleId: string; id: string; text: string; title: string | null; type: string };
+  | { kind: 'event'; date: string | null; dateText: string | null; articleId: string; id: string; text: string; title: string | null; type: string };
 
 export interface ActorPage {
   actor: ActorSummary;
@@ -111,7 +111,7 @@ export async function getActor(store: Store, key: string, options: { items?: num
   ]);
   const timeline: TimelineItem[] = [
     ...quotes.map((q): TimelineItem => ({ kind: 'quote', date: q.date, articleId: q.articleId, id: q.attributionId, text: q.content, title: q.title })),
-    ...events.map((e): TimelineItem => ({ kind: 'event', date: e.date, articleId: e.articleId, id: e.eventId, text: e.trigger, title: e.title, type: e.type })),
+    ...events.map((e): TimelineItem => ({ kind: 'event', date: e.date, dateText: e.dateText, articleId: e.articleId, id: e.eventId, text: e.trigger, title: e.title, type: e.type })),
   ].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));
   const tally = (m: Map<string, number>) => [...m].map(([k, count]) => ({ k, count })).sort((a, b) => b.count - a.count || a.k.localeCompare(b.k));
   return {

@@ -31,6 +31,8 @@ export interface EventRow {
   start: number;
   end: number;
   date: string | null;
+  /** The words that dated it ("on Sunday"), when there were any. */
+  dateText: string | null;
   place: string | null;
   country: string | null;
   lat: number | null;
@@ -84,6 +86,7 @@ export async function searchEvents(store: Store, filter: EventFilter): Promise<E
     start: Number(r.span_start),
     end: Number(r.span_end),
     date: r.date,
+    dateText: r.date_text,
     place: r.place,
     country: r.country,
     lat: r.lat === null ? null : Number(r.lat),

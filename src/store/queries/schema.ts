@@ -68,6 +68,8 @@ export interface EventsTable {
   span_start: number;
   span_end: number;
   date: string | null;
+  /** The date as the text gave it ("Sunday"), from migration 0003. */
+  date_text: string | null;
   place: string | null;
   country: string | null;
   lat: number | null;

@@ -40,7 +40,7 @@ export function ActorPage(props: { actorKey: string }) {
                 h(
                   'li',
                   { key: `${t.kind}:${t.articleId}/${t.id}`, className: `tl ${t.kind}` },
-                  h('time', null, date(t.date)),
+                  h('time', null, t.kind === 'event' && !t.date && t.dateText ? t.dateText : date(t.date)),
                   h('span', { className: 'tl-kind' }, t.kind === 'quote' ? 'said' : t.type.toLowerCase()),
                   t.kind === 'quote' ? h('span', { className: 'said-text' }, t.text) : h('span', null, `“${t.text}”`, eventWith(page.events, t.articleId, t.id, props.actorKey)),
                   h('span', { className: 'muted' }, ' — ', h(Link, { href: hrefs.article(t.articleId, t.id) }, t.title ?? 'article')),
