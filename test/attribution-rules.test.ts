@@ -141,6 +141,13 @@ describe('attribution across paragraphs', () => {
     expect(withContent(seen, 'Water supplies')).toMatchObject({ source: 'Henrik Salo, the regional engineer', content: 'Water supplies will last until February' });
   });
 
+  it('reports the subject of a passive cue as content, with the by-agent as source', () => {
+    const passive = analyse('The port director was accused of hiding the inspection report.').seen;
+    expect(passive[0]).toMatchObject({ kind: 'indirect', source: null, cue: 'was accused of', content: 'The port director | hiding the inspection report' });
+    const agent = analyse('The plan was criticized by the Velsa Growers Council.').seen;
+    expect(agent[0]).toMatchObject({ source: 'the Velsa Growers Council', content: 'The plan' });
+  });
+
   it('joins a quotation split around its cue', () => {
     const split = analyse('“The harbour will stay open,” Ilsa Varn said, “and the ferries will run on time.”').seen;
     expect(split).toHaveLength(1);

@@ -128,7 +128,7 @@ function learnedCue(ctx: Ctx, s: Sentence, i: number, hits: CueHit[]): CueHit | 
   const particles = PHRASAL_CUES[lemma];
   if (particles && t1 < s.tokenEnd && particles.includes(lower(ctx, t1))) t1++;
   // "complained about", "laid out", "apologized for", "said of": the particle belongs to the cue.
-  else if (/^(about|out|for|against)$/.test(lower(ctx, t1)) || (lower(ctx, t1) === 'of' && /^(say|speak|think|warn|write|boast|brag)$/.test(lemma))) t1++;
+  else if (/^(about|out|for|against)$/.test(lower(ctx, t1)) || (lower(ctx, t1) === 'of' && /^(say|speak|think|warn|write|boast|brag|accuse|convict|suspect)$/.test(lemma))) t1++;
   return { t0: i, t1, lemma, cls: cueClass(lemma) ?? 'evaluation' };
 }
 
@@ -418,11 +418,19 @@ function attributeSentence(ctx: Ctx, s: Sentence, out: Attribution[]): void {
         else if (source === null && srcRange) source = chars(ctx, srcRange[0], srcRange[1]);
       }
     }
-    if (content.length === 0) continue;
-    if (source && overlapsSpan(source, content)) source = null;
     // PolNeAR cues carry their auxiliaries, negation and adverbs: "has also said", "did not respond".
     let t0 = cue.t0;
     while (t0 > s.tokenStart && ['AUX', 'PART', 'ADV'].includes(ctx.tags.upos[t0 - 1]!) && !/^(to|however|now|then|'s|’s)$/.test(lower(ctx, t0 - 1))) t0--;
+    // Passive cues ("Quiros was accused of …", "one in nine voters is expected to …"): the subject is
+    // what is reported, and the source is the by-agent if there is one.
+    if (kind === 'indirect' && cue.lemma !== 'according to' && isPassive(ctx, t0, cue.t0) && source) {
+      const subject = source;
+      const agent = lower(ctx, cue.t1) === 'by' ? sourceAfter(ctx, s, cue.t1 + 1) : null;
+      source = agent ? chars(ctx, agent[0], agent[1]) : null;
+      content = agent ? [subject] : [subject, ...content];
+    }
+    if (content.length === 0) continue;
+    if (source && overlapsSpan(source, content)) source = null;
     const cueStart = source && source.end > ctx.doc.tokens[t0]!.start ? cueSpan.start : ctx.doc.tokens[t0]!.start;
     const fullCue = { start: cueStart, end: cueSpan.end };
     if (overlapsSpan(fullCue, content)) fullCue.start = cueSpan.start;
@@ -456,6 +464,14 @@ function truncateHost(ctx: Ctx, host: Attribution, inner: Attribution): boolean 
   if (!/[\p{L}\p{N}]/u.test(text)) return false;
   host.content = [...host.content.slice(0, piece), { start: c.start, end: c.start + text.trimEnd().length }];
   return true;
+}
+
+/** A be-auxiliary before a past participle: "was accused", "are expected", "has been mentioned". */
+function isPassive(ctx: Ctx, auxStart: number, verb: number): boolean {
+  const w = lower(ctx, verb);
+  if (!/(ed|en|wn|ld|ght)$/.test(w)) return false;
+  for (let i = auxStart; i < verb; i++) if (/^(is|are|was|were|be|been|being|'s|’s)$/.test(lower(ctx, i))) return true;
+  return false;
 }
 
 function hasVerb(ctx: Ctx, t0: number, t1: number): boolean {
