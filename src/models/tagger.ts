@@ -191,8 +191,8 @@ class PerceptronTagger implements Tagger {
   }
 }
 
-/** Words seen often enough with (almost) always the same tag. */
-function buildTagDictionary(sentences: TaggedSentence[], classIndex: Map<string, number>): Map<string, number> {
+/** How often each normalised word took each class in training, words in sorted order. */
+function countWordTags(sentences: TaggedSentence[], classIndex: Map<string, number>): Map<string, Map<number, number>> {
   const counts = new Map<string, Map<number, number>>();
   for (const s of sentences) {
     s.words.forEach((w, i) => {
@@ -203,8 +203,14 @@ function buildTagDictionary(sentences: TaggedSentence[], classIndex: Map<string,
       m.set(c, (m.get(c) ?? 0) + 1);
     });
   }
+  return new Map([...counts].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
+}
+
+/** Words seen often enough with (almost) always the same tag. */
+function buildTagDictionary(sentences: TaggedSentence[], classIndex: Map<string, number>): Map<string, number> {
+  const counts = countWordTags(sentences, classIndex);
   const dict = new Map<string, number>();
-  for (const [word, m] of [...counts].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+  for (const [word, m] of counts) {
     let total = 0;
     let best = -1;
     let bestCount = 0;
@@ -222,19 +228,9 @@ function buildTagDictionary(sentences: TaggedSentence[], classIndex: Map<string,
  * least 5% of the time, hashed (rarer words stay unknown, as at test time).
  */
 function buildAmbiguityClasses(sentences: TaggedSentence[], classIndex: Map<string, number>): Map<string, number> {
-  const counts = new Map<string, Map<number, number>>();
-  for (const s of sentences) {
-    s.words.forEach((w, i) => {
-      const norm = wordInfo(w).normText;
-      let m = counts.get(norm);
-      if (!m) counts.set(norm, (m = new Map()));
-      const c = classIndex.get(s.tags[i]!)!;
-      m.set(c, (m.get(c) ?? 0) + 1);
-    });
-  }
+  const counts = countWordTags(sentences, classIndex);
   const out = new Map<string, number>();
-  for (const word of [...counts.keys()].sort()) {
-    const m = counts.get(word)!;
+  for (const [word, m] of counts) {
     let total = 0;
     for (const n of m.values()) total += n;
     if (total < 3) continue;
