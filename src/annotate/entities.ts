@@ -108,6 +108,8 @@ function refineType(conll: string, name: string, masks: Uint32Array, from: numbe
   if (conll !== 'PER' && (whole(LIST_DEMONYM) || whole(LIST_NORP))) return 'NORP';
   switch (conll) {
     case 'PER':
+      // Nobody is called "… Council": the tagger slipped on an organisation.
+      if (to - from > 1 && ORG_HEAD.test(name)) return ARMED_HEADS.test(name) ? 'GROUP' : 'ORG';
       return 'PERSON';
     case 'ORG':
       if (whole(LIST_GROUP) || ARMED_HEADS.test(name)) return 'GROUP';

@@ -78,6 +78,20 @@ class History {
     for (let k = 1; k < c.length; k++) if (c[k]! > c[best]!) best = k;
     return best;
   }
+  /** This history minus one sentence's own labels (only the words of that sentence are copied). */
+  without(infos: readonly WordInfo[], classes: readonly number[]): History {
+    const rest = new History();
+    for (const info of infos) {
+      const c = info.cap ? this.counts.get(info.lower) : undefined;
+      if (c && !rest.counts.has(info.lower)) rest.counts.set(info.lower, c.slice());
+    }
+    infos.forEach((info, i) => {
+      const c = info.cap ? rest.counts.get(info.lower) : undefined;
+      if (c) c[classType(classes[i]!)]!--;
+    });
+    for (const [k, c] of rest.counts) if (c.every((x) => x === 0)) rest.counts.delete(k);
+    return rest;
+  }
   add(info: WordInfo, cls: number): void {
     if (!info.cap) return;
     let c = this.counts.get(info.lower);
@@ -343,10 +357,15 @@ export interface Decoding {
   temperature: number;
   /** Hypotheses whose log-score trails the best by more than this are dropped. */
   margin: number;
+  /**
+   * Decode again, with the later history, the sentences whose capitalised
+   * words were first met there and labelled otherwise later in the document.
+   */
+  revisit: boolean;
 }
 
 /** Chosen on eng.testa (see models/ner.md). */
-export const DEFAULT_DECODING: Decoding = { beam: 4, temperature: 16, margin: 2 };
+export const DEFAULT_DECODING: Decoding = { beam: 4, temperature: 16, margin: 2, revisit: true };
 
 export class NerTagger {
   readonly table: WordTable;
@@ -378,16 +397,34 @@ export class NerTagger {
   ): number[][] {
     const stats = docStats(sentences, this.table);
     const history = new History();
-    return sentences.map((words, s) => {
+    const decode = (ctx: Context, h: History): number[] =>
+      decoding.beam <= 1 ? decodeGreedy(this.perceptron, ctx, stats, h, this.scratch) : decodeBeam(this.perceptron, ctx, stats, h, decoding, this.scratch);
+    // Sentences where a capitalised word was met before any other occurrence of it (a headline, an opening line).
+    const unseen: number[] = [];
+    const contexts: Context[] = [];
+    const result = sentences.map((words, s) => {
       const ctx = sentenceContext(words, this.table, this.gazetteer);
+      contexts.push(ctx);
       let tags: number[];
       if (words.length === 0) tags = [];
       else if (gold) tags = trainSentence(this.perceptron, ctx, stats, history, gold[s]!, this.scratch);
-      else if (decoding.beam <= 1) tags = decodeGreedy(this.perceptron, ctx, stats, history, this.scratch);
-      else tags = decodeBeam(this.perceptron, ctx, stats, history, decoding, this.scratch);
+      else {
+        if (decoding.revisit && ctx.infos.some((info) => info.cap && history.get(info) < 0)) unseen.push(s);
+        tags = decode(ctx, history);
+      }
       for (let i = 0; i < words.length; i++) history.add(ctx.infos[i]!, tags[i]!);
       return tags;
     });
+    // Decode those again knowing how the rest of the document labelled their words.
+    for (const s of unseen) {
+      const ctx = contexts[s]!;
+      const others = history.without(ctx.infos, result[s]!);
+      // Only where the rest of the document disagrees with what was predicted here.
+      const tags = result[s]!;
+      if (!ctx.infos.some((info, i) => info.cap && others.get(info) >= 0 && others.get(info) !== classType(tags[i]!))) continue;
+      result[s] = decode(ctx, others);
+    }
+    return result;
   }
 
   save(path: string, training: Record<string, unknown>, bits: 8 | 16 = 16): void {
