@@ -9,6 +9,7 @@ import { attributionStage } from '../annotate/attribution-bench.js';
 import { eventsStage } from '../annotate/events-bench.js';
 import { pipelineStage } from './pipeline.js';
 import { htmlStage } from './html.js';
+import { apiStage } from './api.js';
 export interface BenchOptions {
   /** --data: corpus to run over; each stage picks a sensible default under ../shared when absent. */
   data?: string;
@@ -32,7 +33,7 @@ export interface BenchStage {
   run(options: BenchOptions): Promise<BenchResult>;
 }
 
-export const BENCH_STAGES: BenchStage[] = [htmlStage, ingestStage, syntaxStage, nerStage, attributionStage, eventsStage, pipelineStage];
+export const BENCH_STAGES: BenchStage[] = [htmlStage, ingestStage, syntaxStage, nerStage, attributionStage, eventsStage, pipelineStage, apiStage];
 
 /** Resident memory high-water mark of this process, in MB. */
 export function peakRssMB(): number {

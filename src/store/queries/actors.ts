@@ -88,14 +88,14 @@ export async function getActor(store: Store, key: string, options: { items?: num
   const row = await db.selectFrom('actors').select(SUMMARY).where('key', '=', key).executeTakeFirst();
   if (!row) return null;
   const items = Math.min(200, Math.max(1, options.items ?? 50));
-  // A frequent actor has thousands of entity rows; names and roles come from its most recent few hundred.
+  // A frequent actor has thousands of entity rows; names and roles come from its most recent two hundred.
   const recent = await db
     .selectFrom('entities')
     .select(['name', 'roles'])
     .where('actor_key', '=', key)
     .orderBy(sql`date is null`)
     .orderBy('date', 'desc')
-    .limit(500)
+    .limit(200)
     .execute();
   const names = new Map<string, number>();
   const roles = new Map<string, number>();

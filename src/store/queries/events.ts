@@ -44,23 +44,17 @@ export interface EventRow {
 export async function searchEvents(store: Store, filter: EventFilter): Promise<EventRow[]> {
   const db = corpusDb(store.db);
   const { limit, offset } = clampPage(filter);
-  let q = db
-    .selectFrom('events as e')
-    .innerJoin('articles as a', 'a.id', 'e.article_id')
-    .selectAll('e')
-    .select('a.title');
-  if (filter.actor) {
-    const actor = filter.actor;
-    q = q.where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('event_actors as x')
-          .select(sql`1`.as('one'))
-          .where('x.actor_key', '=', actor)
-          .whereRef('x.article_id', '=', 'e.article_id')
-          .whereRef('x.event_id', '=', 'e.event_id'),
-      ),
-    );
-  }
+  // By actor, start from the actor's few event_actors rows (indexed) instead of testing every event in date order.
+  let q = filter.actor
+    ? db
+        .selectFrom('event_actors as x')
+        .innerJoin('events as e', (j) => j.onRef('e.article_id', '=', 'x.article_id').onRef('e.event_id', '=', 'x.event_id'))
+        .innerJoin('articles as a', 'a.id', 'e.article_id')
+        .where('x.actor_key', '=', filter.actor)
+        .selectAll('e')
+        .select('a.title')
+        .distinct()
+    : db.selectFrom('events as e').innerJoin('articles as a', 'a.id', 'e.article_id').selectAll('e').select('a.title');
   if (filter.type) q = q.where('e.type', '=', filter.type.toUpperCase());
   if (filter.country) q = q.where('e.country', '=', filter.country.toUpperCase());
   if (filter.from) q = q.where('e.date', '>=', filter.from);
