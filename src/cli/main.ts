@@ -15,6 +15,8 @@ import { registerSearch } from './commands/search.js';
 import { registerExport } from './commands/export.js';
 import { registerActors } from './commands/actors.js';
 import { registerServe } from './commands/serve.js';
+import { registerWorker } from './commands/worker.js';
+import { registerStatus } from './commands/status.js';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -33,6 +35,8 @@ export function buildProgram(): Command {
   registerExport(program);
   registerActors(program);
   registerServe(program);
+  registerWorker(program);
+  registerStatus(program);
   return program;
 }
 

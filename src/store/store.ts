@@ -54,6 +54,14 @@ export interface BatchItem {
 
 export type BatchResult = { ok: true; result: InsertResult } | { ok: false; error: Error };
 
+export interface BatchOptions {
+  /**
+   * Runs last inside the batch's transaction, with the results, so other work commits with the articles
+   * or not at all (the job queue marks its jobs done here). If it throws, nothing of the batch is stored.
+   */
+  beforeCommit?: (trx: Transaction<Database>, results: BatchResult[]) => Promise<void>;
+}
+
 /**
  * Writes one more layer (entities, events…) for an article inside its
  * transaction. Later issues pass theirs to openStore.
@@ -110,7 +118,7 @@ export interface Store {
    * (a commit waits for the disk). Rejects only when the commit itself fails,
    * and then nothing of the batch is stored.
    */
-  insertBatch(items: BatchItem[]): Promise<BatchResult[]>;
+  insertBatch(items: BatchItem[], options?: BatchOptions): Promise<BatchResult[]>;
   getArticle(id: string): Promise<StoredArticle | null>;
   getAnalysis(id: string): Promise<Analysis | null>;
   search(query: string, options?: SearchOptions): Promise<SearchHit[]>;
@@ -251,7 +259,7 @@ export function createStore(db: Kysely<Database>, engine: Engine, writers: Layer
       : { outcome: 'stored', id, duplicateOf: null, status };
   }
 
-  async function insertBatch(items: BatchItem[]): Promise<BatchResult[]> {
+  async function insertBatch(items: BatchItem[], options: BatchOptions = {}): Promise<BatchResult[]> {
     if (items.length === 0) return [];
     // Failures are rare, and on PostgreSQL every savepoint is a round trip: try the batch plainly first,
     // and only when an article fails redo it with one savepoint per article.
@@ -260,6 +268,7 @@ export function createStore(db: Kysely<Database>, engine: Engine, writers: Layer
         return await db.transaction().execute(async (trx) => {
           const results: BatchResult[] = [];
           for (const item of items) results.push({ ok: true, result: await insertOne(trx, item) });
+          await options.beforeCommit?.(trx, results);
           return results;
         });
       } catch {
@@ -278,6 +287,7 @@ export function createStore(db: Kysely<Database>, engine: Engine, writers: Layer
         }
         await sql`release savepoint article`.execute(trx);
       }
+      await options.beforeCommit?.(trx, results);
       return results;
     });
   }

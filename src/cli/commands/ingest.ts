@@ -4,6 +4,8 @@ import { readSources } from '../../ingest/index.js';
 import type { ReadResult } from '../../ingest/article.js';
 import { analyseAhead, type Ahead } from '../../parallel/ingest-ahead.js';
 import { createAnalysisPool, parseJobs } from '../../parallel/pool.js';
+import { openQueue, QueueDbError } from '../../queue/boss.js';
+import { enqueueArticles } from '../../queue/enqueue.js';
 import { createIngester, oneLine, type Settled } from '../../store/ingest.js';
 import { DEFAULT_DB, DbUrlError, openStore, type OpenStoreOptions, type Store } from '../../store/index.js';
 import { EXIT_SOME_FAILED, UsageError } from '../errors.js';
@@ -71,6 +73,28 @@ async function* plain(items: AsyncIterable<ReadResult>): AsyncGenerator<Ahead> {
   for await (const item of items) yield { item };
 }
 
+async function queueInputs(inputs: string[], opts: { db: string; analyze: boolean; jobExpiry: string }, published: string | undefined): Promise<void> {
+  const expireSeconds = Number(opts.jobExpiry);
+  if (!Number.isInteger(expireSeconds) || expireSeconds < 1) throw new UsageError('--job-expiry expects a whole number of seconds ≥ 1');
+  const store = await openStoreForCli(opts.db);
+  try {
+    const queue = await openQueue(opts.db, { expireSeconds, supervise: false }).catch((err: unknown) => {
+      throw err instanceof QueueDbError ? new UsageError(err.message) : err;
+    });
+    try {
+      const s = await enqueueArticles(readSources(inputs), store, queue, { analyze: opts.analyze, published, expireSeconds });
+      const lines = [`read: ${s.read}`, `queued: ${s.queued}`, `duplicates: ${s.duplicates} (already stored, not queued)`, `failed: ${s.failed.length}`];
+      for (const f of s.failed) lines.push(`  ${f.origin}: ${f.reason}`);
+      process.stderr.write(`${lines.join('\n')}\n`);
+      if (s.failed.length > 0) process.exitCode = EXIT_SOME_FAILED;
+    } finally {
+      await queue.close();
+    }
+  } finally {
+    await store.close();
+  }
+}
+
 export function registerIngest(program: Command): void {
   program
     .command('ingest')
@@ -80,10 +104,13 @@ export function registerIngest(program: Command): void {
     .option('--no-analyze', 'store articles without analysing them')
     .option('--published <date>', 'publication date to assume when an article has none (YYYY-MM-DD)')
     .option('--jobs <n>', 'worker threads analysing articles (default: every core)')
-    .action(async (inputs: string[], opts: { db: string; analyze: boolean; published?: string; jobs?: string }) => {
+    .option('--queue', 'only queue the articles (PostgreSQL --db); `fivew worker` processes (any number, any machine) analyse and store them')
+    .option('--job-expiry <s>', 'with --queue: seconds before the job of a worker that died is retried', '900')
+    .action(async (inputs: string[], opts: { db: string; analyze: boolean; published?: string; jobs?: string; queue?: boolean; jobExpiry: string }) => {
       const published = opts.published ? parseDateOption(opts.published, '--published') : undefined;
       const jobs = parseJobs(opts.jobs);
       if (jobs === null) throw new UsageError('--jobs expects a whole number from 1 to 512');
+      if (opts.queue) return queueInputs(inputs, opts, published);
       const store = await openStoreForCli(opts.db);
       const summary: IngestSummary = { read: 0, stored: 0, nearDuplicates: 0, duplicates: 0, notAnalysedLanguage: 0, failed: [] };
       // Ctrl-C stops after the current article: every article before it is committed whole.
