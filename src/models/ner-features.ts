@@ -166,16 +166,16 @@ export interface DocStats {
   flags: Map<number, number>;
 }
 
-export function docStats(sentences: readonly (readonly string[])[], table: WordTable): DocStats {
+/** Document statistics from the sentences' word records (see WordTable.get). */
+export function docStats(sentences: readonly (readonly WordInfo[])[]): DocStats {
   const flags = new Map<number, number>();
   const set = (info: WordInfo, bit: number): void => {
     flags.set(info.lower, (flags.get(info.lower) ?? 0) | bit);
   };
-  for (const words of sentences) {
+  for (const infos of sentences) {
     let runStart = -1;
-    const infos = words.map((w) => table.get(w));
-    for (let i = 0; i <= words.length; i++) {
-      const info = i < words.length ? infos[i]! : null;
+    for (let i = 0; i <= infos.length; i++) {
+      const info = i < infos.length ? infos[i]! : null;
       const cap = info !== null && info.cap && !info.allCaps;
       if (info) {
         if (cap && i > 0) set(info, 1);
@@ -202,8 +202,7 @@ export interface SentenceContext {
   caps: boolean;
 }
 
-export function sentenceContext(words: readonly string[], table: WordTable, gazetteer: Gazetteer): SentenceContext {
-  const infos = words.map((w) => table.get(w));
+export function sentenceContext(words: readonly string[], infos: WordInfo[], gazetteer: Gazetteer): SentenceContext {
   const lower = infos.map((info) => info.lowerStr);
   return { words, infos, gaz: gazetteer.match(lower), caps: isCapsSentence(infos) };
 }

@@ -395,7 +395,8 @@ export class NerTagger {
     gold: readonly (readonly number[])[] | null = null,
     decoding: Decoding = DEFAULT_DECODING,
   ): number[][] {
-    const stats = docStats(sentences, this.table);
+    const infos = sentences.map((words) => words.map((w) => this.table.get(w)));
+    const stats = docStats(infos);
     const history = new History();
     const decode = (ctx: Context, h: History): number[] =>
       decoding.beam <= 1 ? decodeGreedy(this.perceptron, ctx, stats, h, this.scratch) : decodeBeam(this.perceptron, ctx, stats, h, decoding, this.scratch);
@@ -403,7 +404,7 @@ export class NerTagger {
     const unseen: number[] = [];
     const contexts: Context[] = [];
     const result = sentences.map((words, s) => {
-      const ctx = sentenceContext(words, this.table, this.gazetteer);
+      const ctx = sentenceContext(words, infos[s]!, this.gazetteer);
       contexts.push(ctx);
       let tags: number[];
       if (words.length === 0) tags = [];
