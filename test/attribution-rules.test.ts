@@ -148,6 +148,11 @@ describe('attribution across paragraphs', () => {
     expect(agent[0]).toMatchObject({ source: 'the Velsa Growers Council', content: 'The plan' });
   });
 
+  it('reads a "Name: claim" headline as an attribution with the colon as cue', () => {
+    const headline = analyse('Renquist: Harbour Deal Betrays Coastal Workers\n\nThe minister spoke in Ostrava.').seen;
+    expect(headline[0]).toMatchObject({ cue: ':', source: 'Renquist', content: 'Harbour Deal Betrays Coastal Workers' });
+  });
+
   it('joins a quotation split around its cue', () => {
     const split = analyse('“The harbour will stay open,” Ilsa Varn said, “and the ferries will run on time.”').seen;
     expect(split).toHaveLength(1);

@@ -309,10 +309,38 @@ function quoteChain(ctx: Ctx, q: Quote): Span[] {
   return out;
 }
 
+/** Headline attribution "Graham: Trump’s Rhetoric Destroying GOP’s Chance": a short name, a colon, the claim. */
+function colonHeadline(ctx: Ctx, s: Sentence): Attribution | null {
+  const isFirst = ctx.doc.sentences.findIndex((x) => x.paragraph === s.paragraph) === ctx.doc.sentences.indexOf(s);
+  if (!isFirst) return null;
+  let colon = -1;
+  for (let i = s.tokenStart + 1; i < s.tokenEnd && i - s.tokenStart <= 6; i++) {
+    if (lower(ctx, i) === ':') {
+      colon = i;
+      break;
+    }
+    const pos = ctx.tags.upos[i - 1]!;
+    if (pos === 'VERB' || pos === 'AUX' || pos === 'PUNCT' && lower(ctx, i - 1) !== '.') return null;
+  }
+  if (colon < 0 || !/^\p{Lu}/u.test(ctx.doc.tokens[s.tokenStart]!.text)) return null;
+  const end = trimEnd(ctx, colon + 1, s.tokenEnd);
+  // Title case defeats the tagger, so a headline's claim needs only some length; body text needs a verb.
+  const heading = ctx.doc.paragraphs[s.paragraph]?.kind === 'heading';
+  if (end - colon - 1 < 3 || (!heading && !hasVerb(ctx, colon + 1, end))) return null;
+  const content = chars(ctx, colon + 1, end);
+  const cue = chars(ctx, colon, colon + 1);
+  const quote = ctx.quotes.find((q) => q.span.start === content.start && q.span.end >= content.end);
+  return { kind: quote ? 'direct' : 'indirect', cue: { ...cue, lemma: ':', cls: 'speech' }, content: [content], source: chars(ctx, s.tokenStart, colon), speaker: null };
+}
+
 function attributeSentence(ctx: Ctx, s: Sentence, out: Attribution[]): void {
   const cues = findCues(ctx, s);
   let lastSource: Span | null = null;
   const mine: Attribution[] = [];
+  if (cues.length === 0) {
+    const headline = colonHeadline(ctx, s);
+    if (headline) out.push(headline);
+  }
   for (const cue of cues) {
     const cueSpan = chars(ctx, cue.t0, cue.t1);
     // A cue inside an earlier attribution's content: PolNeAR never nests, so it ends that content.
