@@ -83,5 +83,4 @@ describe('every span of an Analysis lies inside its text', () => {
       { numRuns: 4000 * RUNS },
     );
   }, 120_000);
-
 });
