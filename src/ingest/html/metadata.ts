@@ -189,7 +189,8 @@ function chooseDate(root: HElement, all: HElement[], meta: Map<string, string[]>
     // A header showing only the last-modified date still dates the article by its publication.
     const modified = [ld?.dateModified, first(meta, MODIFIED_KEYS)].map((m) => (m ? normaliseDate(m) : null));
     if (published && modified.some((m) => m?.slice(0, 10) === header) && published.slice(0, 10) !== header) return published;
-    return header;
+    // Same day: keep the metadata's time of day.
+    return published?.slice(0, 10) === header ? published : header;
   }
   if (published) return published;
   const fromUrl = url ? dateFromUrl(url) : null;

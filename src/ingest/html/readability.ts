@@ -18,8 +18,14 @@ export interface ReadabilityResult {
 }
 
 export function runReadability(html: string): ReadabilityResult | null {
-  const { document } = parseHTML(html);
-  const parsed = new Readability(document as unknown as Document).parse();
+  let parsed: ReturnType<Readability['parse']>;
+  try {
+    const { document } = parseHTML(html);
+    parsed = new Readability(document as unknown as Document).parse();
+  } catch {
+    // Readability throws on documents without a root element (empty or binary input).
+    return null;
+  }
   if (!parsed) return null;
   return {
     title: parsed.title ?? null,
