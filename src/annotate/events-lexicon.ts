@@ -70,7 +70,7 @@ export const ACTION_PHRASES: Array<[RegExp, TriggerSense]> = [
   [/\b(?:launch|fire)(?:d|ed|s|ing)?\s+(?:\w+\s+){0,2}(?:missiles?|rockets?|shells?|mortars?)\s+(?:at|on|into|against)\b/gi, s('ASSAULT', '195')],
   [/\b(?:suppl(?:y|ied|ies|ying)|provid(?:e|ed|es|ing)|sen(?:d|ds|t|ding)|deliver(?:ed|s|ing)?)\s+(?:\w+\s+){0,2}(?:arms|weapons|military\s+aid)\s+to\b/gi, s('AID', '072')],
   [/\b(?:suppl(?:y|ied|ies|ying)|provid(?:e|ed|es|ing)|sen(?:d|ds|t|ding)|deliver(?:ed|s|ing)?)\s+(?:\w+\s+){0,2}humanitarian\s+(?:aid|assistance|relief)\s+to\b/gi, s('AID', '073')],
-  [/\b(?:suppl(?:y|ied|ies|ying)|provid(?:e|ed|es|ing)|sen(?:d|ds|t|ding)|deliver(?:ed|s|ing)?)\s+(?:\w+\s+){0,2}(?:aid|assistance|loans?|funds)\s+to\b/gi, s('AID', '070')],
+  [/\b(?:suppl(?:y|ied|ies|ying)|provid(?:e|ed|es|ing)|sen(?:d|ds|t|ding)|deliver(?:ed|s|ing)?)\s+(?:\w+\s+){0,2}(?:aid|assistance|support|loans?|funds)\s+to\b/gi, s('AID', '070')],
   [/\bimpos(?:e|ed|es|ing)\s+(?:\w+\s+){0,2}(?:sanctions|an?\s+embargo|tariffs)\s+(?:on|against)\b/gi, s('COERCE', '163', 'restrict')],
   [/\bstag(?:e|ed|es|ing)\s+(?:an?\s+)?(?:\w+\s+)?(?:protest|demonstration|rally|sit-in|march)\b/gi, s('PROTEST', '141', 'demo')],
   [/\b(?:sign(?:ed|s|ing)?|ratif(?:y|ied|ies|ying))\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,2}(?:agreement|accord|deal|treaty|pact|memorandum)\b/gi, s('SUPPORT', '057')],

@@ -53,6 +53,8 @@ interface Ctx {
 
 type Draft = Omit<EventRecord, 'id'>;
 
+const COOPERATIVE = new Set(['AGREE', 'SUPPORT', 'COOPERATE', 'AID', 'CONCEDE', 'RETREAT', 'CONSULT']);
+
 const ACTOR_TYPES = new Set(['PERSON', 'ORG', 'GROUP', 'GPE', 'NORP']);
 
 function isActor(e: EntityRecord): boolean {
@@ -169,6 +171,8 @@ function sourceBefore(ctx: Ctx, sentence: Sentence, at: number, topic: Topic): s
   const people = before.filter((m) => m.entity.type === 'PERSON');
   const pick = people[0] ?? before[0];
   if (pick) return [pick.entity.id];
+  // "Obama said he would not …": a pronoun subject in reported speech is, most often, the speaker.
+  if (claim?.speaker?.entity && /^(?:that\s+)?(?:he|she|they|we|I)\b/i.test(ctx.doc.text.slice(from, at).trim())) return [claim.speaker.entity];
   return topic.entity && !claim ? [topic.entity] : [];
 }
 
@@ -207,6 +211,12 @@ function targetsIn(ctx: Ctx, from: number, to: number, exclude: readonly string[
 
 function finish(ctx: Ctx, sense: TriggerSense, source: string[], target: string[], trigger: { start: number; end: number }, sentence: Sentence, speechAct: boolean, times: TimeExpression[], places: PlaceMention[]): Draft {
   const status = statusOf(ctx, sentence, trigger, speechAct);
+  if (status.status === 'claimed' && COOPERATIVE.has(sense.type) && NEGATION.test(leftClause(ctx.doc, sentence, trigger.start))) {
+    // "He said he would not provide support": the speaker declines, CAMEO's rejection.
+    const claim = ctx.attributions.find((x) => x.id === status.claimedBy);
+    sense = { type: 'REJECT', mode: null, cameo: sense.type === 'AID' || sense.type === 'COOPERATE' || sense.type === 'SUPPORT' ? '121' : sense.type === 'CONSULT' ? '125' : '120' };
+    if (claim?.speaker?.entity && source.length === 0) source = [claim.speaker.entity];
+  }
   const mode = sense.mode ?? ploverOfCameo(sense.cameo)?.mode ?? null;
   if (status.claimedBy) {
     // A claim's time and place are the ones its content gives, not those of the speaking.
@@ -298,7 +308,20 @@ function speechEvents(ctx: Ctx, a: AttributionRecord, sentence: Sentence, times:
     const target = [...new Set(accused.filter((m) => m.entity.country !== null || m.entity.type === 'GROUP').map((m) => m.entity.id))].filter((id) => !source.includes(id));
     if (target.length === 0) continue;
     out.push(finish(ctx, { type: 'ACCUSE', mode: 'allege', cameo: '112' }, source, target, a.cue, sentence, true, times, places));
-    break;
+    return out;
+  }
+  // A speaker who reports that another actor attacked or coerced is accusing it ("The US said Iraq had attacked …").
+  for (const piece of a.content.spans) {
+    const first = ctx.doc.tokens.findIndex((t) => t.start >= piece.start);
+    for (let i = Math.max(0, first); i < ctx.doc.tokens.length && ctx.doc.tokens[i]!.end <= piece.end; i++) {
+      const hostile = actionSense(ctx.doc.tokens[i]!.text);
+      if (!hostile || !(hostile.type === 'ASSAULT' || hostile.type === 'COERCE') || ctx.doc.syntax?.upos[i] === 'NOUN') continue;
+      const doers = mentionsIn(ctx, piece.start, ctx.doc.tokens[i]!.start).filter((m) => isSubjectPosition(ctx.doc, m) && (m.entity.country !== null || m.entity.type === 'GROUP'));
+      const target = [...new Set(doers.map((m) => m.entity.id))].filter((id) => !source.includes(id)).slice(-1);
+      if (source.length === 0 || target.length === 0) continue;
+      out.push(finish(ctx, { type: 'ACCUSE', mode: 'allege', cameo: '112' }, source, target, a.cue, sentence, true, times, places));
+      return out;
+    }
   }
   return out;
 }

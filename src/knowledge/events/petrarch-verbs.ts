@@ -14,7 +14,7 @@
 import { readFileSync } from 'node:fs';
 import type { Doc } from '../../doc/doc.js';
 import type { Analysis, EventRecord } from '../../analysis.js';
-import { ploverOfCameo } from './ontology.js';
+import { ploverOfCameo, quadClass } from './ontology.js';
 
 interface Pattern {
   before: string[][];
@@ -152,6 +152,11 @@ function inOrder(dict: VerbDictionary, elems: string[][], tokens: string[]): boo
 
 /** The CAMEO code of the verb at a token span, given the words around it; null when none or "---". */
 export function verbCode(dict: VerbDictionary, verb: string, before: string[], after: string[]): string | null {
+  return verbMatch(dict, verb, before, after)?.code ?? null;
+}
+
+/** The code and whether a pattern (not just the verb's default) gave it. */
+export function verbMatch(dict: VerbDictionary, verb: string, before: string[], after: string[]): { code: string; specific: boolean } | null {
   const entry = dict.forms.get(verb);
   if (!entry) return null;
   let best: Pattern | null = null;
@@ -165,7 +170,7 @@ export function verbCode(dict: VerbDictionary, verb: string, before: string[], a
     }
   }
   const code = best?.code ?? entry.code ?? entry.block.code;
-  return code && code !== '---' ? code : null;
+  return code && code !== '---' ? { code, specific: best !== null } : null;
 }
 
 const WINDOW = 10;
@@ -207,8 +212,9 @@ export function recodeWithVerbs(doc: Doc, analysis: Analysis, dict: VerbDictiona
         if (dict.forms.has(key)) break;
       }
       if (n < 1) continue;
-      const code = verbCode(dict, key, upper.slice(Math.max(0, i - WINDOW), i), upper.slice(i + n, i + n + WINDOW));
-      if (!code) continue;
+      const match = verbMatch(dict, key, upper.slice(Math.max(0, i - WINDOW), i), upper.slice(i + n, i + n + WINDOW));
+      if (!match) continue;
+      const code = match.code;
       const plover = ploverOfCameo(code);
       const start = toks[i]!.start;
       const end = toks[i + n - 1]!.end;
@@ -222,6 +228,13 @@ export function recodeWithVerbs(doc: Doc, analysis: Analysis, dict: VerbDictiona
         // Fill the roles our rules left empty from the words around the verb.
         if (mine.source.length === 0) mine.source = passive ? object : subject;
         if (mine.target.length === 0) mine.target = passive ? subject : object;
+        // Our phrase saw the object ("ratified … agreement"); a bare verb default knows less.
+        if (!match.specific && /\s/.test(mine.trigger.text)) continue;
+        // A speech act we coded from its content (an accusation, an appeal) stays verbal.
+        const spoken = analysis.attributions.some((a) => a.cue.start === mine.trigger.start);
+        if (spoken && (quadClass(code) === 2 || quadClass(code) === 4)) continue;
+        // We turned a refused cooperation into a rejection; the verb alone would undo the negation.
+        if (mine.type === 'REJECT' && quadClass(code) <= 2) continue;
         mine.cameo = code;
         if (plover) {
           mine.type = plover.type;
