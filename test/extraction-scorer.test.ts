@@ -118,7 +118,7 @@ describe.skipIf(!existsSync(wcxb))('WCXB dev pages (../shared)', () => {
     const out = runExtractionEval(wcxb, { limit: 30 });
     expect(out.ours.pages).toBe(30);
     expect(out.ours.failures).toBe(0);
-    expect(out.ours.bodyF1).toBeGreaterThanOrEqual(0.9);
+    expect(out.ours.bodyF1).toBeGreaterThanOrEqual(0.95);
     expect(out.ours.titleAccuracy).toBeGreaterThanOrEqual(0.8);
   });
 });
