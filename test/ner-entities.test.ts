@@ -85,5 +85,8 @@ describe('entities layer on invented wire reports', () => {
     expect(find(entities, 'Izmir').type).toBe('GPE');
     expect(find(entities, 'Piraeus').type).toBe('GPE');
     for (const norp of ['Greek', 'Turkish']) expect(find(entities, norp).type).toBe('NORP');
+    // A title phrase stops at the previous person's name.
+    expect(find(entities, 'Anton Greve').roles).toEqual(['Velmar Prime Minister']);
+    expect(find(entities, 'Ilse Marn').roles).toEqual(['President']);
   });
 });

@@ -22,7 +22,7 @@ import type { TypedSpan } from '../models/ner-conll.js';
 import { sharedNerTagger, type NerTagger } from '../models/ner.js';
 import { ARMED_GROUPS, NORP_TERMS } from '../knowledge/groups.js';
 import { COURTESY, HONORIFICS } from '../knowledge/roles.js';
-import { GAZ_U, GAZ_B } from '../knowledge/gazetteer.js';
+import { GAZ_B, GAZ_L, GAZ_U, type Gazetteer } from '../knowledge/gazetteer.js';
 import {
   LIST_CITY,
   LIST_COUNTRY,
@@ -33,7 +33,6 @@ import {
   LIST_ROLE,
   isOrgKeyword,
 } from '../knowledge/lexicon.js';
-import type { Gazetteer } from '../knowledge/gazetteer.js';
 
 export type EntityType = 'PERSON' | 'ORG' | 'GPE' | 'LOC' | 'NORP' | 'GROUP' | 'MISC';
 
@@ -102,7 +101,7 @@ const NORP_SET = new Set(NORP_TERMS.map((t) => t.toLowerCase()));
 function refineType(conll: string, name: string, masks: Uint32Array, from: number, to: number): EntityType {
   const whole = (list: number): boolean => {
     if (to - from === 1) return (masks[from]! >> (list * 4 + GAZ_U)) & 1 ? true : false;
-    return ((masks[from]! >> (list * 4 + GAZ_B)) & 1) === 1 && ((masks[to - 1]! >> (list * 4 + 2)) & 1) === 1;
+    return ((masks[from]! >> (list * 4 + GAZ_B)) & 1) === 1 && ((masks[to - 1]! >> (list * 4 + GAZ_L)) & 1) === 1;
   };
   if (GROUP_ALIASES.has(name.toLowerCase())) return 'GROUP';
   if (conll !== 'PER' && (whole(LIST_DEMONYM) || whole(LIST_NORP))) return 'NORP';
@@ -122,9 +121,9 @@ function refineType(conll: string, name: string, masks: Uint32Array, from: numbe
       if (ORG_HEAD.test(name) && !whole(LIST_COUNTRY) && !whole(LIST_CITY)) return ARMED_HEADS.test(name) ? 'GROUP' : 'ORG';
       if (whole(LIST_COUNTRY) || whole(LIST_CITY)) return 'GPE';
       if (ADMIN_HEADS.test(name)) return 'GPE';
-      if (whole(LIST_REGION) || GEO_WORDS.test(name)) return 'LOC';
       // "the Islamic Revolution", "the Gulf War": events the tagger read as places.
       if (EVENT_HEADS.test(name)) return 'MISC';
+      if (whole(LIST_REGION) || GEO_WORDS.test(name)) return 'LOC';
       return 'GPE';
     default:
       if (whole(LIST_REGION)) return 'LOC';
@@ -161,12 +160,14 @@ function leadingTitles(tokens: ViewToken[], masks: Uint32Array, from: number, to
  * capitalised run ending at the name that holds at least one title word.
  * Lowercase words other than connectors end it, so "advisor to" stays out.
  */
-function rolePhraseStart(tokens: ViewToken[], masks: Uint32Array, nameStart: number): number {
+function rolePhraseStart(tokens: ViewToken[], masks: Uint32Array, nameStart: number, person: Uint8Array): number {
   let k = nameStart;
   let sawRole = false;
   let best = nameStart;
   while (k > 0) {
     const t = tokens[k - 1]!;
+    // Another person's name ends the phrase ("Prime Minister A and President B").
+    if (person[k - 1]) break;
     const role = isRoleToken(masks, k - 1);
     if (role && isCapitalised(t.text)) {
       sawRole = true;
@@ -262,7 +263,7 @@ function placeThenName(tokens: ViewToken[], masks: Uint32Array, from: number, to
     if (bits & (1 << GAZ_U)) end = from + 1;
     else if (bits & (1 << GAZ_B)) {
       end = from + 1;
-      while (end < to && !((masks[end]! >> (list * 4 + 2)) & 1)) end++;
+      while (end < to && !((masks[end]! >> (list * 4 + GAZ_L)) & 1)) end++;
       end++;
     }
     if (end > from && to - end >= 2 && tokens.slice(end, to).every((t) => isCapitalised(t.text) && !isOrgKeywordToken(t.text))) return end;
@@ -323,9 +324,13 @@ function surface(doc: Doc, start: number, end: number): TextSpan {
 function sentenceMentions(doc: Doc, s: number, tokens: ViewToken[], spans: TypedSpan[], gazetteer: Gazetteer): Mention[] {
   const masks = gazetteer.match(tokens.map((t) => t.text.toLowerCase()));
   const taken = new Uint8Array(tokens.length);
+  const person = new Uint8Array(tokens.length);
   const out: Mention[] = [];
   const add = (from: number, to: number, type: EntityType, roles: string[]): void => {
-    for (let k = from; k < to; k++) taken[k] = 1;
+    for (let k = from; k < to; k++) {
+      taken[k] = 1;
+      if (type === 'PERSON') person[k] = 1;
+    }
     const start = tokens[from]!.start;
     const end = tokens[to - 1]!.end;
     out.push({ start, end, text: doc.text.slice(start, end), type, roles, sentence: s, tokStart: from, tokEnd: to });
@@ -370,7 +375,7 @@ function sentenceMentions(doc: Doc, s: number, tokens: ViewToken[], spans: Typed
     }
     if (type === 'ORG') from = extendOrgHead(tokens, from);
     if (type === 'PERSON') {
-      const titleStart = rolePhraseStart(tokens, masks, from);
+      const titleStart = rolePhraseStart(tokens, masks, from, person);
       const nameFrom = from + leadingTitles(tokens, masks, from, to);
       const roles = rolesOf(tokens, masks, doc.text, titleStart, nameFrom);
       for (const r of appositiveRoles(tokens, masks, doc.text, to)) if (!roles.includes(r)) roles.push(r);
@@ -389,7 +394,7 @@ function sentenceMentions(doc: Doc, s: number, tokens: ViewToken[], spans: Typed
       const bits = (m >> (list * 4)) & 0xf;
       if (!(bits & ((1 << GAZ_U) | (1 << GAZ_B)))) continue;
       let end = k + 1;
-      if (bits & (1 << GAZ_B)) while (end < tokens.length && !((masks[end]! >> (list * 4 + 2)) & 1)) end++;
+      if (bits & (1 << GAZ_B)) while (end < tokens.length && !((masks[end]! >> (list * 4 + GAZ_L)) & 1)) end++;
       end = Math.min(end + (bits & (1 << GAZ_B) ? 1 : 0), tokens.length);
       let free = true;
       for (let j = k; j < end; j++) if (taken[j]) free = false;
