@@ -26,6 +26,7 @@ import {
   actionSense,
   type TriggerSense,
 } from './events-lexicon.js';
+import { countryIndex } from './actors.js';
 import { datelinePlace, findPlaces, type PlaceMention } from './places.js';
 import { findTimes, type TimeExpression } from './time.js';
 
@@ -316,7 +317,13 @@ function speechEvents(ctx: Ctx, a: AttributionRecord, sentence: Sentence, times:
     for (let i = Math.max(0, first); i < ctx.doc.tokens.length && ctx.doc.tokens[i]!.end <= piece.end; i++) {
       const hostile = actionSense(ctx.doc.tokens[i]!.text);
       if (!hostile || !(hostile.type === 'ASSAULT' || hostile.type === 'COERCE') || ctx.doc.syntax?.upos[i] === 'NOUN') continue;
-      const doers = mentionsIn(ctx, piece.start, ctx.doc.tokens[i]!.start).filter((m) => isSubjectPosition(ctx.doc, m) && (m.entity.country !== null || m.entity.type === 'GROUP'));
+      // The doer is in the verb's own clause ("Raqqah, which US-backed militants seized": not Raqqah), and a city does not attack.
+      const verbAt = ctx.doc.tokens[i]!.start;
+      const clause = [...ctx.doc.text.slice(piece.start, verbAt).matchAll(/\b(?:which|who|whom|that)\s|[,;]\s/g)].pop();
+      const from = clause ? piece.start + clause.index + clause[0].length : piece.start;
+      const doers = mentionsIn(ctx, from, verbAt).filter(
+        (m) => isSubjectPosition(ctx.doc, m) && (m.entity.type === 'GROUP' || (m.entity.country !== null && (m.entity.type !== 'GPE' || countryIndex().names.has(m.entity.name.toLowerCase().replace(/^the /, ''))))),
+      );
       const target = [...new Set(doers.map((m) => m.entity.id))].filter((id) => !source.includes(id)).slice(-1);
       if (source.length === 0 || target.length === 0) continue;
       out.push(finish(ctx, { type: 'ACCUSE', mode: 'allege', cameo: '112' }, source, target, a.cue, sentence, true, times, places));
