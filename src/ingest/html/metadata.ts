@@ -122,7 +122,7 @@ function headerByline(all: HElement[], headline: HElement | null): string | null
     const classed = el.attrs.itemprop === 'author' || el.attrs.rel === 'author' || BYLINE_ATTR.test(attrText(el));
     const text = spacedText(el);
     if (!text || text.length > 120) continue;
-    if (classed || /^(?:by|written by|posted by|words by|author:)\s+\S/i.test(text)) {
+    if (classed || /^(?:by|written by|posted by|words by|author):?\s+\S/i.test(text)) {
       const named = el.attrs.itemprop === 'author' ? elementsNamed(el) : null;
       const cleaned = cleanByline(named ?? text);
       if (cleaned) return cleaned;
@@ -131,7 +131,7 @@ function headerByline(all: HElement[], headline: HElement | null): string | null
   return null;
 }
 
-const BYLINE_ATTR = /\b(?:byline|author|writer|contributor)s?\b|by-?line|author-?name|post-?author|entry-?author|article-?author/i;
+const BYLINE_ATTR = /(?:^|[\s_-])(?:by-?line|author|writer|contributor)s?(?:$|[\s_-])|by-?line|author-?name|post-?author|entry-?author|article-?author/i;
 
 function attrText(el: HElement): string {
   return `${el.attrs.class ?? ''} ${el.attrs.id ?? ''} ${el.attrs.rel ?? ''} ${el.attrs.itemprop ?? ''}`;
