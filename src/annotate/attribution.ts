@@ -365,7 +365,10 @@ function attributeSentence(ctx: Ctx, s: Sentence, out: Attribution[]): void {
       }
     } else {
       // Direct: a quote closing just before the cue ("“…,” he said") or opening just after it ("said: “…”").
-      const pre = sourceBefore(ctx, s, cue.t0);
+      // "…, the losses would outstrip the gains, said Batchelder.": a comma before the cue and a bare
+      // name after it make the cue inverted, whatever noun phrase precedes the comma.
+      const after0 = cue.t0 > s.tokenStart && lower(ctx, cue.t0 - 1) === ',' ? sourceAfter(ctx, s, cue.t1) : null;
+      const pre = after0 && reachesEnd(ctx, s, after0[1]) ? null : sourceBefore(ctx, s, cue.t0);
       let quote: Quote | undefined;
       let k = cue.t0 - 1;
       const between: number[] = [];
@@ -377,7 +380,9 @@ function attributeSentence(ctx: Ctx, s: Sentence, out: Attribution[]): void {
       if (k >= s.tokenStart - 1 && k >= 0 && closesQuote(ctx, k) && (k >= s.tokenStart || ctx.doc.sentences[ctx.doc.tokens[k]!.sentence]!.paragraph === s.paragraph)) {
         const q = closesQuote(ctx, k);
         const onlySource = between.every((b) => ctx.tags.upos[b] !== 'VERB' || isInsideRelative(ctx, s, b));
-        if (q && onlySource) quote = q;
+        // A quoted title mid-sentence ("On “Fox News Sunday,” Pence said he …") is not what was said.
+        const titleOnly = q !== undefined && q.span.start > afterDatelineOffset(ctx, s) && !reachesEnd(ctx, s, cue.t1) && hasVerb(ctx, cue.t1, s.tokenEnd);
+        if (q && onlySource && !titleOnly) quote = q;
       }
       if (quote) {
         const qStart = quoteChainStart(ctx, quote);
@@ -418,7 +423,8 @@ function attributeSentence(ctx: Ctx, s: Sentence, out: Attribution[]): void {
           const end = trimEnd(ctx, from, forwardEnd(ctx, s, from, cues));
           const forward = end > from && hasWord(ctx, from, end) ? ([from, end] as const) : null;
           // "…, said Mr. Burman." — nothing but the source follows the cue.
-          const inverted = pre === null && cue.t0 > s.tokenStart && (lower(ctx, cue.t0 - 1) === ',' || isQuoteMark(ctx, cue.t0 - 1)) ? sourceAfter(ctx, s, cue.t1) : null;
+          const afterCue = pre === null && cue.t0 > s.tokenStart && (lower(ctx, cue.t0 - 1) === ',' || isQuoteMark(ctx, cue.t0 - 1)) ? sourceAfter(ctx, s, cue.t1) : null;
+          const inverted = afterCue && reachesEnd(ctx, s, afterCue[1]) ? afterCue : null;
           // Post-posed cue: "Those talks are continuing, he said." — the clause before the comma.
           const clauseEnd = pre ? pre[0] : cue.t0;
           const bStart = afterDateline(ctx, s);
@@ -500,6 +506,20 @@ function isPassive(ctx: Ctx, auxStart: number, verb: number): boolean {
   if (!/(ed|en|wn|ld|ght)$/.test(w)) return false;
   for (let i = auxStart; i < verb; i++) if (/^(is|are|was|were|be|been|being|'s|’s)$/.test(lower(ctx, i))) return true;
   return false;
+}
+
+/** Only punctuation, a quotation or a closing comma follows token range end in the sentence. */
+function reachesEnd(ctx: Ctx, s: Sentence, end: number): boolean {
+  for (let i = end; i < s.tokenEnd; i++) {
+    const w = lower(ctx, i);
+    if (w === ',' && isQuoteMark(ctx, i + 1)) return true;
+    if (!FINAL_PUNCT.test(w) && !isQuoteMark(ctx, i) && w !== ',') return false;
+  }
+  return true;
+}
+
+function afterDatelineOffset(ctx: Ctx, s: Sentence): number {
+  return ctx.doc.tokens[afterDateline(ctx, s)]!.start;
 }
 
 function hasVerb(ctx: Ctx, t0: number, t1: number): boolean {
