@@ -13,10 +13,10 @@ const { values } = parseArgs({ options: { articles: { type: 'string', default: '
 const dir = mkdtempSync(join(tmpdir(), 'fivew-api-bench-'));
 try {
   const t0 = performance.now();
-  const { store, hotActor } = await buildApiStore(join(dir, 'api.db'), Number(values.articles));
+  const { store, ...actors } = await buildApiStore(join(dir, 'api.db'), Number(values.articles));
   const counts = await store.counts();
-  process.stderr.write(`built ${counts.articles} articles in ${((performance.now() - t0) / 1000).toFixed(1)} s; frequent actor ${hotActor}\n`);
-  const results = await measureApi(store, hotActor, { seconds: Number(values.seconds), connections: Number(values.connections) });
+  process.stderr.write(`built ${counts.articles} articles in ${((performance.now() - t0) / 1000).toFixed(1)} s; frequent actor ${actors.hotActor}, rare actor ${actors.rareActor}\n`);
+  const results = await measureApi(store, actors, { seconds: Number(values.seconds), connections: Number(values.connections) });
   await store.close();
   console.log(`| query | median ms | p97.5 ms | p99 ms | max ms | req/s | requests | non-2xx |`);
   console.log(`| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |`);

@@ -55,10 +55,8 @@ export const writeCorpusLayers: LayerWriter = async (rawTrx, { id, analysis }) =
     const key = a.speaker?.entity ? keyOf.get(a.speaker.entity) : undefined;
     if (key) tallies.get(key)!.statements++;
   }
-  const eventActors = eventActorRows(id, analysis, keyOf);
-  for (const key of new Set(eventActors.map((r) => `${r.event_id}\u0000${r.actor_key}`))) {
-    tallies.get(key.split('\u0000')[1]!)!.events++;
-  }
+  const eventActors = eventActorRows(id, analysis, keyOf, published);
+  for (const r of eventActors) tallies.get(r.actor_key)!.events++;
 
   if (analysis.entities.length) {
     const entityRows = analysis.entities.map((e) => ({
@@ -151,13 +149,18 @@ export const writeCorpusLayers: LayerWriter = async (rawTrx, { id, analysis }) =
   }
 };
 
-function eventActorRows(articleId: string, analysis: Analysis, keyOf: Map<string, string>) {
-  const rows: Array<{ article_id: string; event_id: string; role: 'source' | 'target'; entity_id: string; actor_key: string }> = [];
+/** One row per event and actor key: an actor on both sides of an event, or named twice, counts once (its first role). */
+function eventActorRows(articleId: string, analysis: Analysis, keyOf: Map<string, string>, published: string | null) {
+  const rows: Array<{ article_id: string; event_id: string; role: 'source' | 'target'; entity_id: string; actor_key: string; date: string | null }> = [];
   for (const v of analysis.events) {
+    const seen = new Set<string>();
+    const date = calendarDate(v.date?.value) ?? published;
     for (const role of ['source', 'target'] as const) {
-      for (const entity of new Set(v[role])) {
+      for (const entity of v[role]) {
         const key = keyOf.get(entity);
-        if (key) rows.push({ article_id: articleId, event_id: v.id, role, entity_id: entity, actor_key: key });
+        if (!key || seen.has(key)) continue;
+        seen.add(key);
+        rows.push({ article_id: articleId, event_id: v.id, role, entity_id: entity, actor_key: key, date });
       }
     }
   }

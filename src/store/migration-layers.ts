@@ -132,3 +132,37 @@ export const eventDateTextMigration: StoreMigration = {
     await db.schema.alterTable('events').addColumn('date_text', 'text').execute();
   },
 };
+
+/**
+ * One row per actor and event (an actor both source and target of an event
+ * keeps one row, role source), dated, so an actor's newest events come
+ * straight off an index.
+ */
+export const eventActorDateMigration: StoreMigration = {
+  name: '0004_event_actor_date',
+  async up(db) {
+    await db.schema.alterTable('event_actors').addColumn('date', 'text').execute();
+    await db.schema.createIndex('event_actors_actor_date').on('event_actors').columns(['actor_key', 'date']).execute();
+  },
+};
+
+/**
+ * SQLite: a trigram index over actor names, so "contains" searches use an
+ * index instead of reading every actor. PostgreSQL keeps the plain scan
+ * (pg_trgm needs an extension we cannot assume).
+ */
+export const actorTrigramMigration: StoreMigration = {
+  name: '0005_actor_trigrams',
+  async up(db, engine) {
+    if (engine !== 'sqlite') return;
+    await sql`create virtual table actors_fts using fts5(norm_name, content='actors', content_rowid='rowid', tokenize='trigram')`.execute(db);
+    await sql`insert into actors_fts(actors_fts) values ('rebuild')`.execute(db);
+    // Upserts only change counts; a name is written once, so insert and delete triggers are enough.
+    await sql`create trigger actors_fts_insert after insert on actors begin
+      insert into actors_fts(rowid, norm_name) values (new.rowid, new.norm_name);
+    end`.execute(db);
+    await sql`create trigger actors_fts_delete after delete on actors begin
+      insert into actors_fts(actors_fts, rowid, norm_name) values ('delete', old.rowid, old.norm_name);
+    end`.execute(db);
+  },
+};

@@ -3,7 +3,8 @@ import { sql } from 'kysely';
 import type { Store } from '../store.js';
 import { normaliseName } from './actor-key.js';
 import { searchEvents, type EventRow } from './events.js';
-import { clampPage, containsPattern, type Page } from './page.js';
+import { nameContains } from './names.js';
+import { clampPage, newestFirst, type Page } from './page.js';
 import { searchQuotes, type QuoteRow } from './quotes.js';
 import { corpusDb } from './schema.js';
 
@@ -76,7 +77,7 @@ export async function searchActors(store: Store, filter: ActorFilter): Promise<A
   const { limit, offset } = clampPage(filter);
   let q = corpusDb(store.db).selectFrom('actors').select(SUMMARY);
   const words = filter.q ? normaliseName(filter.q) : '';
-  if (words) q = q.where(sql<boolean>`norm_name like ${containsPattern(words)} escape '\\'`);
+  if (words) q = q.where(nameContains(store, words));
   if (filter.type) q = q.where('type', '=', filter.type.toUpperCase());
   const rows = await q.orderBy('statements', 'desc').orderBy('articles', 'desc').orderBy('key').limit(limit).offset(offset).execute();
   return rows.map(summary);
@@ -93,8 +94,7 @@ export async function getActor(store: Store, key: string, options: { items?: num
     .selectFrom('entities')
     .select(['name', 'roles'])
     .where('actor_key', '=', key)
-    .orderBy(sql`date is null`)
-    .orderBy('date', 'desc')
+    .orderBy(newestFirst(store.engine, 'date'))
     .limit(200)
     .execute();
   const names = new Map<string, number>();

@@ -1,9 +1,8 @@
 /** Articles: newest first, and one article with its analysis and the actor key of each entity. */
-import { sql } from 'kysely';
 import type { Analysis } from '../../analysis.js';
 import type { Store, StoredArticle } from '../store.js';
 import { actorKey } from './actor-key.js';
-import { clampPage, type Page } from './page.js';
+import { clampPage, newestFirst, type Page } from './page.js';
 import { dateUpper } from './quotes.js';
 
 export interface ArticleFilter extends Page {
@@ -34,7 +33,7 @@ export async function listArticles(store: Store, filter: ArticleFilter = {}): Pr
   if (filter.source) q = q.where('source', '=', filter.source);
   if (filter.from) q = q.where('published', '>=', filter.from);
   if (filter.to) q = q.where('published', '<=', dateUpper(filter.to));
-  return q.orderBy(sql`published is null`).orderBy('published', 'desc').orderBy('seq', 'desc').limit(limit).offset(offset).execute();
+  return q.orderBy(newestFirst(store.engine, 'published')).orderBy('seq', 'desc').limit(limit).offset(offset).execute();
 }
 
 export async function getArticleView(store: Store, id: string): Promise<ArticleView | null> {

@@ -1,7 +1,8 @@
 /** Quotes: who said what, filtered by speaker, words in the content ("what did X say about Y") and date range. */
 import { sql } from 'kysely';
 import type { Store } from '../store.js';
-import { clampPage, containsPattern, type Page } from './page.js';
+import { nameContains } from './names.js';
+import { clampPage, newestFirst, type Page } from './page.js';
 import { normaliseName } from './actor-key.js';
 import { corpusDb } from './schema.js';
 import { quoteMatches } from './text-match.js';
@@ -62,8 +63,7 @@ export async function searchQuotes(store: Store, filter: QuoteFilter): Promise<Q
     const speaker = filter.speaker;
     if (speaker.includes(':')) q = q.where('q.speaker_key', '=', speaker);
     else {
-      const pattern = containsPattern(normaliseName(speaker));
-      q = q.where('q.speaker_key', 'in', db.selectFrom('actors').select('key').where(sql<boolean>`norm_name like ${pattern} escape '\\'`));
+      q = q.where('q.speaker_key', 'in', db.selectFrom('actors').select('key').where(nameContains(store, normaliseName(speaker))));
     }
   }
   if (filter.text) {
@@ -75,8 +75,7 @@ export async function searchQuotes(store: Store, filter: QuoteFilter): Promise<Q
   if (filter.to) q = q.where('q.date', '<=', dateUpper(filter.to));
   if (filter.articleId) q = q.where('q.article_id', '=', filter.articleId);
   const rows = await q
-    .orderBy(sql`q.date is null`)
-    .orderBy('q.date', 'desc')
+    .orderBy(newestFirst(store.engine, 'q.date'))
     .orderBy('q.seq', 'desc')
     .limit(limit)
     .offset(offset)

@@ -83,6 +83,8 @@ export interface EventActorsTable {
   role: 'source' | 'target';
   entity_id: string;
   actor_key: string;
+  /** The event's date (migration 0004). */
+  date: string | null;
 }
 
 export interface CorpusDatabase extends Database {
