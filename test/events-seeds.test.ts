@@ -52,6 +52,21 @@ describe.skipIf(!have)('seed articles: events', () => {
     expect(named([by!.speaker!.entity!], 'Velayati')).toBe(true);
   });
 
+  it('003: actor codes from titles, demonyms and the group table', { timeout: 60_000 }, () => {
+    const a = analyse('003', '2017-11-03');
+    const code = (part: string) => {
+      const e = a.entities.find((x) => x.name.includes(part));
+      return e ? [e.country, e.sector] : null;
+    };
+    expect(code('Hariri')).toEqual(['LBN', 'GOV']);
+    expect(code('Aoun')).toEqual(['LBN', 'GOV']);
+    expect(code('Velayati')![0]).toBe('IRN');
+    expect(code('Hezbollah')).toEqual(['LBN', 'HEZBOLLAH']);
+    expect(code('Zionists')![0]).toBe('ISR');
+    expect(code('Israeli')).toEqual(['ISR', 'GOV']);
+    expect(code('Daesh')).toEqual([null, 'DAESH']);
+  });
+
   it('000: the Sunday meeting with the Russian ambassador in Tehran, Daesh backed by Israel and the US as a claim', { timeout: 60_000 }, () => {
     const a = analyse('000', null);
     const { named, countries } = helpers(a);
