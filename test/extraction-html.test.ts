@@ -104,6 +104,7 @@ describe('metadata helpers', () => {
     expect(normaliseDate('13/11/2025 09:21')).toBe('2025-11-13');
     expect(normaliseDate('sometime soon')).toBeNull();
     expect(writtenDates('Published 2 May 2024 · Updated June 9, 2025')).toEqual(['2024-05-02', '2025-06-09']);
+    expect(writtenDates('23.07.2025 and 07/23/2025')).toEqual(['2025-07-23', '2025-07-23']);
     expect(dateFromUrl('https://x.example/2024/03/07/story/')).toBe('2024-03-07');
     expect(dateFromUrl('https://x.example/news/story-1234')).toBeNull();
   });

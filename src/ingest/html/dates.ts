@@ -10,7 +10,7 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
 const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
 // "August 14, 2025", "Aug. 14 2025", "14 August 2025", "14th Aug, 2025", "2025-08-14", "08/14/2025".
 const WRITTEN = new RegExp(
-  `\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d\\d)\\b|\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH},?\\s+((?:19|20)\\d\\d)\\b|\\b((?:19|20)\\d\\d)-(\\d{2})-(\\d{2})\\b|\\b(\\d{1,2})/(\\d{1,2})/((?:19|20)\\d\\d)\\b`,
+  `\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d\\d)\\b|\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH},?\\s+((?:19|20)\\d\\d)\\b|\\b((?:19|20)\\d\\d)-(\\d{2})-(\\d{2})\\b|\\b(\\d{1,2})/(\\d{1,2})/((?:19|20)\\d\\d)\\b|\\b(\\d{1,2})\\.(\\d{1,2})\\.((?:19|20)\\d\\d)\\b`,
   'gi',
 );
 
@@ -42,7 +42,7 @@ export function normaliseDate(raw: string): string | null {
   return writtenDates(s)[0] ?? null;
 }
 
-/** Every full date written in a text, as YYYY-MM-DD, in order. Numeric d/m/y is read as US m/d/y unless the day exceeds 12. */
+/** Every full date written in a text, as YYYY-MM-DD, in order. Slashed numeric dates are read as US m/d/y unless the first number exceeds 12; dotted ones as d.m.y. */
 export function writtenDates(text: string): string[] {
   const out: string[] = [];
   for (const m of text.matchAll(WRITTEN)) {
@@ -51,6 +51,7 @@ export function writtenDates(text: string): string[] {
     else if (m[5]) d = ymd(+m[6], monthNumber(m[5]), +m[4]);
     else if (m[7]) d = ymd(+m[7], +m[8], +m[9]);
     else if (m[10]) d = +m[10] > 12 ? ymd(+m[12], +m[11], +m[10]) : ymd(+m[12], +m[10], +m[11]);
+    else if (m[13]) d = ymd(+m[15], +m[14], +m[13]);
     if (d) out.push(d);
   }
   return out;
@@ -78,7 +79,7 @@ export function findVisibleDate(root: HElement): string | null {
             const d = normaliseDate(c.attrs.datetime);
             if (d) found.push(d.slice(0, 10));
           }
-          if (found.length > 0) return found.sort()[found.length - 1];
+          if (found.length > 0) return found[0];
           if (c.tag === 'time') continue;
         }
       }
