@@ -153,6 +153,11 @@ describe('attribution across paragraphs', () => {
     expect(headline[0]).toMatchObject({ cue: ':', source: 'Renquist', content: 'Harbour Deal Betrays Coastal Workers' });
   });
 
+  it('splits a content around a cue set in commas', () => {
+    const inside = analyse('The harbour, Talia Renquist said, will reopen in the spring.').seen;
+    expect(inside[0]).toMatchObject({ source: 'Talia Renquist', content: 'The harbour | will reopen in the spring' });
+  });
+
   it('joins a quotation split around its cue', () => {
     const split = analyse('“The harbour will stay open,” Ilsa Varn said, “and the ferries will run on time.”').seen;
     expect(split).toHaveLength(1);

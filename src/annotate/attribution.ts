@@ -418,6 +418,8 @@ function attributeSentence(ctx: Ctx, s: Sentence, out: Attribution[]): void {
         if (opener && !opener.partial) {
           content = quoteChain(ctx, opener);
           kind = 'direct';
+        } else if (parenthetical(ctx, s, cue, pre, cues)) {
+          content = parenthetical(ctx, s, cue, pre, cues)!;
         } else {
           from = contentStart(ctx, s, cue, from);
           const end = trimEnd(ctx, from, forwardEnd(ctx, s, from, cues));
@@ -506,6 +508,25 @@ function isPassive(ctx: Ctx, auxStart: number, verb: number): boolean {
   if (!/(ed|en|wn|ld|ght)$/.test(w)) return false;
   for (let i = auxStart; i < verb; i++) if (/^(is|are|was|were|be|been|being|'s|’s)$/.test(lower(ctx, i))) return true;
   return false;
+}
+
+/**
+ * A cue set in commas inside its content: "The truth, the senator said then, was that …" gives
+ * two pieces; "However, he said, some states …" only the clause after it.
+ */
+function parenthetical(ctx: Ctx, s: Sentence, cue: CueHit, pre: [number, number] | null, cues: CueHit[]): Span[] | null {
+  if (!pre || pre[0] <= s.tokenStart || lower(ctx, pre[0] - 1) !== ',') return null;
+  let j = cue.t1;
+  while (j < s.tokenEnd && ctx.tags.upos[j] === 'ADV') j++;
+  if (lower(ctx, j) !== ',' || j + 1 >= s.tokenEnd) return null;
+  const afterEnd = trimEnd(ctx, j + 1, forwardEnd(ctx, s, j + 1, cues));
+  if (afterEnd <= j + 1 || !hasWord(ctx, j + 1, afterEnd)) return null;
+  const after = chars(ctx, j + 1, afterEnd);
+  const bStart = afterDateline(ctx, s);
+  const bEnd = pre[0] - 1;
+  let nominal = false;
+  for (let i = bStart; i < bEnd; i++) if (['NOUN', 'PROPN', 'PRON', 'NUM'].includes(ctx.tags.upos[i]!)) nominal = true;
+  return nominal && bEnd > bStart ? [chars(ctx, bStart, bEnd), after] : [after];
 }
 
 /** Only punctuation, a quotation or a closing comma follows token range end in the sentence. */
