@@ -8,6 +8,7 @@ import { getArticleView, listArticles } from '../src/store/queries/articles.js';
 import { searchEvents } from '../src/store/queries/events.js';
 import { network } from '../src/store/queries/network.js';
 import { overview } from '../src/store/queries/overview.js';
+import { newestArticleMatches, newestQuoteMatches } from '../src/store/queries/quick-search.js';
 import { searchQuotes } from '../src/store/queries/quotes.js';
 import { buildFixture, FIXTURES } from './fixtures/web/analyses.js';
 
@@ -61,6 +62,13 @@ function contract(open: () => Promise<{ store: Store; done: () => Promise<void> 
       expect(await searchEvents(store, { type: 'disapprove' })).toHaveLength(1);
       expect(await searchEvents(store, { country: 'VLM', from: '2025-04-01' })).toHaveLength(1);
       expect(await searchEvents(store, { limit: 1, offset: 1 })).toHaveLength(1);
+
+      expect((await newestQuoteMatches(store, 'nations', 5)).map((q) => q.speakerName)).toEqual(['Anika Droste']);
+      const newest = (await newestArticleMatches(store, 'harbor OR grain', 5)).map((a) => a.published);
+      // SQLite gives the most recently stored first; PostgreSQL ranks by relevance.
+      if (store.engine === 'sqlite') expect(newest).toEqual(['2025-04-15', '2025-03-03']);
+      else expect(newest.sort()).toEqual(['2025-03-03', '2025-04-15']);
+      expect(await newestQuoteMatches(store, '"', 5)).toEqual([]);
 
       const net = await network(store);
       expect(net.edges).toHaveLength(2);

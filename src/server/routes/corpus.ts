@@ -8,6 +8,7 @@ import { searchEvents } from '../../store/queries/events.js';
 import { network } from '../../store/queries/network.js';
 import { overview } from '../../store/queries/overview.js';
 import { searchQuotes } from '../../store/queries/quotes.js';
+import { newestArticleMatches, newestQuoteMatches } from '../../store/queries/quick-search.js';
 import { queryWords } from '../../store/search.js';
 import { HttpError } from '../errors.js';
 import { dateParam, docSchema, pageQuery, parse, shortText } from '../validate.js';
@@ -107,13 +108,13 @@ export function registerCorpusRoutes(app: FastifyInstance, store: Store): void {
     return { ...(await network(store, q)), limit: q.limit, offset: q.offset };
   });
 
-  app.get('/api/search', doc('one box over articles, actors and quotes', { querystring: EverywhereQuery }), async (req) => {
+  app.get('/api/search', doc('one box over articles, actors and quotes (newest matches first)', { querystring: EverywhereQuery }), async (req) => {
     const { q, limit } = parse(EverywhereQuery, req.query);
     const hasWords = queryWords(q).length > 0;
     const [articles, actors, quotes] = await Promise.all([
-      hasWords ? store.search(q, { limit }) : [],
+      hasWords ? newestArticleMatches(store, q, limit) : [],
       searchActors(store, { q, limit }),
-      hasWords ? searchQuotes(store, { text: q, limit }) : [],
+      hasWords ? newestQuoteMatches(store, q, limit) : [],
     ]);
     return { articles, actors, quotes };
   });

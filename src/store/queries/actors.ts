@@ -126,13 +126,13 @@ export async function getActor(store: Store, key: string, options: { items?: num
   };
 }
 
-/** Actors that took part in the same events, by how many. */
+/** Actors that took part in the same events, by how many (event_actors holds one row per event and actor, so rows count events). */
 export async function counterpartsOf(store: Store, key: string, limit = 30): Promise<Counterpart[]> {
   const rows = await corpusDb(store.db)
     .selectFrom('event_actors as x')
     .innerJoin('event_actors as o', (j) => j.onRef('o.article_id', '=', 'x.article_id').onRef('o.event_id', '=', 'x.event_id'))
     .innerJoin('actors as s', 's.key', 'o.actor_key')
-    .select(['o.actor_key', 's.name', 's.type', sql<number | string>`count(distinct o.article_id || '/' || o.event_id)`.as('weight')])
+    .select(['o.actor_key', 's.name', 's.type', sql<number | string>`count(*)`.as('weight')])
     .where('x.actor_key', '=', key)
     .where('o.actor_key', '!=', key)
     .groupBy(['o.actor_key', 's.name', 's.type'])

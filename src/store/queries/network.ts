@@ -28,14 +28,14 @@ export async function network(store: Store, filter: NetworkFilter = {}): Promise
   let q = db
     .selectFrom('event_actors as x')
     .innerJoin('event_actors as y', (j) => j.onRef('y.article_id', '=', 'x.article_id').onRef('y.event_id', '=', 'x.event_id'))
-    .select(['x.actor_key as a', 'y.actor_key as b', sql<number | string>`count(distinct x.article_id || '/' || x.event_id)`.as('weight')])
+    .select(['x.actor_key as a', 'y.actor_key as b', sql<number | string>`count(*)`.as('weight')])
     .whereRef('x.actor_key', '<', 'y.actor_key');
   if (filter.actor) {
     const actor = filter.actor;
     q = q.where((eb) => eb.or([eb('x.actor_key', '=', actor), eb('y.actor_key', '=', actor)]));
   }
   let grouped = q.groupBy(['x.actor_key', 'y.actor_key']);
-  if (filter.minWeight && filter.minWeight > 1) grouped = grouped.having(sql`count(distinct x.article_id || '/' || x.event_id)`, '>=', filter.minWeight);
+  if (filter.minWeight && filter.minWeight > 1) grouped = grouped.having(sql`count(*)`, '>=', filter.minWeight);
   const rows = await grouped.orderBy('weight', 'desc').orderBy('a').orderBy('b').limit(limit).offset(offset).execute();
   const edges = rows.map((r) => ({ a: r.a, b: r.b, weight: Number(r.weight) }));
   const keys = [...new Set(edges.flatMap((e) => [e.a, e.b]))];

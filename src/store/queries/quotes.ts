@@ -16,6 +16,8 @@ export interface QuoteFilter extends Page {
   from?: string;
   to?: string;
   articleId?: string;
+  /** Only these rows (attributions.seq), e.g. the newest full-text matches. */
+  seqs?: number[];
 }
 
 export interface QuoteRow {
@@ -74,6 +76,10 @@ export async function searchQuotes(store: Store, filter: QuoteFilter): Promise<Q
   if (filter.from) q = q.where('q.date', '>=', filter.from);
   if (filter.to) q = q.where('q.date', '<=', dateUpper(filter.to));
   if (filter.articleId) q = q.where('q.article_id', '=', filter.articleId);
+  if (filter.seqs) {
+    if (filter.seqs.length === 0) return [];
+    q = q.where('q.seq', 'in', filter.seqs);
+  }
   const rows = await q
     .orderBy(newestFirst(store.engine, 'q.date'))
     .orderBy('q.seq', 'desc')
