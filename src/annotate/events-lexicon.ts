@@ -53,7 +53,7 @@ export const ACTION_VERBS: Array<[RegExp, TriggerSense]> = [
   [/^(?:host|hosted|hosts|hosting)$/i, s('CONSULT', '043', 'visit')],
   [/^(?:negotiate|negotiated|negotiating|negotiations)$/i, s('CONSULT', '046')],
   [/^(?:phoned|telephoned|called)$/i, s('CONSULT', '041', 'phone')],
-  [/^(?:aid|aided|donate|donated|donates)$/i, s('AID', '070')],
+  [/^(?:aid|aided|donate|donated|donates|help|helped|helps|helping)$/i, s('AID', '070')],
   [/^(?:release|released|releases|freed|frees)$/i, s('RETREAT', '0841', 'release')],
   [/^(?:withdraw|withdrew|withdrawn|withdraws|pulled)$/i, s('RETREAT', '0872', 'withdraw')],
   [/^(?:support|supported|supports|supporting|back|backed|backs|backing|sponsor|sponsored|sponsoring|arm|armed|arming|fund|funded|funding)$/i, s('SUPPORT', '050')],
@@ -78,7 +78,15 @@ export const ACTION_PHRASES: Array<[RegExp, TriggerSense]> = [
   [/\bissu(?:e|ed|es|ing)\s+(?:an?\s+)?arrest\s+warrants?\s+for\b/gi, s('COERCE', '173', 'arrest')],
   [/\b(?:broke|break|breaks|breaking|cut|cuts|cutting|sever(?:ed|s)?)\s+(?:off\s+)?(?:diplomatic\s+)?(?:ties|relations)\s+with\b/gi, s('SANCTION', '161', 'withdraw')],
   [/\brecall(?:ed|s|ing)?\s+(?:its|their|his|her)\s+ambassador\b/gi, s('SANCTION', '161', 'withdraw')],
+  [/\battend(?:s|ed|ing)?\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,2}(?:summit|talks|meeting|conference|negotiations|ceremony|funeral|olympics|games)\b/gi, s('CONSULT', '044', 'third-party')],
+  [/\b(?:order|open|launch)(?:ed|s|ing)?\s+(?:an?\s+)?(?:\w+\s+)?(?:investigation|inquiry|probe)\s+(?:into|against|of)\b/gi, s('ACCUSE', '090', 'investigate')],
+  [/\bengag(?:e|es|ed|ing)\s+(?:\w+\s+){0,3}in\s+(?:an?\s+)?(?:firefight|gunfight|gun\s+battle|battle|clashes?)\b/gi, s('ASSAULT', '193', 'firearms')],
+  [/\bpresent(?:ed|s|ing)?\s+(?:\w+\s+)?evidence\s+against\b/gi, s('ACCUSE', '112', 'allege')],
+  [/\b(?:give|gives|gave|giving|grant(?:s|ed|ing)?)\s+(?:\w+\s+)?permission\s+to\b/gi, s('CONCEDE', '080')],
 ];
+
+/** An attack someone wants, vows or threatens to make is a threat (CAMEO 138). */
+export const THREAT_LEAD = /\b(?:wants?|wanted|threaten(?:s|ed)?|vow(?:s|ed)?|pledg(?:e|es|ed))\s+to\s+$/i;
 
 export function actionSense(word: string): TriggerSense | null {
   for (const [re, sense] of ACTION_VERBS) if (re.test(word)) return sense;
@@ -87,7 +95,7 @@ export function actionSense(word: string): TriggerSense | null {
 
 /** Meetings: "in a Sunday meeting with", "met (with)", "held talks with", "sat down with", "received". */
 export const MEETING =
-  /\b(?:(?:in|during|after|at)\s+(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,2}(?:meeting|talks|conversation|session)\s+with|(?:held|hold|holds|holding)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}(?:meeting|talks|consultations|discussions|conversation)\s+with|meeting\s+with|met\s+with|met|meets\s+with|meets|meeting|sat\s+down\s+with|sits\s+down\s+with|received|receives|talks\s+with|conferred\s+with)\b/gi;
+  /\b(?:(?:in|during|after|at)\s+(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,2}(?:meeting|talks|conversation|session)\s+with|(?:held|hold|holds|holding)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}(?:meeting|talks|consultations|discussions|conversation)\s+with|meeting\s+with|met\s+with|met|meets\s+with|meets|meet\s+with|meet|meeting|sat\s+down\s+with|sits\s+down\s+with|(?:received|receives|receiving)(?=\s+(?:the\s+|a\s+)?(?:\p{Lu}|delegations?\b|ministers?\b|officials?\b|envoys?\b|ambassadors?\b|leaders?\b))|talks\s+with|conferred\s+with)\b/giu;
 
 /** Content that accuses whoever is its subject: backing terrorists, plots, sowing discord. */
 export const ACCUSING_CONTENT =

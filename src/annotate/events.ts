@@ -23,6 +23,7 @@ import {
   PASSIVE_SUPPORT,
   SPEECH_CUES,
   ACTION_PHRASES,
+  THREAT_LEAD,
   actionSense,
   type TriggerSense,
 } from './events-lexicon.js';
@@ -215,7 +216,7 @@ function finish(ctx: Ctx, sense: TriggerSense, source: string[], target: string[
   if (status.status === 'claimed' && COOPERATIVE.has(sense.type) && NEGATION.test(leftClause(ctx.doc, sentence, trigger.start))) {
     // "He said he would not provide support": the speaker declines, CAMEO's rejection.
     const claim = ctx.attributions.find((x) => x.id === status.claimedBy);
-    sense = { type: 'REJECT', mode: null, cameo: sense.type === 'AID' || sense.type === 'COOPERATE' || sense.type === 'SUPPORT' ? '121' : sense.type === 'CONSULT' ? '125' : '120' };
+    sense = { type: 'REJECT', mode: null, cameo: sense.type === 'AID' || sense.type === 'COOPERATE' || sense.type === 'SUPPORT' ? '121' : sense.type === 'CONSULT' ? '125' : sense.type === 'CONCEDE' || sense.type === 'RETREAT' ? '124' : '120' };
     if (claim?.speaker?.entity && source.length === 0) source = [claim.speaker.entity];
   }
   const mode = sense.mode ?? ploverOfCameo(sense.cameo)?.mode ?? null;
@@ -393,7 +394,8 @@ function actions(ctx: Ctx, sentence: Sentence, topic: Topic, times: TimeExpressi
       const source = subjectOf(ctx, sentence, trigger.start);
       // The phrase ends with its preposition or object noun: what follows is the target, places included.
       const selfOk = (id: string): boolean => ctx.entities.find((e) => e.id === id)?.type === 'NORP';
-      const target = targetsIn(ctx, trigger.end, clauseEnd(ctx.doc, sentence, trigger.end + 1), source.filter((id) => !selfOk(id)), true).slice(0, 2);
+      // Objects inside the phrase count ("engaged Filipino peacekeepers in a firefight").
+      const target = targetsIn(ctx, trigger.start, clauseEnd(ctx.doc, sentence, trigger.end + 1), source.filter((id) => !selfOk(id)), true).slice(0, 2);
       if (source.length === 0) continue;
       taken.push(trigger);
       out.push(finish(ctx, sense, source, target, trigger, sentence, false, times, places));
@@ -401,8 +403,8 @@ function actions(ctx: Ctx, sentence: Sentence, topic: Topic, times: TimeExpressi
   }
   for (let i = sentence.tokenStart; i < sentence.tokenEnd; i++) {
     const tok = ctx.doc.tokens[i]!;
-    const sense = actionSense(tok.text);
-    if (!sense) continue;
+    const sense0 = actionSense(tok.text);
+    if (!sense0) continue;
     if (taken.some((t) => tok.start < t.end && t.start < tok.end)) continue;
     // Nouns and adjectives that look like verbs ("the attack", "US-backed") are left alone.
     const upos = ctx.doc.syntax?.upos[i];
@@ -411,8 +413,9 @@ function actions(ctx: Ctx, sentence: Sentence, topic: Topic, times: TimeExpressi
     if (ctx.doc.text[tok.start - 1] === '-') continue;
     // Passive "X was attacked by Y" swaps the roles.
     const passive = /\b(?:was|were|been|being|is|are)\s+$/i.test(ctx.doc.text.slice(Math.max(sentence.start, tok.start - 12), tok.start)) && /^\s+by\b/i.test(ctx.doc.text.slice(tok.end, tok.end + 4));
-    const after = targetsIn(ctx, tok.end, clauseEnd(ctx.doc, sentence, tok.end), [], sense.type === 'CONSULT');
+    const after = targetsIn(ctx, tok.end, clauseEnd(ctx.doc, sentence, tok.end), [], sense0.type === 'CONSULT');
     const before = subjectOf(ctx, sentence, tok.start);
+    const sense = sense0.type === 'ASSAULT' && THREAT_LEAD.test(ctx.doc.text.slice(sentence.start, tok.start)) ? ({ type: 'THREATEN', mode: 'violence', cameo: '138' } as const) : sense0;
     const source = passive ? after.slice(0, 1) : before;
     let target = passive ? before : after;
     // "fired at Russia", "an attack on Iraq": the object of at/against/on is the target, not a place.
