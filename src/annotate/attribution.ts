@@ -419,7 +419,9 @@ function attributeSentence(ctx: Ctx, s: Sentence, out: Attribution[]): void {
           content = quoteChain(ctx, opener);
           kind = 'direct';
         } else if (parenthetical(ctx, s, cue, pre, cues)) {
-          content = parenthetical(ctx, s, cue, pre, cues)!;
+          const p = parenthetical(ctx, s, cue, pre, cues)!;
+          content = p.content;
+          source = p.source;
         } else {
           from = contentStart(ctx, s, cue, from);
           const end = trimEnd(ctx, from, forwardEnd(ctx, s, from, cues));
@@ -514,11 +516,19 @@ function isPassive(ctx: Ctx, auxStart: number, verb: number): boolean {
  * A cue set in commas inside its content: "The truth, the senator said then, was that …" gives
  * two pieces; "However, he said, some states …" only the clause after it.
  */
-function parenthetical(ctx: Ctx, s: Sentence, cue: CueHit, pre: [number, number] | null, cues: CueHit[]): Span[] | null {
-  if (!pre || pre[0] <= s.tokenStart || lower(ctx, pre[0] - 1) !== ',') return null;
+function parenthetical(ctx: Ctx, s: Sentence, cue: CueHit, pre: [number, number] | null, cues: CueHit[]): { content: Span[]; source: Span } | null {
+  if (!pre) return null;
   let j = cue.t1;
   while (j < s.tokenEnd && ctx.tags.upos[j] === 'ADV') j++;
   if (lower(ctx, j) !== ',' || j + 1 >= s.tokenEnd) return null;
+  // "The harbour, Talia Renquist said, will reopen": a predicate with no subject after the cue means
+  // the phrase before the first comma is its subject, not part of the source.
+  if (pre[0] === s.tokenStart || lower(ctx, pre[0] - 1) !== ',') {
+    const comma = indexOfWord(ctx, pre[0], pre[1], ',');
+    const predicate = ctx.tags.upos[j + 1] === 'AUX' || ctx.tags.upos[j + 1] === 'VERB';
+    if (comma < 0 || !predicate) return null;
+    pre = [comma + 1, pre[1]];
+  }
   const afterEnd = trimEnd(ctx, j + 1, forwardEnd(ctx, s, j + 1, cues));
   if (afterEnd <= j + 1 || !hasWord(ctx, j + 1, afterEnd)) return null;
   const after = chars(ctx, j + 1, afterEnd);
@@ -526,7 +536,8 @@ function parenthetical(ctx: Ctx, s: Sentence, cue: CueHit, pre: [number, number]
   const bEnd = pre[0] - 1;
   let nominal = false;
   for (let i = bStart; i < bEnd; i++) if (['NOUN', 'PROPN', 'PRON', 'NUM'].includes(ctx.tags.upos[i]!)) nominal = true;
-  return nominal && bEnd > bStart ? [chars(ctx, bStart, bEnd), after] : [after];
+  const source = chars(ctx, pre[0], pre[1]);
+  return { content: nominal && bEnd > bStart ? [chars(ctx, bStart, bEnd), after] : [after], source };
 }
 
 /** Only punctuation, a quotation or a closing comma follows token range end in the sentence. */
