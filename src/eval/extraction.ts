@@ -12,6 +12,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { z } from 'zod';
+import { UsageError } from '../cli/errors.js';
 import { decodeHtml } from '../ingest/charset.js';
 import { extractFromHtml } from '../ingest/html/extract.js';
 import { runReadability } from '../ingest/html/readability.js';
@@ -410,11 +411,11 @@ export const extractionTask: EvalTask = {
   async run(options: EvalOptions): Promise<EvalResult> {
     const baseline = options.flags.baseline;
     if (baseline !== undefined && baseline !== 'readability') {
-      throw new Error(`unknown baseline "${String(baseline)}" (known: readability)`);
+      throw new UsageError(`unknown baseline "${String(baseline)}" (known: readability)`);
     }
     const limitFlag = options.flags.limit;
     const limit = limitFlag === undefined || limitFlag === false ? undefined : Number(limitFlag);
-    if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) throw new Error('--limit expects a positive integer');
+    if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) throw new UsageError('--limit expects a positive integer');
     const out = runExtractionEval(options.data, { baseline: baseline === 'readability', limit, progress: options.progress });
     return {
       report: { task: 'extraction', layout: out.layout, data: options.data, ours: out.ours, baseline: out.baseline },
