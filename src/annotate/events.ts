@@ -51,6 +51,9 @@ interface Ctx {
   published: string | null;
   countries: string[];
   dateline: PlaceMention | null;
+  /** Per draft: its sentence index, and how far its date was written from its trigger (for merging). */
+  sentenceOf: Map<Draft, number>;
+  dateDistance: Map<Draft, number>;
 }
 
 type Draft = Omit<EventRecord, 'id'>;
@@ -239,9 +242,9 @@ function finish(ctx: Ctx, sense: TriggerSense, source: string[], target: string[
     date,
     ...status,
   };
-  sentenceOf.set(draft, ctx.doc.sentences.indexOf(sentence));
+  ctx.sentenceOf.set(draft, ctx.doc.sentences.indexOf(sentence));
   const dt = date ? times.find((t) => t.text === date.text) : undefined;
-  if (dt) dateDistance.set(draft, dt.start >= trigger.end ? dt.start - trigger.end : trigger.start - dt.end);
+  if (dt) ctx.dateDistance.set(draft, dt.start >= trigger.end ? dt.start - trigger.end : trigger.start - dt.end);
   return draft;
 }
 
@@ -432,37 +435,30 @@ function actions(ctx: Ctx, sentence: Sentence, topic: Topic, times: TimeExpressi
   return out;
 }
 
-function sameMeeting(a: Draft, b: Draft): boolean {
+function sameMeeting(ctx: Ctx, a: Draft, b: Draft): boolean {
   if (a.type !== 'CONSULT' || b.type !== 'CONSULT' || a.target.length === 0 || b.target.length === 0) return false;
   const pa = new Set([...a.source, ...a.target]);
   const pb = [...b.source, ...b.target];
   const common = pb.filter((id) => pa.has(id)).length;
   if (common < Math.min(2, pa.size, pb.length) || common === 0) return false;
-  if (a.date && b.date && a.date.value !== b.date.value && !sameSentence(a, b)) return false;
+  if (a.date && b.date && a.date.value !== b.date.value && !(ctx.sentenceOf.has(a) && ctx.sentenceOf.get(a) === ctx.sentenceOf.get(b))) return false;
   // Two participants in common: the same meeting, unless one side met more people.
   return common === Math.min(pa.size, pb.length);
 }
 
-const sentenceOf = new WeakMap<Draft, number>();
-const dateDistance = new WeakMap<Draft, number>();
-
-function sameSentence(a: Draft, b: Draft): boolean {
-  return sentenceOf.get(a) !== undefined && sentenceOf.get(a) === sentenceOf.get(b);
-}
-
 /** Merge repeated mentions of one meeting: the first mention stays, later ones fill its gaps. */
-function dedupe(events: Draft[]): Draft[] {
+function dedupe(ctx: Ctx, events: Draft[]): Draft[] {
   const out: Draft[] = [];
   for (const e of events) {
-    const same = out.find((o) => sameMeeting(o, e) || (o.trigger.start === e.trigger.start && o.type === e.type));
+    const same = out.find((o) => sameMeeting(ctx, o, e) || (o.trigger.start === e.trigger.start && o.type === e.type));
     if (!same) {
       out.push(e);
       continue;
     }
     // Keep the date written closest to its own trigger ("held a meeting with … on Friday").
-    if (!same.date || (e.date && (dateDistance.get(e) ?? Infinity) < (dateDistance.get(same) ?? Infinity))) {
+    if (!same.date || (e.date && (ctx.dateDistance.get(e) ?? Infinity) < (ctx.dateDistance.get(same) ?? Infinity))) {
       same.date = e.date;
-      dateDistance.set(same, dateDistance.get(e) ?? Infinity);
+      ctx.dateDistance.set(same, ctx.dateDistance.get(e) ?? Infinity);
     }
     same.location ??= e.location;
     for (const id of e.target) if (!same.target.includes(id) && !same.source.includes(id)) same.target.push(id);
@@ -480,6 +476,8 @@ export function annotateEvents(doc: Doc, entities: EntityRecord[], attributions:
     published: options.published ?? null,
     countries,
     dateline: datelinePlace(doc.text, countries),
+    sentenceOf: new Map(),
+    dateDistance: new Map(),
   };
   const drafts: Draft[] = [];
   const topic: Topic = { entity: null };
@@ -521,5 +519,5 @@ export function annotateEvents(doc: Doc, entities: EntityRecord[], attributions:
     const speaker = attributions.find((a) => a.cue.start >= sentence.start && a.cue.start < sentence.end && a.speaker?.entity)?.speaker?.entity;
     topic.entity = speaker ?? last?.source[0] ?? topic.entity;
   }
-  return dedupe(drafts).map((e, i) => ({ id: `v${i + 1}`, ...e }));
+  return dedupe(ctx, drafts).map((e, i) => ({ id: `v${i + 1}`, ...e }));
 }
