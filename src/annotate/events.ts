@@ -297,7 +297,14 @@ function speechEvents(ctx: Ctx, a: AttributionRecord, sentence: Sentence, times:
     // Praise and appeals are toward whoever the content names, places included ("relations with Russia", "Iran's role").
     let target = targetsIn(ctx, a.cue.end, Math.max(objEnd, contentEnd), source, warm);
     if (warm) target = target.slice(0, 2);
-    if (target.length > 0) out.push(finish(ctx, sense, source, target, a.cue, sentence, true, times, places));
+    else {
+      // Hostile words aim abroad: "Ramos warned that Peru would not tolerate…" does not threaten Peru.
+      const own = new Set(source.map((id) => ctx.entities.find((e) => e.id === id)?.country).filter((c): c is string => !!c));
+      target = target.filter((id) => !own.has(ctx.entities.find((e) => e.id === id)?.country ?? ''));
+    }
+    // A rejection or a warning is an event even when its object is not an actor ("rejected the accusation").
+    const standsAlone = sense.type === 'REJECT' || sense.type === 'THREATEN';
+    if (source.length > 0 && (target.length > 0 || standsAlone)) out.push(finish(ctx, sense, source, target, a.cue, sentence, true, times, places));
     return out;
   }
   // Plain "said": the content can still be an accusation against whoever it blames.
@@ -486,6 +493,10 @@ export function annotateEvents(doc: Doc, entities: EntityRecord[], attributions:
     const text = doc.text.slice(sentence.start, sentence.end);
     const times = findTimes(text, ctx.published, sentence.start);
     const places = findPlaces(text, sentence.start, countries);
+    // An arrival or a visit sets the scene for the meetings reported after it.
+    const arrival = /\b(?:arrived|arrives|arriving|visit(?:ed|ing|s)?|visit)\b/i.exec(text);
+    const venue = arrival ? places.find((p) => p.start >= sentence.start + arrival.index && p.cue !== 'posting') : undefined;
+    if (venue) scene = { name: venue.name, country: venue.country, lat: venue.lat, lon: venue.lon };
     const here: Draft[] = [];
     here.push(...meetings(ctx, sentence, topic, times, places));
     const taken: Array<{ start: number; end: number }> = here.map((e) => e.trigger);
