@@ -42,8 +42,12 @@ export interface ParserSentence {
   deprels: string[];
 }
 
+/** Which part of the tagger's "UPOS\tXPOS" the parser's tag features see. */
+export type TagView = 'joint' | 'xpos';
+
 export interface ParserTrainOptions {
   epochs: number;
+  tagView?: TagView;
   /** Cluster lexicon from unlabelled text (optional). */
   lexicon?: Lexicon;
   seed: number;
@@ -105,14 +109,14 @@ class State {
   /** Bit set of the core relations each word already governs (subject, object, clausal complement...). */
   readonly kids: Int32Array;
 
-  constructor(words: string[], tags: string[], lexicon: LexiconFeatures) {
+  constructor(words: string[], tags: string[], lexicon: LexiconFeatures, tagView: TagView) {
     const n = words.length;
     this.n = n;
     this.W = new Uint32Array(n + 1);
     this.T = new Uint32Array(n + 1);
     for (let i = 0; i < n; i++) {
       this.W[i] = wordInfo(words[i]!).norm;
-      this.T[i] = tagHash(tags[i]!);
+      this.T[i] = tagHash(tagView === 'joint' ? tags[i]! : tags[i]!.slice(tags[i]!.indexOf('\t') + 1));
     }
     this.W[n] = ROOT_W;
     this.T[n] = ROOT_T;
@@ -367,6 +371,7 @@ export class Parser {
   private readonly lf = new Uint32Array(LABEL_FEATURES);
   private readonly labelBits: Int32Array;
   private readonly lexicon: LexiconFeatures;
+  private readonly tagView: TagView;
 
   constructor(
     readonly model: Model,
@@ -375,12 +380,13 @@ export class Parser {
   ) {
     this.labels = model.header.labels.deprels!;
     this.labelBits = Int32Array.from(this.labels, (l) => CORE_BITS[l] ?? 0);
+    this.tagView = model.header.features.tags === 'xpos' ? 'xpos' : 'joint';
     this.lexicon = new LexiconFeatures(lexiconFromJson(model.header.extra?.lexicon ?? { clusters: {}, capPrior: {} }));
     this.labelScores = new Float32Array(this.labels.length);
   }
 
   parse(words: string[], tags: string[]): ParseResult {
-    const st = new State(words, tags, this.lexicon);
+    const st = new State(words, tags, this.lexicon, this.tagView);
     while (!st.done) {
       moveFeatures(this.mf, st);
       const move = this.bestValid(this.moves.scores(this.mf, this.moveScores), st);
@@ -423,7 +429,7 @@ export class Parser {
     const projective = projectivize(s.heads);
     for (let i = 0; i < n; i++) gold[i] = projective[i]! < 0 ? n : projective[i]!;
     gold[n] = -1;
-    const st = new State(s.words, s.tags, this.lexicon);
+    const st = new State(s.words, s.tags, this.lexicon, this.tagView);
     const costs = new Int32Array(N_MOVES);
     let correct = 0;
     while (!st.done) {
@@ -463,7 +469,7 @@ export function trainParser(sentences: ParserSentence[], options: ParserTrainOpt
       kind: PARSER_KIND,
       version: PARSER_VERSION,
       labels: { deprels },
-      features: { system: 'arc-hybrid', moveTemplates: MOVE_FEATURES, labelTemplates: LABEL_FEATURES, nonProjective: 'lifted (no label encoding)' },
+      features: { tags: options.tagView ?? 'joint', system: 'arc-hybrid', moveTemplates: MOVE_FEATURES, labelTemplates: LABEL_FEATURES, nonProjective: 'lifted (no label encoding)' },
       training: { sentences: sentences.length, epochs: options.epochs, seed: options.seed, explore: options.explore ?? 0.9 },
       // Only the clusters: the parser has no use for capitalisation priors.
       extra: { lexicon: lexiconToJson({ clusters: options.lexicon?.clusters ?? new Map(), capPrior: new Map() }) },
