@@ -454,6 +454,11 @@ function attributeSentence(ctx: Ctx, s: Sentence, out: Attribution[]): void {
         // ", saying …" / ", stressing …": the participle shares the subject of the main clause.
         if (/ing$/.test(lower(ctx, cue.t0)) && lower(ctx, cue.t0 - 1) === ',') source = lastSource ?? mainSubject(ctx, s);
         else if (source === null && srcRange) source = chars(ctx, srcRange[0], srcRange[1]);
+        // "… during the debate, accusing her of …" without a subject of its own: the clause's subject speaks.
+        if (source === null && /ing$/.test(lower(ctx, cue.t0)) && cue.t0 > s.tokenStart) {
+          const subject: Span | null = lastSource ?? mainSubject(ctx, s);
+          if (subject && subject.end <= cueSpan.start) source = subject;
+        }
       }
     }
     // PolNeAR cues carry their auxiliaries, negation and adverbs: "has also said", "did not respond".
