@@ -36,6 +36,8 @@ export interface ApiLatency {
   requests: number;
   rps: number;
   non2xx: number;
+  /** CPU of this process (server and autocannon together) per request: an upper bound on the server's work. */
+  cpuMsPerRequest: number;
 }
 
 function baseAnalyses(): Analysis[] {
@@ -102,6 +104,7 @@ export async function measureApi(store: Store, actors: { hotActor: string; rareA
   const out: ApiLatency[] = [];
   try {
     for (const [name, path] of targets) {
+      const cpu0 = process.cpuUsage();
       const r = await autocannon({ url: `${base}${path}`, connections: options.connections ?? 4, duration: options.seconds ?? 8 });
       out.push({
         name,
@@ -113,6 +116,7 @@ export async function measureApi(store: Store, actors: { hotActor: string; rareA
         requests: r.requests.total,
         rps: Math.round(r.requests.average),
         non2xx: r.non2xx,
+        cpuMsPerRequest: Math.round(((c => c.user + c.system)(process.cpuUsage(cpu0)) / 1000 / Math.max(1, r.requests.total)) * 100) / 100,
       });
     }
   } finally {

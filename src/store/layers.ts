@@ -119,6 +119,14 @@ export const writeCorpusLayers: LayerWriter = async (rawTrx, { id, analysis }) =
     for (const part of chunks(rows)) await trx.insertInto('events').values(part).execute();
     for (const part of chunks(eventActors)) await trx.insertInto('event_actors').values(part).execute();
   }
+  for (const [pair, weight] of pairCounts(eventActors)) {
+    const [actor_key, other_key] = pair.split('\u0000') as [string, string];
+    await trx
+      .insertInto('actor_pairs')
+      .values({ actor_key, other_key, weight })
+      .onConflict((oc) => oc.columns(['actor_key', 'other_key']).doUpdateSet({ weight: sql`actor_pairs.weight + ${weight}` }))
+      .execute();
+  }
   for (const t of tallies.values()) {
     await trx
       .insertInto('actors')
@@ -148,6 +156,17 @@ export const writeCorpusLayers: LayerWriter = async (rawTrx, { id, analysis }) =
       .execute();
   }
 };
+
+/** Events each ordered pair of actors shares in this article, keyed `actor\u0000other`. */
+function pairCounts(rows: Array<{ event_id: string; actor_key: string }>): Map<string, number> {
+  const byEvent = new Map<string, string[]>();
+  for (const r of rows) byEvent.set(r.event_id, [...(byEvent.get(r.event_id) ?? []), r.actor_key]);
+  const out = new Map<string, number>();
+  for (const keys of byEvent.values()) {
+    for (const a of keys) for (const b of keys) if (a !== b) out.set(`${a}\u0000${b}`, (out.get(`${a}\u0000${b}`) ?? 0) + 1);
+  }
+  return out;
+}
 
 /** One row per event and actor key: an actor on both sides of an event, or named twice, counts once (its first role). */
 function eventActorRows(articleId: string, analysis: Analysis, keyOf: Map<string, string>, published: string | null) {

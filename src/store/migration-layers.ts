@@ -166,3 +166,27 @@ export const actorTrigramMigration: StoreMigration = {
     end`.execute(db);
   },
 };
+
+/**
+ * How many events each pair of actors shares, kept in both directions and
+ * updated with every article, so an actor's counterparts and the network are
+ * index reads instead of self-joins over every event the actor took part in.
+ */
+export const actorPairsMigration: StoreMigration = {
+  name: '0006_actor_pairs',
+  async up(db) {
+    await db.schema
+      .createTable('actor_pairs')
+      .addColumn('actor_key', 'text', (c) => c.notNull())
+      .addColumn('other_key', 'text', (c) => c.notNull())
+      .addColumn('weight', 'integer', (c) => c.notNull())
+      .addPrimaryKeyConstraint('actor_pairs_pk', ['actor_key', 'other_key'])
+      .execute();
+    await db.schema.createIndex('actor_pairs_weight').on('actor_pairs').columns(['actor_key', 'weight']).execute();
+    await db.schema.createIndex('actor_pairs_top').on('actor_pairs').columns(['weight', 'actor_key', 'other_key']).execute();
+    await sql`insert into actor_pairs (actor_key, other_key, weight)
+      select x.actor_key, y.actor_key, count(*) from event_actors x
+      join event_actors y on y.article_id = x.article_id and y.event_id = x.event_id and y.actor_key <> x.actor_key
+      group by x.actor_key, y.actor_key`.execute(db);
+  },
+};

@@ -4,7 +4,7 @@
  * to MIGRATIONS (never edit one that has shipped).
  */
 import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
-import { actorTrigramMigration, eventActorDateMigration, eventDateTextMigration, layersMigration } from './migration-layers.js';
+import { actorPairsMigration, actorTrigramMigration, eventActorDateMigration, eventDateTextMigration, layersMigration } from './migration-layers.js';
 import type { Engine } from './schema.js';
 
 export interface StoreMigration {
@@ -81,7 +81,7 @@ const articles: StoreMigration = {
   },
 };
 
-export const MIGRATIONS: StoreMigration[] = [articles, layersMigration, eventDateTextMigration, eventActorDateMigration, actorTrigramMigration];
+export const MIGRATIONS: StoreMigration[] = [articles, layersMigration, eventDateTextMigration, eventActorDateMigration, actorTrigramMigration, actorPairsMigration];
 
 /**
  * Bring a database up to date; throws with the failing migration's name and reason.

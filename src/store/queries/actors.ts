@@ -126,21 +126,18 @@ export async function getActor(store: Store, key: string, options: { items?: num
   };
 }
 
-/** Actors that took part in the same events, by how many (event_actors holds one row per event and actor, so rows count events). */
+/** Actors that took part in the same events, by how many (actor_pairs, kept up to date at insert). */
 export async function counterpartsOf(store: Store, key: string, limit = 30): Promise<Counterpart[]> {
   const rows = await corpusDb(store.db)
-    .selectFrom('event_actors as x')
-    .innerJoin('event_actors as o', (j) => j.onRef('o.article_id', '=', 'x.article_id').onRef('o.event_id', '=', 'x.event_id'))
-    .innerJoin('actors as s', 's.key', 'o.actor_key')
-    .select(['o.actor_key', 's.name', 's.type', sql<number | string>`count(*)`.as('weight')])
-    .where('x.actor_key', '=', key)
-    .where('o.actor_key', '!=', key)
-    .groupBy(['o.actor_key', 's.name', 's.type'])
-    .orderBy('weight', 'desc')
-    .orderBy('o.actor_key')
+    .selectFrom('actor_pairs as p')
+    .innerJoin('actors as s', 's.key', 'p.other_key')
+    .select(['p.other_key', 's.name', 's.type', 'p.weight'])
+    .where('p.actor_key', '=', key)
+    .orderBy('p.weight', 'desc')
+    .orderBy('p.other_key')
     .limit(limit)
     .execute();
-  return rows.map((r) => ({ key: r.actor_key, name: r.name, type: r.type, weight: Number(r.weight) }));
+  return rows.map((r) => ({ key: r.other_key, name: r.name, type: r.type, weight: Number(r.weight) }));
 }
 
 /** Where the actor's events took place (those with coordinates). */

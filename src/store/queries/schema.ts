@@ -87,7 +87,15 @@ export interface EventActorsTable {
   date: string | null;
 }
 
+/** Events shared by two actors, both directions (migration 0006). */
+export interface ActorPairsTable {
+  actor_key: string;
+  other_key: string;
+  weight: number;
+}
+
 export interface CorpusDatabase extends Database {
+  actor_pairs: ActorPairsTable;
   actors: ActorsTable;
   entities: EntitiesTable;
   mentions: MentionsTable;
