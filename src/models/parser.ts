@@ -388,12 +388,26 @@ export class Parser {
   parse(words: string[], tags: string[]): ParseResult {
     const st = new State(words, tags, this.lexicon, this.tagView);
     while (!st.done) {
-      moveFeatures(this.mf, st);
-      const move = this.bestValid(this.moves.scores(this.mf, this.moveScores), st);
+      let move = this.forcedMove(st);
+      if (move === null) {
+        moveFeatures(this.mf, st);
+        move = this.bestValid(this.moves.scores(this.mf, this.moveScores), st);
+      }
       if (move !== SHIFT) this.label(st, move);
       st.apply(move);
     }
     return this.result(st);
+  }
+
+  /** The only valid move, when there is one (a lone root on the stack, or an empty buffer): no need to score. */
+  private forcedMove(st: State): number | null {
+    let only = -1;
+    for (let m = 0; m < N_MOVES; m++) {
+      if (!st.valid(m)) continue;
+      if (only >= 0) return null;
+      only = m;
+    }
+    return only;
   }
 
   private bestValid(scores: Float32Array, st: State): number {
