@@ -180,7 +180,9 @@ export function zodReason(error: z.ZodError): string {
   const issue = error.issues[0];
   if (!issue) return 'invalid';
   const path = issue.path.length ? `${issue.path.join('.')}: ` : '';
-  return `${path}${issue.message}`;
+  // zod says "expected array, received undefined"; a user reads that as a crash, not a missing field.
+  const message = issue.code === 'invalid_type' && issue.input === undefined ? `missing (expected ${issue.expected})` : issue.message;
+  return `${path}${message}`;
 }
 
 export function readJsonFeed(json: string, baseUrl: string | null = null): FeedItem[] {
