@@ -58,3 +58,14 @@ describe('createDoc', () => {
     expect(tokenAt(doc, doc.text.indexOf('\n\n'))).toBe(-1);
   });
 });
+
+describe('sentence breaks', () => {
+  it('never break inside web addresses and file names', () => {
+    const doc = createDoc('Visit www.velmar.example/news or read REPORT.htm today. The site velmar.com is down. He left.');
+    expect(doc.sentences.map((s) => spanText(doc, s))).toEqual([
+      'Visit www.velmar.example/news or read REPORT.htm today.',
+      'The site velmar.com is down.',
+      'He left.',
+    ]);
+  });
+});

@@ -51,7 +51,9 @@ export function tokenize(text: string, paragraphs: Paragraph[]): { tokens: Token
       pendingWinkStart ||= winkSentenceStarts.has(i);
       continue;
     }
-    const winkStart = pendingWinkStart || winkSentenceStarts.has(i);
+    // wink breaks "www.x.com" and "TEXT.htm" after the dot; a real sentence break has a space before it.
+    const glued = tokens.length > 0 && tokens[tokens.length - 1]!.end === start;
+    const winkStart = (pendingWinkStart || winkSentenceStarts.has(i)) && !glued;
     pendingWinkStart = false;
     while (para < paragraphs.length - 1 && start >= paragraphs[para]!.end) para++;
     const paragraphStarted = tokenParagraph.length === 0 || tokenParagraph[tokenParagraph.length - 1] !== para;
