@@ -67,6 +67,13 @@ describe('extractFromHtml on hard input', () => {
     for (const s of sentences) expect(text).toContain(s);
   });
 
+  it('reads source line breaks as spaces and <br> as a line break', () => {
+    const long = 'The port council said the new fees, agreed after long talks with the growers and the ferry operators, would apply from June.';
+    const html = `<html><body><article><p>First line of the\nstatement, wrapped in the source.<br>Second line.</p><p>${long}</p><p>${long.replace('June', 'July')}</p></article></body></html>`;
+    const text = extractFromHtml(html).text;
+    expect(text.split('\n\n')[0]).toBe('First line of the statement, wrapped in the source.\nSecond line.');
+  });
+
   it('keeps a story that streaming server rendering parks in a hidden div', () => {
     const body = Array.from({ length: 6 }, (_, i) => `<p>Line ${i}: officials in Kessa said the new school, the hospital wing and the road would open later, after delays, in the autumn.</p>`).join('');
     const html = `<html><body><div id="shell"><p>Loading</p></div><div hidden id="S:0"><article>${body}</article></div></body></html>`;

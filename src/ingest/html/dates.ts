@@ -2,7 +2,7 @@
  * Publication dates: normalising the many ways pages write them to ISO 8601,
  * and finding the date a reader sees near the headline or byline.
  */
-import { collapse, insideTag, type HElement } from './tree.js';
+import { insideTag, shortText, type HElement } from './tree.js';
 
 const ISO = /^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*(Z|[+-]\d{2}:?\d{2})?)?/;
 const SLASHED = /^\s*(\d{4})\/(\d{1,2})\/(\d{1,2})\b/;
@@ -72,8 +72,8 @@ export function findVisibleDate(root: HElement): string | null {
       const ci = `${c.attrs.class ?? ''} ${c.attrs.id ?? ''}`;
       if (c.tag === 'nav' || NOT_ARTICLE.test(ci)) continue;
       if (c.tag === 'time' || DATE_HINT.test(ci)) {
-        const text = collapse(spaced(c));
-        if (text.length <= 200) {
+        const text = shortText(c, 800);
+        if (text !== null && text.length <= 200) {
           const found = writtenDates(text);
           if (c.tag === 'time' && c.attrs.datetime) {
             const d = normaliseDate(c.attrs.datetime);
@@ -113,8 +113,8 @@ export function findHeaderDate(all: HElement[], headline: HElement | null): stri
     const hinted = el.tag === 'time' || DATE_HINT.test(ci);
     const ownText = el.children.some((c) => typeof c === 'string' && /\d{4}/.test(c));
     if (!hinted && !ownText) continue;
-    const text = collapse(spaced(el));
-    if (text.length > (hinted ? 200 : 150)) continue;
+    const text = shortText(el, 800);
+    if (text === null || text.length > (hinted ? 200 : 150)) continue;
     const found = writtenDates(text);
     if (el.tag === 'time' && el.attrs.datetime) {
       const d = normaliseDate(el.attrs.datetime);
@@ -130,7 +130,4 @@ function isAncestor(a: HElement, b: HElement): boolean {
   return false;
 }
 
-function spaced(el: HElement): string {
-  return el.children.map((c) => (typeof c === 'string' ? c : ` ${spaced(c)} `)).join('');
-}
 

@@ -4,7 +4,7 @@
  * sailthru), microdata, <time>, visible bylines and dates, and the URL.
  */
 import { readJsonLd, type JsonLdMeta } from './jsonld.js';
-import { collapse, decodeEntities, elements, insideTag, textOf, type HElement, type ParsedPage } from './tree.js';
+import { collapse, decodeEntities, elements, insideTag, shortText, textOf, type HElement, type ParsedPage } from './tree.js';
 import { chooseTitle } from './title.js';
 import { cleanByline, isHandle, splitAuthors } from './byline.js';
 import { findHeaderDate, findVisibleDate, normaliseDate } from './dates.js';
@@ -120,7 +120,8 @@ function headerByline(all: HElement[], headline: HElement | null): string | null
     const el = all[i];
     if (el.tag === 'nav' || insideTag(el, 'nav')) continue;
     const classed = el.attrs.itemprop === 'author' || el.attrs.rel === 'author' || BYLINE_ATTR.test(attrText(el));
-    const text = spacedText(el);
+    // Raw text may carry indentation; the collapsed text must stay byline-sized.
+    const text = shortText(el, 600);
     if (!text || text.length > 120) continue;
     if (classed || /^(?:by|written by|posted by|words by|author):?\s+\S/i.test(text)) {
       const named = el.attrs.itemprop === 'author' ? elementsNamed(el) : null;
@@ -137,28 +138,12 @@ function attrText(el: HElement): string {
   return `${el.attrs.class ?? ''} ${el.attrs.id ?? ''} ${el.attrs.rel ?? ''} ${el.attrs.itemprop ?? ''}`;
 }
 
-/** Visible text of an element with spaces at element boundaries ("By<a>Jane</a>" reads "By Jane"). */
-export function spacedText(el: HElement): string {
-  const out: string[] = [];
-  const walk = (n: HElement): void => {
-    for (const c of n.children) {
-      if (typeof c === 'string') out.push(c);
-      else {
-        out.push(' ');
-        walk(c);
-        out.push(' ');
-      }
-    }
-  };
-  walk(el);
-  return collapse(out.join(''));
-}
 
 function visibleByline(all: HElement[]): string | null {
   for (const el of all) {
     if (el.attrs.itemprop === 'author' || el.attrs.rel === 'author' || BYLINE_ATTR.test(attrText(el))) {
       const named = el.attrs.itemprop === 'author' ? elementsNamed(el) : null;
-      const text = named ?? spacedText(el);
+      const text = named ?? shortText(el, 600);
       if (!text || text.length > 120) continue;
       const cleaned = cleanByline(text);
       if (cleaned) return cleaned;
@@ -168,7 +153,7 @@ function visibleByline(all: HElement[]): string | null {
 }
 
 function elementsNamed(el: HElement): string | null {
-  for (const c of elements(el)) if (c.attrs.itemprop === 'name') return c.attrs.content ?? spacedText(c);
+  for (const c of elements(el)) if (c.attrs.itemprop === 'name') return c.attrs.content ?? shortText(c, 600);
   return el.attrs.content ?? null;
 }
 

@@ -62,19 +62,21 @@ export function renderText(nodes: HElement[], options: RenderOptions): string {
   // Responsive layouts repeat whole blocks per breakpoint; say each once.
   const emitted = new Set<string>();
   const flush = (): void => {
-    const text = line
-      .join('')
-      .split('\n')
-      .map((l) => l.replace(/[ \t\r\f\v\u00a0]+/g, ' ').trim())
-      .filter((l) => l.length > 0)
-      .join('\n');
+    const joined = line.join('');
+    const text = joined.includes('\n')
+      ? joined
+          .split('\n')
+          .map((l) => l.replace(/[ \t\r\f\v\u00a0]+/g, ' ').trim())
+          .filter((l) => l.length > 0)
+          .join('\n')
+      : joined.replace(/[ \t\r\f\v\u00a0]+/g, ' ').trim();
     if (text && !isFurniture(text) && !(text.length > 20 && emitted.has(text))) {
       paragraphs.push(text);
       emitted.add(text);
     }
     line = [];
   };
-  const walk = (el: HElement): void => {
+  const walk = (el: HElement, inPre = false): void => {
     if (options.skip.has(el)) return;
     // Captions and photo credits are not part of the story's text.
     if (el.tag === 'figcaption') return;
@@ -85,9 +87,11 @@ export function renderText(nodes: HElement[], options: RenderOptions): string {
       line.push('\n');
       return;
     }
+    // Source line breaks are spaces in HTML; only <br> and <pre> break lines.
+    const pre = inPre || el.tag === 'pre';
     for (const c of el.children) {
-      if (typeof c === 'string') line.push(c);
-      else walk(c);
+      if (typeof c === 'string') line.push(pre ? c : c.replace(/[\r\n]+/g, ' '));
+      else walk(c, pre);
     }
     if (el.tag === 'td' || el.tag === 'th') line.push(' ');
     if (block) flush();

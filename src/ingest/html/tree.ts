@@ -141,3 +141,28 @@ export function decodeEntities(s: string): string {
     return NAMED_ENTITIES[name!.toLowerCase()] ?? m;
   });
 }
+
+/**
+ * Visible text with spaces at element boundaries ("By<a>Jane</a>" reads "By Jane"),
+ * whitespace collapsed; null as soon as the raw text passes `max` characters, so
+ * probing big containers for a short byline or date costs little.
+ */
+export function shortText(el: HElement, max: number): string | null {
+  const out: string[] = [];
+  let raw = 0;
+  const walk = (n: HElement): boolean => {
+    for (const c of n.children) {
+      if (typeof c === 'string') {
+        raw += c.length;
+        if (raw > max) return false;
+        out.push(c);
+      } else {
+        out.push(' ');
+        if (!walk(c)) return false;
+        out.push(' ');
+      }
+    }
+    return true;
+  };
+  return walk(el) ? collapse(out.join('')) : null;
+}
