@@ -8,6 +8,7 @@ import { udEvalTask } from './ud.js';
 import { petrTask } from './petr.js';
 import { ploverTask } from './plover.js';
 import { extractionTask } from './extraction.js';
+import { corpusTask } from './corpus.js';
 export interface EvalOptions {
   /** --data: file or folder the task reads. */
   data: string;
@@ -30,4 +31,4 @@ export interface EvalTask {
   run(options: EvalOptions): Promise<EvalResult>;
 }
 
-export const EVAL_TASKS: EvalTask[] = [polnearTask, CONLL_EVAL_TASK, udEvalTask, petrTask, ploverTask, extractionTask];
+export const EVAL_TASKS: EvalTask[] = [polnearTask, CONLL_EVAL_TASK, udEvalTask, petrTask, ploverTask, extractionTask, corpusTask];

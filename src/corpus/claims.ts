@@ -1,0 +1,87 @@
+/**
+ * Claim clusters: statements that assert the same thing, across articles and
+ * time. Statements by the same speaker actor need only a modest overlap of
+ * content words (a speaker repeating a line rewords it); statements whose
+ * speaker is unknown, or by another actor, must be much closer to join.
+ * Statements are taken in date order, so each cluster knows when it was first
+ * and last seen and a new statement can be placed without reclustering.
+ */
+import { contentTerms, cosine, DocumentFrequencies, type TermVector } from './text.js';
+
+export interface Statement {
+  article: string;
+  attribution: string;
+  published: string | null;
+  /** The speaker's actor id, or null when the attribution has no resolvable speaker. */
+  speaker: string | null;
+  speakerText: string | null;
+  text: string;
+}
+
+export interface ClaimOptions {
+  sameSpeaker: number;
+  unknownSpeaker: number;
+  otherSpeaker: number;
+}
+
+export const CLAIM_DEFAULTS: ClaimOptions = { sameSpeaker: 0.3, unknownSpeaker: 0.5, otherSpeaker: 0.7 };
+
+export interface ClaimCluster {
+  id: string;
+  /** The earliest statement's content. */
+  text: string;
+  speakers: string[];
+  firstSeen: string | null;
+  lastSeen: string | null;
+  statements: Array<Statement & { similarity: number }>;
+}
+
+function byDate(a: Statement, b: Statement): number {
+  return (a.published ?? '').localeCompare(b.published ?? '') || a.article.localeCompare(b.article) || a.attribution.localeCompare(b.attribution);
+}
+
+function thresholdFor(cluster: Set<string | null>, speaker: string | null, options: ClaimOptions): number {
+  if (speaker !== null && cluster.has(speaker)) return options.sameSpeaker;
+  if (speaker === null || [...cluster].every((s) => s === null)) return options.unknownSpeaker;
+  return options.otherSpeaker;
+}
+
+export function clusterClaims(statements: Statement[], options: ClaimOptions = CLAIM_DEFAULTS): ClaimCluster[] {
+  const df = new DocumentFrequencies();
+  const terms = new Map<Statement, string[]>();
+  for (const s of statements) {
+    const t = contentTerms(s.text);
+    terms.set(s, t);
+    df.add(t);
+  }
+  const clusters: Array<{ members: Array<{ s: Statement; v: TermVector; sim: number }>; speakers: Set<string | null> }> = [];
+  for (const s of [...statements].sort(byDate)) {
+    const v = df.vector(terms.get(s)!);
+    if (v.size === 0) continue;
+    let best: { c: (typeof clusters)[number]; score: number } | null = null;
+    for (const c of clusters) {
+      const need = thresholdFor(c.speakers, s.speaker, options);
+      let score = 0;
+      for (const m of c.members) score = Math.max(score, cosine(v, m.v));
+      if (score >= need && (!best || score - need > best.score)) best = { c, score: score - need };
+    }
+    if (best) {
+      best.c.members.push({ s, v, sim: best.score + thresholdFor(best.c.speakers, s.speaker, options) });
+      best.c.speakers.add(s.speaker);
+    } else {
+      clusters.push({ members: [{ s, v, sim: 1 }], speakers: new Set([s.speaker]) });
+    }
+  }
+  return clusters.map((c) => {
+    const dates = c.members.map((m) => m.s.published).filter((d): d is string => d !== null).sort();
+    const first = c.members[0]!.s;
+    return {
+      id: `c-${first.article}-${first.attribution}`,
+      text: first.text,
+      speakers: [...c.speakers].filter((x): x is string => x !== null),
+      firstSeen: dates[0] ?? null,
+      lastSeen: dates.at(-1) ?? null,
+      statements: c.members.map((m) => ({ ...m.s, similarity: m.sim })),
+    };
+  });
+}
