@@ -7,7 +7,7 @@
  * running total only when it changes (Daumé's trick), so an update costs
  * O(features × classes) regardless of how long training has run.
  */
-import { FeatureIndex } from './feature-index.js';
+import { FeatureIndex, PackedRows } from './feature-index.js';
 
 export interface PerceptronOptions {
   /** Initial row capacity (grows as needed). */
@@ -46,6 +46,11 @@ export class AveragedPerceptron {
   private quantization: Quantization | null = null;
   /** Number of update() calls so far: the averaging clock. */
   private time = 0;
+  /** Scratch for scores(): row offsets and scales of the features found. */
+  private rowBase = new Int32Array(64);
+  private rowScale = new Float64Array(64);
+  /** Narrow float rows stored inside the hash table once read-only (one cache line per look-up). */
+  private packed: PackedRows | null = null;
 
   constructor(nClasses: number, options: PerceptronOptions = {}) {
     if (!Number.isInteger(nClasses) || nClasses < 1) throw new Error(`nClasses must be a positive integer, got ${nClasses}`);
@@ -66,30 +71,60 @@ export class AveragedPerceptron {
     return this.totals === null;
   }
 
-  /** Sum of the weight rows of `features` (unknown features add nothing). */
+  /**
+   * Sum of the weight rows of `features` (unknown features add nothing).
+   *
+   * All look-ups come first, so that their cache misses overlap instead of
+   * each waiting for the previous row; then each class sums its column in a
+   * register. Every class still adds its weights in feature order with a
+   * float32 rounding after each step, so scores are exactly those of the
+   * plain row-by-row loop.
+   */
   scores(features: ArrayLike<number>, out?: Float32Array): Float32Array {
     const C = this.nClasses;
     const result = out ?? new Float32Array(C);
-    result.fill(0);
+    if (this.packed === null && this.totals === null && C <= FLOAT_ROWS_MAX_CLASSES) this.packed = new PackedRows(this.keys.subarray(0, this.nRows), this.weights, C);
+    const packed = this.packed;
+    if (packed) {
+      result.fill(0);
+      packed.addRows(features, result);
+      return result;
+    }
+    const nf = features.length;
+    if (this.rowBase.length < nf) {
+      this.rowBase = new Int32Array(nf);
+      this.rowScale = new Float64Array(nf);
+    }
+    const base = this.rowBase;
+    const index = this.index;
     const q = this.quantization;
+    let m = 0;
+    for (let i = 0; i < nf; i++) {
+      const row = index.get(features[i]! >>> 0);
+      if (row >= 0) base[m++] = row;
+    }
     if (q && C > FLOAT_ROWS_MAX_CLASSES) {
       const ints = q.ints;
       const scales = q.scales;
-      for (let i = 0; i < features.length; i++) {
-        const row = this.index.get(features[i]! >>> 0);
-        if (row < 0) continue;
-        const base = row * C;
-        const scale = scales[row]!;
-        for (let c = 0; c < C; c++) result[c] += ints[base + c]! * scale;
+      const scale = this.rowScale;
+      for (let j = 0; j < m; j++) {
+        const row = base[j]!;
+        scale[j] = scales[row]!;
+        base[j] = row * C;
+      }
+      for (let c = 0; c < C; c++) {
+        let acc = 0;
+        for (let j = 0; j < m; j++) acc = Math.fround(acc + ints[base[j]! + c]! * scale[j]!);
+        result[c] = acc;
       }
       return result;
     }
     const w = this.weights;
-    for (let i = 0; i < features.length; i++) {
-      const row = this.index.get(features[i]! >>> 0);
-      if (row < 0) continue;
-      const base = row * C;
-      for (let c = 0; c < C; c++) result[c] += w[base + c]!;
+    for (let j = 0; j < m; j++) base[j] = base[j]! * C;
+    for (let c = 0; c < C; c++) {
+      let acc = 0;
+      for (let j = 0; j < m; j++) acc = Math.fround(acc + w[base[j]! + c]!);
+      result[c] = acc;
     }
     return result;
   }
@@ -205,6 +240,7 @@ export class AveragedPerceptron {
    * the memory traffic.
    */
   private materialize(): void {
+    this.packed = null;
     const q = this.quantization;
     if (!q || this.nClasses > FLOAT_ROWS_MAX_CLASSES) return;
     const C = this.nClasses;
@@ -301,6 +337,7 @@ export class AveragedPerceptron {
   }
 
   private rebuildIndex(): void {
+    this.packed = null;
     this.index = new FeatureIndex(this.nRows);
     for (let row = 0; row < this.nRows; row++) this.index.set(this.keys[row]!, row);
   }
