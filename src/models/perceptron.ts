@@ -112,7 +112,27 @@ export class AveragedPerceptron {
         scale[j] = scales[row]!;
         base[j] = row * C;
       }
-      for (let c = 0; c < C; c++) {
+      // Four classes at a time: four independent rounding chains keep the FPU busy.
+      let c = 0;
+      for (; c + 4 <= C; c += 4) {
+        let a0 = 0;
+        let a1 = 0;
+        let a2 = 0;
+        let a3 = 0;
+        for (let j = 0; j < m; j++) {
+          const at = base[j]! + c;
+          const s = scale[j]!;
+          a0 = Math.fround(a0 + ints[at]! * s);
+          a1 = Math.fround(a1 + ints[at + 1]! * s);
+          a2 = Math.fround(a2 + ints[at + 2]! * s);
+          a3 = Math.fround(a3 + ints[at + 3]! * s);
+        }
+        result[c] = a0;
+        result[c + 1] = a1;
+        result[c + 2] = a2;
+        result[c + 3] = a3;
+      }
+      for (; c < C; c++) {
         let acc = 0;
         for (let j = 0; j < m; j++) acc = Math.fround(acc + ints[base[j]! + c]! * scale[j]!);
         result[c] = acc;
