@@ -41,10 +41,22 @@ export function statementsOf(analyses: Analysis[], actors: ActorIndex): Statemen
         speaker,
         speakerText: at.speaker?.mention.text ?? null,
         text: at.content.text,
+        named: namedIn(a, at.content.spans, actors),
       });
     }
   }
   return out;
+}
+
+/** Country codes (else actor ids) of the entities mentioned inside some spans. */
+function namedIn(a: Analysis, spans: Array<{ start: number; end: number }>, actors: ActorIndex): string[] {
+  const out = new Set<string>();
+  for (const e of a.entities) {
+    if (!e.mentions.some((m) => spans.some((s) => m.start >= s.start && m.end <= s.end))) continue;
+    const id = e.country ?? actors.actorOf(a.article.id, e.id);
+    if (id) out.add(id);
+  }
+  return [...out];
 }
 
 export function storyArticlesOf(analyses: Analysis[], actors: ActorIndex): StoryArticle[] {

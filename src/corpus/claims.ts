@@ -16,6 +16,8 @@ export interface Statement {
   speaker: string | null;
   speakerText: string | null;
   text: string;
+  /** Countries or actors named inside the content: "the Zionists" and "Israel" meet here when the words do not. */
+  named: string[];
 }
 
 export interface ClaimOptions {
@@ -50,7 +52,7 @@ export function clusterClaims(statements: Statement[], options: ClaimOptions = C
   const df = new DocumentFrequencies();
   const terms = new Map<Statement, string[]>();
   for (const s of statements) {
-    const t = contentTerms(s.text);
+    const t = [...contentTerms(s.text), ...s.named.map((n) => `@${n}`)];
     terms.set(s, t);
     df.add(t);
   }

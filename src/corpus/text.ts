@@ -30,6 +30,8 @@ const EQUIV: ReadonlyMap<string, string> = new Map([
 export function stem(word: string): string {
   const eq = EQUIV.get(word);
   if (eq) return eq;
+  // terrorism/terrorist, extremism/extremist: the doctrine and its follower assert the same thing.
+  if (word.length > 6 && /(ism|ist|ists)$/.test(word)) return word.replace(/(ism|ist|ists)$/, '');
   if (word.length > 5 && word.endsWith('ies')) return word.slice(0, -3) + 'y';
   if (word.length > 5 && word.endsWith('ing')) return word.slice(0, -3);
   if (word.length > 4 && word.endsWith('ed')) return word.slice(0, -2);
