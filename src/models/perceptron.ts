@@ -49,6 +49,8 @@ export class AveragedPerceptron {
   /** Scratch for scores(): row offsets and scales of the features found. */
   private rowBase = new Int32Array(64);
   private rowScale = new Float64Array(64);
+  /** Sink for the look-up prefetch. */
+  private touched = 0;
   /** Narrow float rows stored inside the hash table once read-only (one cache line per look-up). */
   private packed: PackedRows | null = null;
 
@@ -98,6 +100,7 @@ export class AveragedPerceptron {
     const base = this.rowBase;
     const index = this.index;
     const q = this.quantization;
+    this.touched = index.touch(features);
     let m = 0;
     for (let i = 0; i < nf; i++) {
       const row = index.get(features[i]! >>> 0);
