@@ -68,4 +68,9 @@ describe('sentence breaks', () => {
       'He left.',
     ]);
   });
+
+  it('do not break after an abbreviation when the next word is lowercase', () => {
+    const doc = createDoc('Rep. Ann Lee (D-Md.) agreed with him. Then it failed.');
+    expect(doc.sentences.map((s) => spanText(doc, s))).toEqual(['Rep. Ann Lee (D-Md.) agreed with him.', 'Then it failed.']);
+  });
 });

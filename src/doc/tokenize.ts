@@ -53,7 +53,9 @@ export function tokenize(text: string, paragraphs: Paragraph[]): { tokens: Token
     }
     // wink breaks "www.x.com" and "TEXT.htm" after the dot; a real sentence break has a space before it.
     const glued = tokens.length > 0 && tokens[tokens.length - 1]!.end === start;
-    const winkStart = (pendingWinkStart || winkSentenceStarts.has(i)) && !glued;
+    // "(D-Md.) agreed": an abbreviation's dot fooled the splitter when the next word is lowercase.
+    const lowercaseNext = /^\p{Ll}/u.test(value);
+    const winkStart = (pendingWinkStart || winkSentenceStarts.has(i)) && !glued && !lowercaseNext;
     pendingWinkStart = false;
     while (para < paragraphs.length - 1 && start >= paragraphs[para]!.end) para++;
     const paragraphStarted = tokenParagraph.length === 0 || tokenParagraph[tokenParagraph.length - 1] !== para;
