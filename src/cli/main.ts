@@ -17,6 +17,8 @@ import { registerActors } from './commands/actors.js';
 import { registerServe } from './commands/serve.js';
 import { registerWorker } from './commands/worker.js';
 import { registerStatus } from './commands/status.js';
+import { registerClaims } from './commands/claims.js';
+import { registerStories } from './commands/stories.js';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -37,6 +39,8 @@ export function buildProgram(): Command {
   registerServe(program);
   registerWorker(program);
   registerStatus(program);
+  registerClaims(program);
+  registerStories(program);
   return program;
 }
 

@@ -272,10 +272,17 @@ function buildIndex(forms: Map<string, Form>, uf: UnionFind, links: ActorLink[])
       if (words.length === 0) return null;
       const group = GROUP_BY_ALIAS.get(name.toLowerCase());
       if (group) return ofForm.get(formKey('group', words, group)) ?? null;
+      // A name spelled exactly as stored is that form's actor, whatever its transliterations are linked to.
+      const exact = new Set(formsList.filter((f) => f.words.join(' ') === words.join(' ')).map((f) => ofForm.get(f.key)!));
+      if (exact.size === 1) return [...exact][0]!;
       const skel = words.map(skeleton);
       const hits = new Set<string>();
       for (const f of formsList) {
-        const same = f.skel.length === skel.length ? f.skel.every((s, i) => s === skel[i]) : skel.length === 1 && f.kind === 'person' && f.skel.at(-1) === skel[0];
+        // Word for word, or (people) the same surname with the given names a subset of the stored ones.
+        const same =
+          f.skel.length === skel.length
+            ? f.skel.every((s, i) => s === skel[i])
+            : f.kind === 'person' && skel.length < f.skel.length && f.skel.at(-1) === skel.at(-1) && skel.every((s) => f.skel.includes(s));
         if (same && sameSpelling(f.words.slice(-words.length), words)) hits.add(ofForm.get(f.key)!);
       }
       if (hits.size === 1) return [...hits][0]!;

@@ -7,6 +7,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { actorDictionary, readActorEntries, toCompactJson } from '../../knowledge/events/petrarch-dict.js';
 import { UsageError } from '../errors.js';
+import { registerActorCorpusCommands } from './claims.js';
 
 function paths(values: string[]): string[] {
   const out = values.flatMap((v) => v.split(',')).map((p) => p.trim()).filter(Boolean);
@@ -16,7 +17,8 @@ function paths(values: string[]): string[] {
 }
 
 export function registerActors(program: Command): void {
-  const actors = program.command('actors').description('import and query actor dictionaries (PETRARCH/Phoenix, CountryInfo)');
+  const actors = program.command('actors').description('actors linked across stored articles (list, show, merge, split); import and query actor dictionaries');
+  registerActorCorpusCommands(actors);
   actors
     .command('import-dict')
     .description('read actor dictionaries and write them as one fivew JSON file')
