@@ -48,6 +48,13 @@ function thresholdFor(cluster: Set<string | null>, speaker: string | null, optio
   return options.otherSpeaker;
 }
 
+/** Heaviest terms of a statement used as blocking keys. */
+const BLOCK_TERMS = 4;
+
+function topTerms(v: TermVector, n: number): string[] {
+  return [...v].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, n).map(([t]) => t);
+}
+
 export function clusterClaims(statements: Statement[], options: ClaimOptions = CLAIM_DEFAULTS): ClaimCluster[] {
   const df = new DocumentFrequencies();
   const terms = new Map<Statement, string[]>();
@@ -56,23 +63,41 @@ export function clusterClaims(statements: Statement[], options: ClaimOptions = C
     terms.set(s, t);
     df.add(t);
   }
-  const clusters: Array<{ members: Array<{ s: Statement; v: TermVector; sim: number }>; speakers: Set<string | null> }> = [];
+  type Cluster = { members: Array<{ s: Statement; v: TermVector; sim: number }>; speakers: Set<string | null> };
+  const clusters: Cluster[] = [];
+  // Blocking, so a corpus is not compared pairwise: a statement meets the clusters of its own speaker, and
+  // the clusters sharing one of its heaviest terms (a pair at the cross-speaker thresholds shares those).
+  const bySpeaker = new Map<string, Cluster[]>();
+  const byTerm = new Map<string, Cluster[]>();
+  const index = (map: Map<string, Cluster[]>, key: string, c: Cluster): void => {
+    const list = map.get(key);
+    if (!list) map.set(key, [c]);
+    else if (list.at(-1) !== c) list.push(c);
+  };
   for (const s of [...statements].sort(byDate)) {
     const v = df.vector(terms.get(s)!);
     if (v.size === 0) continue;
-    let best: { c: (typeof clusters)[number]; score: number } | null = null;
-    for (const c of clusters) {
+    const top = topTerms(v, BLOCK_TERMS);
+    const candidates = new Set<Cluster>(s.speaker ? (bySpeaker.get(s.speaker) ?? []) : []);
+    for (const t of top) for (const c of byTerm.get(t) ?? []) candidates.add(c);
+    let best: { c: Cluster; score: number } | null = null;
+    for (const c of candidates) {
       const need = thresholdFor(c.speakers, s.speaker, options);
       let score = 0;
       for (const m of c.members) score = Math.max(score, cosine(v, m.v));
       if (score >= need && (!best || score - need > best.score)) best = { c, score: score - need };
     }
+    let home: Cluster;
     if (best) {
-      best.c.members.push({ s, v, sim: best.score + thresholdFor(best.c.speakers, s.speaker, options) });
-      best.c.speakers.add(s.speaker);
+      home = best.c;
+      home.members.push({ s, v, sim: best.score + thresholdFor(home.speakers, s.speaker, options) });
+      home.speakers.add(s.speaker);
     } else {
-      clusters.push({ members: [{ s, v, sim: 1 }], speakers: new Set([s.speaker]) });
+      home = { members: [{ s, v, sim: 1 }], speakers: new Set([s.speaker]) };
+      clusters.push(home);
     }
+    if (s.speaker) index(bySpeaker, s.speaker, home);
+    for (const t of top) index(byTerm, t, home);
   }
   return clusters.map((c) => {
     const dates = c.members.map((m) => m.s.published).filter((d): d is string => d !== null).sort();

@@ -92,6 +92,9 @@ export function clusterStories(articles: StoryArticle[], options: StoryOptions =
     const p = prepared.get(art.id)!;
     let best: { c: (typeof clusters)[number]; score: number; nearDup: boolean } | null = null;
     for (const c of clusters) {
+      // Articles come in date order: a story whose newest article is out of the window cannot take this one.
+      const gap = daysApart(c.members.at(-1)!.art.published, art.published);
+      if (gap !== null && gap > options.windowDays) continue;
       let sum = 0;
       let nearDup = false;
       for (const m of c.members) {
