@@ -110,11 +110,17 @@ export class AveragedPerceptron {
       const ints = q.ints;
       const scales = q.scales;
       const scale = this.rowScale;
+      // Touching the start, middle and end of each row pulls all its cache lines in, in parallel, before the sums need them.
+      const mid = C >> 1;
+      let touched = 0;
       for (let j = 0; j < m; j++) {
         const row = base[j]!;
+        const at = row * C;
         scale[j] = scales[row]!;
-        base[j] = row * C;
+        base[j] = at;
+        touched ^= ints[at]! ^ ints[at + mid]! ^ ints[at + C - 1]!;
       }
+      this.touched ^= touched;
       // Four classes at a time: four independent rounding chains keep the FPU busy.
       let c = 0;
       for (; c + 4 <= C; c += 4) {
