@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { analyzeArticle, type Analysis, type StageTimings } from '../analysis.js';
 import type { Article } from '../ingest/article.js';
+import { loadActorDictionary, type ActorDictionary } from '../knowledge/events/petrarch-dict.js';
 import type { AnalyzeReply, AnalyzeTask } from './protocol.js';
 
 export interface PoolAnalyzeOptions {
@@ -16,6 +17,17 @@ export interface PoolAnalyzeOptions {
   syntax?: boolean;
   /** Collect per-stage milliseconds for this article. */
   timings?: boolean;
+}
+
+/** What every worker loads once at start. */
+export interface PoolSettings {
+  /** User actor dictionaries (PETRARCH/Phoenix, CountryInfo or our JSON): `--actors FILE`. */
+  actorFiles?: readonly string[];
+}
+
+/** The dictionary the settings name, or undefined when none. */
+export function settingsDictionary(settings: PoolSettings): ActorDictionary | undefined {
+  return settings.actorFiles && settings.actorFiles.length > 0 ? loadActorDictionary(settings.actorFiles) : undefined;
 }
 
 export interface PoolResult {
@@ -42,12 +54,13 @@ export function parseJobs(value: string | undefined): number | null {
   return Number.isInteger(n) && n >= 1 && n <= 512 ? n : null;
 }
 
-function inline(): AnalysisPool {
+function inline(settings: PoolSettings): AnalysisPool {
+  const actors = settingsDictionary(settings);
   return {
     workers: 0,
     async analyze(article, options = {}) {
       const timings: StageTimings | undefined = options.timings ? {} : undefined;
-      const { analysis } = analyzeArticle(article, { published: options.published, syntax: options.syntax, timings });
+      const { analysis } = analyzeArticle(article, { published: options.published, syntax: options.syntax, timings, actors });
       return timings ? { analysis, timings } : { analysis };
     },
     async close() {},
@@ -55,11 +68,12 @@ function inline(): AnalysisPool {
 }
 
 /** From sources (vitest, tsx) the worker is TypeScript and needs tsx's loader; from dist it is plain JS. */
-function spawnWorker(): Worker {
-  if (!fileURLToPath(import.meta.url).endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url));
+function spawnWorker(settings: PoolSettings): Worker {
+  const workerData = { actorFiles: settings.actorFiles ? [...settings.actorFiles] : undefined };
+  if (!fileURLToPath(import.meta.url).endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url), { workerData });
   const script = new URL('./worker.ts', import.meta.url).href;
   const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(script)}); });`;
-  return new Worker(boot, { eval: true });
+  return new Worker(boot, { eval: true, workerData });
 }
 
 interface Pending {
@@ -68,8 +82,8 @@ interface Pending {
   reject(err: Error): void;
 }
 
-export function createAnalysisPool(jobs: number = defaultJobs()): AnalysisPool {
-  if (jobs <= 1) return inline();
+export function createAnalysisPool(jobs: number = defaultJobs(), settings: PoolSettings = {}): AnalysisPool {
+  if (jobs <= 1) return inline(settings);
   const queue: Pending[] = [];
   const busy = new Map<Worker, Pending>();
   const idle: Worker[] = [];
@@ -86,7 +100,7 @@ export function createAnalysisPool(jobs: number = defaultJobs()): AnalysisPool {
   }
 
   function add(): void {
-    const worker = spawnWorker();
+    const worker = spawnWorker(settings);
     worker.on('message', (reply: AnalyzeReply) => {
       const job = busy.get(worker);
       busy.delete(worker);

@@ -5,7 +5,7 @@ import { readSources } from '../../ingest/index.js';
 import { orderedMap } from '../../parallel/ordered.js';
 import { createAnalysisPool, parseJobs } from '../../parallel/pool.js';
 import { EXIT_SOME_FAILED, UsageError } from '../errors.js';
-import { parseDateOption } from '../options.js';
+import { checkActorFiles, collect, parseDateOption } from '../options.js';
 
 type Format = 'json' | 'jsonl' | 'text';
 
@@ -18,7 +18,8 @@ export function registerAnalyze(program: Command): void {
     .option('--published <date>', 'publication date to assume when an article has none (YYYY-MM-DD)')
     .option('--syntax', 'add the per-token POS/lemma/dependency layer (`tokens`) to the JSON')
     .option('--jobs <n>', 'worker threads analysing articles (default: every core)')
-    .action(async (paths: string[], opts: { format: string; published?: string; syntax?: boolean; jobs?: string }) => {
+    .option('--actors <file>', 'a PETRARCH/Phoenix actor dictionary, CountryInfo.txt or `fivew actors import-dict` JSON to code actors with (repeatable)', collect)
+    .action(async (paths: string[], opts: { format: string; published?: string; syntax?: boolean; jobs?: string; actors?: string[] }) => {
       if (!['json', 'jsonl', 'text'].includes(opts.format)) throw new UsageError(`unknown --format ${opts.format} (json, jsonl or text)`);
       const format = opts.format as Format;
       const published = opts.published ? parseDateOption(opts.published, '--published') : undefined;
@@ -27,7 +28,7 @@ export function registerAnalyze(program: Command): void {
       const results: Analysis[] = [];
       let failed = 0;
       // Articles are analysed on worker threads a bounded window ahead and printed in input order.
-      const pool = createAnalysisPool(jobs);
+      const pool = createAnalysisPool(jobs, { actorFiles: checkActorFiles(opts.actors) });
       const analysed = orderedMap(
         readSources(paths),
         async (item: ReadResult) => {

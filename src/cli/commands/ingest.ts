@@ -9,7 +9,7 @@ import { enqueueArticles } from '../../queue/enqueue.js';
 import { createIngester, oneLine, type Settled } from '../../store/ingest.js';
 import { DEFAULT_DB, DbUrlError, openStore, type OpenStoreOptions, type Store } from '../../store/index.js';
 import { EXIT_SOME_FAILED, UsageError } from '../errors.js';
-import { parseDateOption } from '../options.js';
+import { checkActorFiles, collect, parseDateOption } from '../options.js';
 
 /** Open --db for a command; a --db value that names no database is the user's mistake (exit 2). */
 export async function openStoreForCli(url: string, options: OpenStoreOptions = {}): Promise<Store> {
@@ -106,7 +106,8 @@ export function registerIngest(program: Command): void {
     .option('--jobs <n>', 'worker threads analysing articles (default: every core)')
     .option('--queue', 'only queue the articles (PostgreSQL --db); `fivew worker` processes (any number, any machine) analyse and store them')
     .option('--job-expiry <s>', 'with --queue: seconds before the job of a worker that died is retried', '900')
-    .action(async (inputs: string[], opts: { db: string; analyze: boolean; published?: string; jobs?: string; queue?: boolean; jobExpiry: string }) => {
+    .option('--actors <file>', 'a PETRARCH/Phoenix actor dictionary, CountryInfo.txt or `fivew actors import-dict` JSON to code actors with (repeatable)', collect)
+    .action(async (inputs: string[], opts: { db: string; analyze: boolean; published?: string; jobs?: string; queue?: boolean; jobExpiry: string; actors?: string[] }) => {
       const published = opts.published ? parseDateOption(opts.published, '--published') : undefined;
       const jobs = parseJobs(opts.jobs);
       if (jobs === null) throw new UsageError('--jobs expects a whole number from 1 to 512');
@@ -131,7 +132,7 @@ export function registerIngest(program: Command): void {
         }
       };
       // Analysis runs on worker threads a bounded window ahead; storing stays here, in input order.
-      const pool = opts.analyze ? createAnalysisPool(jobs) : null;
+      const pool = opts.analyze ? createAnalysisPool(jobs, { actorFiles: checkActorFiles(opts.actors) }) : null;
       const items = readSources(inputs, { signal: controller.signal });
       try {
         for await (const { item, analysis, error } of pool ? analyseAhead(items, store, pool, { published }) : plain(items)) {
