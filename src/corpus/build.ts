@@ -2,7 +2,7 @@
  * The corpus layer over stored analyses: actors linked first, then stories
  * and claims expressed in actor ids.
  */
-import type { Analysis } from '../analysis.js';
+import type { Analysis, AttributionRecord } from '../analysis.js';
 import { linkActors, NO_OVERRIDES, type ActorIndex, type ActorOverrides } from './actors.js';
 import { clusterClaims, CLAIM_DEFAULTS, type ClaimCluster, type ClaimOptions, type Statement } from './claims.js';
 import { clusterStories, STORY_DEFAULTS, type Story, type StoryArticle, type StoryOptions } from './stories.js';
@@ -31,9 +31,7 @@ export function statementsOf(analyses: Analysis[], actors: ActorIndex): Statemen
   const out: Statement[] = [];
   for (const a of analyses) {
     for (const at of a.attributions) {
-      let speaker: string | null = null;
-      if (at.speaker?.entity) speaker = actors.actorOf(a.article.id, at.speaker.entity);
-      if (!speaker && at.speaker) speaker = actors.resolveName(at.speaker.mention.text, a.article.id);
+      const speaker = at.speaker ? speakerActor(a, at.speaker, actors) : null;
       out.push({
         article: a.article.id,
         attribution: at.id,
@@ -46,6 +44,25 @@ export function statementsOf(analyses: Analysis[], actors: ActorIndex): Statemen
     }
   }
   return out;
+}
+
+/**
+ * The speaker's actor. A person named inside the speaker phrase wins over the phrase's entity:
+ * in "Melqar's Foreign Minister Hamid Qorbani" the speaker is the minister, not Melqar.
+ */
+export function speakerActor(a: Analysis, speaker: NonNullable<AttributionRecord['speaker']>, actors: ActorIndex): string | null {
+  const own = speaker.entity ? actors.actorOf(a.article.id, speaker.entity) : null;
+  if (own && actors.byId(own)?.kind === 'person') return own;
+  // The first person named in the phrase: later ones are its appositions ("advisor to Ayatollah …").
+  const { start, end } = speaker.mention;
+  let first: { at: number; id: string } | null = null;
+  for (const e of a.entities) {
+    if (e.type !== 'PERSON') continue;
+    const m = e.mentions.find((x) => x.start >= start && x.end <= end);
+    const id = m ? actors.actorOf(a.article.id, e.id) : null;
+    if (m && id && (!first || m.start < first.at)) first = { at: m.start, id };
+  }
+  return first?.id ?? own ?? actors.resolveName(speaker.mention.text, a.article.id);
 }
 
 /** Country codes (else actor ids) of the entities mentioned inside some spans. */
