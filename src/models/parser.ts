@@ -11,7 +11,7 @@
  * The root sits at the bottom of the stack and takes exactly one dependent,
  * only once the buffer is empty, so every parse is a single tree.
  */
-import { hashInts, hashString } from './hash.js';
+import { FeatureBatch, hashInts, hashString } from './hash.js';
 import { LexiconFeatures, lexiconFromJson, lexiconToJson, type Lexicon } from './lexicon.js';
 import { loadModel, type Model } from './model-file.js';
 import { AveragedPerceptron, argmax } from './perceptron.js';
@@ -212,7 +212,11 @@ function dist(a: number, b: number): number {
   return d < 5 ? d : d < 10 ? 5 : 6;
 }
 
-function moveFeatures(out: Uint32Array, st: State): void {
+/** Template ids of moveFeatures, in the order it writes their operands (the ids are part of the shipped model's feature hashes). */
+const MOVE_TEMPLATES = [100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111, 112, 113, 114, 115, 120, 121, 122, 123, 124, 125, 126, 127, 128, 129, 130, 131, 132, 140, 141, 142, 143, 144, 145, 146, 147, 148, 149, 150, 160, 161, 162, 163, 164, 165, 166, 170, 171, 172, 173, 180, 181, 182, 183, 184, 185, 186, 187, 188, 189, 190, 191, 192, 193, 194, 195, 196, 197, 198];
+
+function moveFeatures(out: Uint32Array, st: State, ops: FeatureBatch): void {
+  const { a: o1, b: o2, c: o3 } = ops;
   const { W, T, labels, lc1, lc2, rc1, rc2, nl, nr, n } = st;
   const w = (i: number) => (i < 0 ? NONE_W : W[i]!);
   const t = (i: number) => (i < 0 ? NONE_T : T[i]!);
@@ -236,89 +240,94 @@ function moveFeatures(out: Uint32Array, st: State): void {
   const d01 = s0 >= 0 && b0 >= 0 && s0 < n ? dist(s0, b0) : 7;
   const d10 = s0 >= 0 && s1 >= 0 && s1 < n ? dist(s1, s0) : 7;
   let k = 0;
-  out[k++] = hashInts(100, 0);
+  o1[k] = 0, o2[k] = 0, o3[k++] = 0; // 100
   // single positions
-  out[k++] = hashInts(101, s0w);
-  out[k++] = hashInts(102, s0t);
-  out[k++] = hashInts(103, s0w, s0t);
-  out[k++] = hashInts(104, s1w);
-  out[k++] = hashInts(105, s1t);
-  out[k++] = hashInts(106, s1w, s1t);
-  out[k++] = hashInts(107, b0w);
-  out[k++] = hashInts(108, b0t);
-  out[k++] = hashInts(109, b0w, b0t);
-  out[k++] = hashInts(110, b1w);
-  out[k++] = hashInts(111, b1t);
-  out[k++] = hashInts(112, b1w, b1t);
-  out[k++] = hashInts(113, b2t);
-  out[k++] = hashInts(114, s2t);
-  out[k++] = hashInts(115, w(b2), b2t);
+  o1[k] = s0w, o2[k] = 0, o3[k++] = 0; // 101
+  o1[k] = s0t, o2[k] = 0, o3[k++] = 0; // 102
+  o1[k] = s0w, o2[k] = s0t, o3[k++] = 0; // 103
+  o1[k] = s1w, o2[k] = 0, o3[k++] = 0; // 104
+  o1[k] = s1t, o2[k] = 0, o3[k++] = 0; // 105
+  o1[k] = s1w, o2[k] = s1t, o3[k++] = 0; // 106
+  o1[k] = b0w, o2[k] = 0, o3[k++] = 0; // 107
+  o1[k] = b0t, o2[k] = 0, o3[k++] = 0; // 108
+  o1[k] = b0w, o2[k] = b0t, o3[k++] = 0; // 109
+  o1[k] = b1w, o2[k] = 0, o3[k++] = 0; // 110
+  o1[k] = b1t, o2[k] = 0, o3[k++] = 0; // 111
+  o1[k] = b1w, o2[k] = b1t, o3[k++] = 0; // 112
+  o1[k] = b2t, o2[k] = 0, o3[k++] = 0; // 113
+  o1[k] = s2t, o2[k] = 0, o3[k++] = 0; // 114
+  o1[k] = w(b2), o2[k] = b2t, o3[k++] = 0; // 115
   // pairs
-  out[k++] = hashInts(120, s0w, s0t, hashInts(0, b0w, b0t));
-  out[k++] = hashInts(121, s0w, s0t, b0w);
-  out[k++] = hashInts(122, s0w, s0t, b0t);
-  out[k++] = hashInts(123, s0w, b0w, b0t);
-  out[k++] = hashInts(124, s0t, b0w, b0t);
-  out[k++] = hashInts(125, s0w, b0w);
-  out[k++] = hashInts(126, s0t, b0t);
-  out[k++] = hashInts(127, b0t, b1t);
-  out[k++] = hashInts(128, s1w, s1t, hashInts(0, s0w, s0t));
-  out[k++] = hashInts(129, s1w, s0w);
-  out[k++] = hashInts(130, s1t, s0t);
-  out[k++] = hashInts(131, s1t, s0w);
-  out[k++] = hashInts(132, s1w, s0t);
+  o1[k] = s0w, o2[k] = s0t, o3[k++] = hashInts(0, b0w, b0t); // 120
+  o1[k] = s0w, o2[k] = s0t, o3[k++] = b0w; // 121
+  o1[k] = s0w, o2[k] = s0t, o3[k++] = b0t; // 122
+  o1[k] = s0w, o2[k] = b0w, o3[k++] = b0t; // 123
+  o1[k] = s0t, o2[k] = b0w, o3[k++] = b0t; // 124
+  o1[k] = s0w, o2[k] = b0w, o3[k++] = 0; // 125
+  o1[k] = s0t, o2[k] = b0t, o3[k++] = 0; // 126
+  o1[k] = b0t, o2[k] = b1t, o3[k++] = 0; // 127
+  o1[k] = s1w, o2[k] = s1t, o3[k++] = hashInts(0, s0w, s0t); // 128
+  o1[k] = s1w, o2[k] = s0w, o3[k++] = 0; // 129
+  o1[k] = s1t, o2[k] = s0t, o3[k++] = 0; // 130
+  o1[k] = s1t, o2[k] = s0w, o3[k++] = 0; // 131
+  o1[k] = s1w, o2[k] = s0t, o3[k++] = 0; // 132
   // triples of tags
-  out[k++] = hashInts(140, b0t, b1t, b2t);
-  out[k++] = hashInts(141, s0t, b0t, b1t);
-  out[k++] = hashInts(142, s1t, s0t, b0t);
-  out[k++] = hashInts(143, s0t, t(s0l), b0t);
-  out[k++] = hashInts(144, s0t, t(s0r), b0t);
-  out[k++] = hashInts(145, s0t, b0t, t(b0l));
-  out[k++] = hashInts(146, s1t, s0t, t(s0l));
-  out[k++] = hashInts(147, s1t, s0t, t(s0r));
-  out[k++] = hashInts(148, s1t, t(s1r), s0t);
-  out[k++] = hashInts(149, s2t, s1t, s0t);
-  out[k++] = hashInts(150, s1t, s0t, b1t);
+  o1[k] = b0t, o2[k] = b1t, o3[k++] = b2t; // 140
+  o1[k] = s0t, o2[k] = b0t, o3[k++] = b1t; // 141
+  o1[k] = s1t, o2[k] = s0t, o3[k++] = b0t; // 142
+  o1[k] = s0t, o2[k] = t(s0l), o3[k++] = b0t; // 143
+  o1[k] = s0t, o2[k] = t(s0r), o3[k++] = b0t; // 144
+  o1[k] = s0t, o2[k] = b0t, o3[k++] = t(b0l); // 145
+  o1[k] = s1t, o2[k] = s0t, o3[k++] = t(s0l); // 146
+  o1[k] = s1t, o2[k] = s0t, o3[k++] = t(s0r); // 147
+  o1[k] = s1t, o2[k] = t(s1r), o3[k++] = s0t; // 148
+  o1[k] = s2t, o2[k] = s1t, o3[k++] = s0t; // 149
+  o1[k] = s1t, o2[k] = s0t, o3[k++] = b1t; // 150
   // distance
-  out[k++] = hashInts(160, s0w, d01);
-  out[k++] = hashInts(161, s0t, d01);
-  out[k++] = hashInts(162, b0w, d01);
-  out[k++] = hashInts(163, b0t, d01);
-  out[k++] = hashInts(164, s0t, b0t, d01);
-  out[k++] = hashInts(165, s1t, s0t, d10);
-  out[k++] = hashInts(166, s1w, s0w, d10);
+  o1[k] = s0w, o2[k] = d01, o3[k++] = 0; // 160
+  o1[k] = s0t, o2[k] = d01, o3[k++] = 0; // 161
+  o1[k] = b0w, o2[k] = d01, o3[k++] = 0; // 162
+  o1[k] = b0t, o2[k] = d01, o3[k++] = 0; // 163
+  o1[k] = s0t, o2[k] = b0t, o3[k++] = d01; // 164
+  o1[k] = s1t, o2[k] = s0t, o3[k++] = d10; // 165
+  o1[k] = s1w, o2[k] = s0w, o3[k++] = d10; // 166
   // valency
-  out[k++] = hashInts(170, s0w, s0 >= 0 ? nr[s0]! : 0);
-  out[k++] = hashInts(171, s0t, s0 >= 0 ? nr[s0]! : 0, s0 >= 0 ? nl[s0]! : 0);
-  out[k++] = hashInts(172, b0t, b0 >= 0 ? nl[b0]! : 0);
-  out[k++] = hashInts(173, s1t, s1 >= 0 ? nr[s1]! : 0, s1 >= 0 ? nl[s1]! : 0);
+  o1[k] = s0w, o2[k] = s0 >= 0 ? nr[s0]! : 0, o3[k++] = 0; // 170
+  o1[k] = s0t, o2[k] = s0 >= 0 ? nr[s0]! : 0, o3[k++] = s0 >= 0 ? nl[s0]! : 0; // 171
+  o1[k] = b0t, o2[k] = b0 >= 0 ? nl[b0]! : 0, o3[k++] = 0; // 172
+  o1[k] = s1t, o2[k] = s1 >= 0 ? nr[s1]! : 0, o3[k++] = s1 >= 0 ? nl[s1]! : 0; // 173
   // children: words, tags and labels
-  out[k++] = hashInts(180, w(s0l), t(s0l), l(s0l));
-  out[k++] = hashInts(181, w(s0r), t(s0r), l(s0r));
-  out[k++] = hashInts(182, t(s0l2), l(s0l2), hashInts(0, t(s0l), l(s0l)));
-  out[k++] = hashInts(183, t(s0r2), l(s0r2), hashInts(0, t(s0r), l(s0r)));
-  out[k++] = hashInts(184, w(b0l), t(b0l), l(b0l));
-  out[k++] = hashInts(185, t(b0l2), l(b0l2), hashInts(0, t(b0l), l(b0l)));
-  out[k++] = hashInts(186, s0t, l(s0l), l(s0r));
-  out[k++] = hashInts(187, s1t, l(s1l), l(s1r));
-  out[k++] = hashInts(188, b0t, l(b0l), l(b0l2));
-  out[k++] = hashInts(189, s0w, l(s0l), l(s0r));
-  out[k++] = hashInts(190, w(s1r), t(s1r), l(s1r));
+  o1[k] = w(s0l), o2[k] = t(s0l), o3[k++] = l(s0l); // 180
+  o1[k] = w(s0r), o2[k] = t(s0r), o3[k++] = l(s0r); // 181
+  o1[k] = t(s0l2), o2[k] = l(s0l2), o3[k++] = hashInts(0, t(s0l), l(s0l)); // 182
+  o1[k] = t(s0r2), o2[k] = l(s0r2), o3[k++] = hashInts(0, t(s0r), l(s0r)); // 183
+  o1[k] = w(b0l), o2[k] = t(b0l), o3[k++] = l(b0l); // 184
+  o1[k] = t(b0l2), o2[k] = l(b0l2), o3[k++] = hashInts(0, t(b0l), l(b0l)); // 185
+  o1[k] = s0t, o2[k] = l(s0l), o3[k++] = l(s0r); // 186
+  o1[k] = s1t, o2[k] = l(s1l), o3[k++] = l(s1r); // 187
+  o1[k] = b0t, o2[k] = l(b0l), o3[k++] = l(b0l2); // 188
+  o1[k] = s0w, o2[k] = l(s0l), o3[k++] = l(s0r); // 189
+  o1[k] = w(s1r), o2[k] = t(s1r), o3[k++] = l(s1r); // 190
   const c = (i: number) => (i < 0 ? NONE_W : st.C[i]!);
   const kids = (i: number) => (i < 0 ? -1 : st.kids[i]!);
-  out[k++] = hashInts(191, c(s0), b0t);
-  out[k++] = hashInts(192, s0t, c(b0));
-  out[k++] = hashInts(193, c(s0), c(b0));
-  out[k++] = hashInts(194, c(s1), s0t);
-  out[k++] = hashInts(195, c(b0), b1t);
-  out[k++] = hashInts(196, s0t, kids(s0), b0t);
-  out[k++] = hashInts(197, s1t, kids(s1), s0t);
-  out[k++] = hashInts(198, b0t, kids(b0), s0t);
+  o1[k] = c(s0), o2[k] = b0t, o3[k++] = 0; // 191
+  o1[k] = s0t, o2[k] = c(b0), o3[k++] = 0; // 192
+  o1[k] = c(s0), o2[k] = c(b0), o3[k++] = 0; // 193
+  o1[k] = c(s1), o2[k] = s0t, o3[k++] = 0; // 194
+  o1[k] = c(b0), o2[k] = b1t, o3[k++] = 0; // 195
+  o1[k] = s0t, o2[k] = kids(s0), o3[k++] = b0t; // 196
+  o1[k] = s1t, o2[k] = kids(s1), o3[k++] = s0t; // 197
+  o1[k] = b0t, o2[k] = kids(b0), o3[k++] = s0t; // 198
+  ops.hash(out);
 }
 
 export const LABEL_FEATURES = 31;
 
-function labelFeatures(out: Uint32Array, st: State, h: number, d: number): void {
+/** Template ids of labelFeatures, in order. */
+const LABEL_TEMPLATES = [200, 201, 202, 203, 204, 205, 206, 207, 208, 209, 210, 211, 212, 213, 214, 215, 216, 217, 218, 219, 220, 221, 222, 223, 224, 225, 226, 227, 228, 229, 230];
+
+function labelFeatures(out: Uint32Array, st: State, h: number, d: number, ops: FeatureBatch): void {
+  const { a: o1, b: o2, c: o3 } = ops;
   const { W, T, labels, lc1, rc1, nl, nr, n } = st;
   const w = (i: number) => (i < 0 || i > n ? NONE_W : W[i]!);
   const t = (i: number) => (i < 0 || i > n ? NONE_T : T[i]!);
@@ -328,39 +337,40 @@ function labelFeatures(out: Uint32Array, st: State, h: number, d: number): void 
   const hw = w(h), ht = t(h), dw = w(d), dt = t(d);
   const dl = lc1[d]!, dr = rc1[d]!;
   let k = 0;
-  out[k++] = hashInts(200, dir);
-  out[k++] = hashInts(201, dw, dir);
-  out[k++] = hashInts(202, dt, dir);
-  out[k++] = hashInts(203, hw, dir);
-  out[k++] = hashInts(204, ht, dir);
-  out[k++] = hashInts(205, ht, dt, dir);
-  out[k++] = hashInts(206, hw, dt, dir);
-  out[k++] = hashInts(207, ht, dw, dir);
-  out[k++] = hashInts(208, hw, dw, dir);
-  out[k++] = hashInts(209, ht, dt, dd);
-  out[k++] = hashInts(210, dt, l(dl), l(dr));
-  out[k++] = hashInts(211, dt, t(dl), t(dr));
-  out[k++] = hashInts(212, dw, l(dl), l(dr));
-  out[k++] = hashInts(213, ht, dt, hashInts(0, l(dl), l(dr)));
-  out[k++] = hashInts(214, dt, t(d - 1), t(d + 1));
-  out[k++] = hashInts(215, ht, t(h - 1), t(h + 1));
-  out[k++] = hashInts(216, ht, dt, t(d - 1));
-  out[k++] = hashInts(217, ht, dt, t(d + 1));
-  out[k++] = hashInts(218, ht, l(lc1[h]!), l(rc1[h]!));
-  out[k++] = hashInts(219, ht, dt, l(dir === 0 ? lc1[h]! : rc1[h]!));
-  out[k++] = hashInts(220, dt, nl[d]!, nr[d]!);
-  out[k++] = hashInts(221, dw, dt, dir);
-  out[k++] = hashInts(222, hw, ht, hashInts(0, dt, dir));
-  out[k++] = hashInts(223, dt, w(d - 1), dir);
-  out[k++] = hashInts(224, dt, w(d + 1), dir);
-  out[k++] = hashInts(225, ht, dt, hashInts(0, dd, dir, t(h < n ? st.s(1) : -1)));
+  o1[k] = dir, o2[k] = 0, o3[k++] = 0; // 200
+  o1[k] = dw, o2[k] = dir, o3[k++] = 0; // 201
+  o1[k] = dt, o2[k] = dir, o3[k++] = 0; // 202
+  o1[k] = hw, o2[k] = dir, o3[k++] = 0; // 203
+  o1[k] = ht, o2[k] = dir, o3[k++] = 0; // 204
+  o1[k] = ht, o2[k] = dt, o3[k++] = dir; // 205
+  o1[k] = hw, o2[k] = dt, o3[k++] = dir; // 206
+  o1[k] = ht, o2[k] = dw, o3[k++] = dir; // 207
+  o1[k] = hw, o2[k] = dw, o3[k++] = dir; // 208
+  o1[k] = ht, o2[k] = dt, o3[k++] = dd; // 209
+  o1[k] = dt, o2[k] = l(dl), o3[k++] = l(dr); // 210
+  o1[k] = dt, o2[k] = t(dl), o3[k++] = t(dr); // 211
+  o1[k] = dw, o2[k] = l(dl), o3[k++] = l(dr); // 212
+  o1[k] = ht, o2[k] = dt, o3[k++] = hashInts(0, l(dl), l(dr)); // 213
+  o1[k] = dt, o2[k] = t(d - 1), o3[k++] = t(d + 1); // 214
+  o1[k] = ht, o2[k] = t(h - 1), o3[k++] = t(h + 1); // 215
+  o1[k] = ht, o2[k] = dt, o3[k++] = t(d - 1); // 216
+  o1[k] = ht, o2[k] = dt, o3[k++] = t(d + 1); // 217
+  o1[k] = ht, o2[k] = l(lc1[h]!), o3[k++] = l(rc1[h]!); // 218
+  o1[k] = ht, o2[k] = dt, o3[k++] = l(dir === 0 ? lc1[h]! : rc1[h]!); // 219
+  o1[k] = dt, o2[k] = nl[d]!, o3[k++] = nr[d]!; // 220
+  o1[k] = dw, o2[k] = dt, o3[k++] = dir; // 221
+  o1[k] = hw, o2[k] = ht, o3[k++] = hashInts(0, dt, dir); // 222
+  o1[k] = dt, o2[k] = w(d - 1), o3[k++] = dir; // 223
+  o1[k] = dt, o2[k] = w(d + 1), o3[k++] = dir; // 224
+  o1[k] = ht, o2[k] = dt, o3[k++] = hashInts(0, dd, dir, t(h < n ? st.s(1) : -1)); // 225
   const hc = h < n ? st.C[h]! : ROOT_W;
   const dc = st.C[d]!;
-  out[k++] = hashInts(226, ht, dir, st.kids[h]!);
-  out[k++] = hashInts(227, dt, ht, hashInts(0, dir, st.kids[h]!, st.kids[d]!));
-  out[k++] = hashInts(228, dc, dir, ht);
-  out[k++] = hashInts(229, hc, dt, dir);
-  out[k++] = hashInts(230, hc, dc, dir);
+  o1[k] = ht, o2[k] = dir, o3[k++] = st.kids[h]!; // 226
+  o1[k] = dt, o2[k] = ht, o3[k++] = hashInts(0, dir, st.kids[h]!, st.kids[d]!); // 227
+  o1[k] = dc, o2[k] = dir, o3[k++] = ht; // 228
+  o1[k] = hc, o2[k] = dt, o3[k++] = dir; // 229
+  o1[k] = hc, o2[k] = dc, o3[k++] = dir; // 230
+  ops.hash(out);
 }
 
 export class Parser {
@@ -369,6 +379,8 @@ export class Parser {
   private readonly labelScores: Float32Array;
   private readonly mf = new Uint32Array(MOVE_FEATURES);
   private readonly lf = new Uint32Array(LABEL_FEATURES);
+  private readonly moveOps = new FeatureBatch(MOVE_TEMPLATES);
+  private readonly labelOps = new FeatureBatch(LABEL_TEMPLATES);
   private readonly labelBits: Int32Array;
   private readonly lexicon: LexiconFeatures;
   private readonly tagView: TagView;
@@ -390,7 +402,7 @@ export class Parser {
     while (!st.done) {
       let move = this.forcedMove(st);
       if (move === null) {
-        moveFeatures(this.mf, st);
+        moveFeatures(this.mf, st, this.moveOps);
         move = this.bestValid(this.moves.scores(this.mf, this.moveScores), st);
       }
       if (move !== SHIFT) this.label(st, move);
@@ -418,7 +430,7 @@ export class Parser {
 
   private label(st: State, move: number, gold?: number): void {
     const [h, d] = st.arcOf(move);
-    labelFeatures(this.lf, st, h, d);
+    labelFeatures(this.lf, st, h, d, this.labelOps);
     const guess = argmax(this.labeller.scores(this.lf, this.labelScores));
     if (gold !== undefined) this.labeller.update(gold, guess, this.lf);
     const label = gold ?? guess;
@@ -447,7 +459,7 @@ export class Parser {
     const costs = new Int32Array(N_MOVES);
     let correct = 0;
     while (!st.done) {
-      moveFeatures(this.mf, st);
+      moveFeatures(this.mf, st, this.moveOps);
       const scores = this.moves.scores(this.mf, this.moveScores);
       let guess = -1;
       let best = -1;
