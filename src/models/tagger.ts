@@ -4,7 +4,7 @@
  * and Honnibal's "A good part-of-speech tagger in about 200 lines".
  * Frequent unambiguous words skip the classifier via a tag dictionary.
  */
-import { hashInts, hashString } from './hash.js';
+import { FeatureBatch, hashInts, hashString } from './hash.js';
 import { LexiconFeatures, NO_LEX, lexiconFromJson, lexiconToJson, type Lexicon, type WordLex } from './lexicon.js';
 import { learnLemmaTable, lemmatize, type LemmaTable } from './lemma.js';
 import { loadModel, type Model } from './model-file.js';
@@ -57,68 +57,73 @@ const N_FEATURES = 47;
 const START = 0x5747a27;
 
 /** Hash of a word's ambiguity class (the tags it took in training); 0 for unseen words. */
-function features(out: Uint32Array, info: WordInfo[], amb: Uint32Array, lex: WordLex[], i: number, p1: number, p2: number): void {
+/** Template k is feature k, in the order features() writes them. */
+const TEMPLATES = Array.from({ length: N_FEATURES }, (_, k) => k);
+
+function features(out: Uint32Array, info: WordInfo[], amb: Uint32Array, lex: WordLex[], i: number, p1: number, p2: number, ops: FeatureBatch): void {
+  const { a: o1, b: o2, c: o3 } = ops;
   const w = info[i]!;
   const wm1 = i > 0 ? info[i - 1]! : NONE;
   const wm2 = i > 1 ? info[i - 2]! : NONE;
   const wp1 = i + 1 < info.length ? info[i + 1]! : NONE;
   const wp2 = i + 2 < info.length ? info[i + 2]! : NONE;
   let k = 0;
-  out[k++] = hashInts(0, 0);
-  out[k++] = hashInts(1, w.norm);
-  out[k++] = hashInts(2, w.form);
-  out[k++] = hashInts(3, w.suf3);
-  out[k++] = hashInts(4, w.suf2);
-  out[k++] = hashInts(5, w.suf4);
-  out[k++] = hashInts(6, w.pre1);
-  out[k++] = hashInts(7, w.shape);
-  out[k++] = hashInts(8, p1);
-  out[k++] = hashInts(9, p2);
-  out[k++] = hashInts(10, p1, p2);
-  out[k++] = hashInts(11, p1, w.norm);
-  out[k++] = hashInts(12, wm1.norm);
-  out[k++] = hashInts(13, wm1.suf3);
-  out[k++] = hashInts(14, wp1.norm);
-  out[k++] = hashInts(15, wp1.suf3);
-  out[k++] = hashInts(16, wm2.norm);
-  out[k++] = hashInts(17, wp2.norm);
-  out[k++] = hashInts(18, wm1.norm, w.norm);
-  out[k++] = hashInts(19, w.norm, wp1.norm);
-  out[k++] = hashInts(20, wm1.shape, w.shape);
-  out[k++] = hashInts(21, w.shape, wp1.shape);
-  out[k++] = hashInts(22, i === 0 ? 1 : 0, w.shape);
-  out[k++] = hashInts(23, p1, w.suf3);
-  out[k++] = hashInts(24, w.pre3);
-  out[k++] = hashInts(25, wp1.norm, wp2.norm);
-  out[k++] = hashInts(26, wm1.norm, wp1.norm);
-  out[k++] = hashInts(27, p1, wp1.norm);
-  out[k++] = hashInts(28, w.suf1);
-  out[k++] = hashInts(29, wp1.suf2, wp1.shape);
-  out[k++] = hashInts(30, p1, w.shape);
-  out[k++] = hashInts(31, wm2.suf3, p2);
+  o1[k] = 0, o2[k] = 0, o3[k++] = 0; // 0
+  o1[k] = w.norm, o2[k] = 0, o3[k++] = 0; // 1
+  o1[k] = w.form, o2[k] = 0, o3[k++] = 0; // 2
+  o1[k] = w.suf3, o2[k] = 0, o3[k++] = 0; // 3
+  o1[k] = w.suf2, o2[k] = 0, o3[k++] = 0; // 4
+  o1[k] = w.suf4, o2[k] = 0, o3[k++] = 0; // 5
+  o1[k] = w.pre1, o2[k] = 0, o3[k++] = 0; // 6
+  o1[k] = w.shape, o2[k] = 0, o3[k++] = 0; // 7
+  o1[k] = p1, o2[k] = 0, o3[k++] = 0; // 8
+  o1[k] = p2, o2[k] = 0, o3[k++] = 0; // 9
+  o1[k] = p1, o2[k] = p2, o3[k++] = 0; // 10
+  o1[k] = p1, o2[k] = w.norm, o3[k++] = 0; // 11
+  o1[k] = wm1.norm, o2[k] = 0, o3[k++] = 0; // 12
+  o1[k] = wm1.suf3, o2[k] = 0, o3[k++] = 0; // 13
+  o1[k] = wp1.norm, o2[k] = 0, o3[k++] = 0; // 14
+  o1[k] = wp1.suf3, o2[k] = 0, o3[k++] = 0; // 15
+  o1[k] = wm2.norm, o2[k] = 0, o3[k++] = 0; // 16
+  o1[k] = wp2.norm, o2[k] = 0, o3[k++] = 0; // 17
+  o1[k] = wm1.norm, o2[k] = w.norm, o3[k++] = 0; // 18
+  o1[k] = w.norm, o2[k] = wp1.norm, o3[k++] = 0; // 19
+  o1[k] = wm1.shape, o2[k] = w.shape, o3[k++] = 0; // 20
+  o1[k] = w.shape, o2[k] = wp1.shape, o3[k++] = 0; // 21
+  o1[k] = i === 0 ? 1 : 0, o2[k] = w.shape, o3[k++] = 0; // 22
+  o1[k] = p1, o2[k] = w.suf3, o3[k++] = 0; // 23
+  o1[k] = w.pre3, o2[k] = 0, o3[k++] = 0; // 24
+  o1[k] = wp1.norm, o2[k] = wp2.norm, o3[k++] = 0; // 25
+  o1[k] = wm1.norm, o2[k] = wp1.norm, o3[k++] = 0; // 26
+  o1[k] = p1, o2[k] = wp1.norm, o3[k++] = 0; // 27
+  o1[k] = w.suf1, o2[k] = 0, o3[k++] = 0; // 28
+  o1[k] = wp1.suf2, o2[k] = wp1.shape, o3[k++] = 0; // 29
+  o1[k] = p1, o2[k] = w.shape, o3[k++] = 0; // 30
+  o1[k] = wm2.suf3, o2[k] = p2, o3[k++] = 0; // 31
   // Ambiguity classes look ahead: what the next words could be, before they are tagged.
   const a0 = amb[i]!;
   const a1 = i + 1 < amb.length ? amb[i + 1]! : 1;
   const a2 = i + 2 < amb.length ? amb[i + 2]! : 1;
-  out[k++] = hashInts(32, a0);
-  out[k++] = hashInts(33, a1);
-  out[k++] = hashInts(34, a0, a1);
-  out[k++] = hashInts(35, p1, a0, a1);
-  out[k++] = hashInts(36, a1, a2);
-  out[k++] = hashInts(37, w.norm, a1);
+  o1[k] = a0, o2[k] = 0, o3[k++] = 0; // 32
+  o1[k] = a1, o2[k] = 0, o3[k++] = 0; // 33
+  o1[k] = a0, o2[k] = a1, o3[k++] = 0; // 34
+  o1[k] = p1, o2[k] = a0, o3[k++] = a1; // 35
+  o1[k] = a1, o2[k] = a2, o3[k++] = 0; // 36
+  o1[k] = w.norm, o2[k] = a1, o3[k++] = 0; // 37
   // Cluster paths and capitalisation priors from unlabelled text.
   const l0 = lex[i]!;
   const lm1 = i > 0 ? lex[i - 1]! : NO_LEX;
   const lp1 = i + 1 < lex.length ? lex[i + 1]! : NO_LEX;
-  out[k++] = hashInts(38, l0.c1);
-  out[k++] = hashInts(39, l0.c2);
-  out[k++] = hashInts(40, l0.c3);
-  out[k++] = hashInts(41, l0.cap, w.shape, i === 0 ? 1 : 0);
-  out[k++] = hashInts(42, l0.c3, p1);
-  out[k++] = hashInts(43, lp1.c3);
-  out[k++] = hashInts(44, lm1.c2, l0.c2);
-  out[k++] = hashInts(45, l0.c2, lp1.c2);
-  out[k++] = hashInts(46, l0.cap, w.suf3);
+  o1[k] = l0.c1, o2[k] = 0, o3[k++] = 0; // 38
+  o1[k] = l0.c2, o2[k] = 0, o3[k++] = 0; // 39
+  o1[k] = l0.c3, o2[k] = 0, o3[k++] = 0; // 40
+  o1[k] = l0.cap, o2[k] = w.shape, o3[k++] = i === 0 ? 1 : 0; // 41
+  o1[k] = l0.c3, o2[k] = p1, o3[k++] = 0; // 42
+  o1[k] = lp1.c3, o2[k] = 0, o3[k++] = 0; // 43
+  o1[k] = lm1.c2, o2[k] = l0.c2, o3[k++] = 0; // 44
+  o1[k] = l0.c2, o2[k] = lp1.c2, o3[k++] = 0; // 45
+  o1[k] = l0.cap, o2[k] = w.suf3, o3[k++] = 0; // 46
+  ops.hash(out);
 }
 
 class PerceptronTagger implements Tagger {
@@ -126,6 +131,7 @@ class PerceptronTagger implements Tagger {
   readonly upos: string[];
   readonly xpos: string[];
   private readonly feats = new Uint32Array(N_FEATURES);
+  private readonly ops = new FeatureBatch(TEMPLATES);
   private readonly scores: Float32Array;
   private readonly classHash: Uint32Array;
 
@@ -158,7 +164,7 @@ class PerceptronTagger implements Tagger {
     for (let i = 0; i < words.length; i++) {
       let guess = this.dict.get(info[i]!.normText);
       if (guess === undefined) {
-        features(this.feats, info, amb, lex, i, p1, p2);
+        features(this.feats, info, amb, lex, i, p1, p2, this.ops);
         guess = this.perceptron.predict(this.feats, this.scores);
       }
       out[i] = guess;
@@ -179,7 +185,7 @@ class PerceptronTagger implements Tagger {
     for (let i = 0; i < words.length; i++) {
       let guess = this.dict.get(info[i]!.normText);
       if (guess === undefined) {
-        features(this.feats, info, amb, lex, i, p1, p2);
+        features(this.feats, info, amb, lex, i, p1, p2, this.ops);
         guess = this.perceptron.predict(this.feats, this.scores);
         this.perceptron.update(gold[i]!, guess, this.feats);
       }
