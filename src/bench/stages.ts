@@ -5,8 +5,8 @@
 import { ingestStage } from './ingest.js';
 import { nerStage } from './ner.js';
 import { syntaxStage } from './syntax.js';
-import { attributionStage } from '../annotate/attribution-bench.js';
-import { eventsStage } from '../annotate/events-bench.js';
+import { attributionStage } from './attribution.js';
+import { eventsStage } from './events.js';
 import { pipelineStage } from './pipeline.js';
 import { htmlStage } from './html.js';
 import { apiStage } from './api.js';

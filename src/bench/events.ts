@@ -4,17 +4,13 @@
  * pipeline, over PolNeAR dev texts by default or .txt files given with
  * --data. One warm-up pass, then a timed pass. Our budget is 25 %.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { analyzeArticle, type Analysis } from '../analysis.js';
-import { peakRssMB, type BenchOptions, type BenchResult, type BenchStage } from '../bench/stages.js';
+import { benchTexts, POLNEAR_DEV_TEXT, warmSeconds } from './texts.js';
+import { peakRssMB, type BenchOptions, type BenchResult, type BenchStage } from './stages.js';
 import type { Doc } from '../doc/doc.js';
 import type { Article } from '../ingest/article.js';
-import { annotateActors } from './actors.js';
-import { annotateEvents } from './events.js';
-
-const POLNEAR_DEV = fileURLToPath(new URL('../../../shared/data/polnear/dev/text', import.meta.url));
+import { annotateActors } from '../annotate/actors.js';
+import { annotateEvents } from '../annotate/events.js';
 
 /** An invented wire story, for machines without ../shared. */
 const GENERATED = [
@@ -24,37 +20,15 @@ const GENERATED = [
   'Bekele also urged the expansion of relations with Kenya.',
 ].join('\n\n');
 
-function texts(path: string | undefined, limit: number | undefined): string[] {
-  let out: string[];
-  if (path && existsSync(path)) {
-    const files = statSync(path).isDirectory()
-      ? readdirSync(path, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.txt')).sort().map((f) => join(path, f))
-      : [path];
-    out = files.map((f) => readFileSync(f, 'utf8'));
-  } else if (!path && existsSync(POLNEAR_DEV)) {
-    out = texts(POLNEAR_DEV, undefined);
-  } else {
-    out = Array.from({ length: 200 }, () => GENERATED);
-  }
-  return limit ? out.slice(0, limit) : out;
-}
-
-function seconds(work: () => void): number {
-  work();
-  const t0 = process.hrtime.bigint();
-  work();
-  return Number(process.hrtime.bigint() - t0) / 1e9;
-}
-
 async function run(options: BenchOptions): Promise<BenchResult> {
-  const articles: Article[] = texts(options.data, options.limit ?? 200).map((text) => ({ url: null, title: null, byline: null, source: null, published: '2024-03-08', language: 'en', text }));
+  const articles: Article[] = benchTexts(options.data, { fallbackDir: POLNEAR_DEV_TEXT, invented: GENERATED, limit: options.limit ?? 200 }).map((text) => ({ url: null, title: null, byline: null, source: null, published: '2024-03-08', language: 'en', text }));
   let done: Array<{ doc: Doc; analysis: Analysis }> = [];
-  const pipeline = seconds(() => {
+  const pipeline = warmSeconds(() => {
     done = articles.map((a) => analyzeArticle(a));
   });
   let events = 0;
   // Our layers alone, on Docs that carry every earlier layer (entities with their codes reset).
-  const alone = seconds(() => {
+  const alone = warmSeconds(() => {
     events = 0;
     for (const { doc, analysis } of done) {
       const plain = analysis.entities.map((e) => ({ ...e, country: null, sector: null }));
