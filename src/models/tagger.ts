@@ -56,10 +56,10 @@ export interface TaggerTrainOptions {
 const N_FEATURES = 47;
 const START = 0x5747a27;
 
-/** Hash of a word's ambiguity class (the tags it took in training); 0 for unseen words. */
 /** Template k is feature k, in the order features() writes them. */
 const TEMPLATES = Array.from({ length: N_FEATURES }, (_, k) => k);
 
+/** Hash of a word's ambiguity class (the tags it took in training); 0 for unseen words. */
 function features(out: Uint32Array, info: WordInfo[], amb: Uint32Array, lex: WordLex[], i: number, p1: number, p2: number, ops: FeatureBatch): void {
   const { a: o1, b: o2, c: o3 } = ops;
   const w = info[i]!;
