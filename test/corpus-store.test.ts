@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { corpusDb, loadCorpusView } from '../src/corpus/load.js';
 import { parseFixture } from '../src/eval/corpus.js';
 import { addActorOverride } from '../src/store/migration-corpus.js';
+import { saveCorpusView } from '../src/corpus/persist.js';
 import { ingestArticle } from '../src/store/ingest.js';
 import { openStore } from '../src/store/open.js';
 
@@ -16,8 +17,8 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe('corpus view over a store, with user corrections', () => {
   it('links actors across stored articles; merge and split survive re-ingest', { timeout: 60_000 }, async () => {
-    const db = join(tmp, 'c.db');
-    let store = await openStore(db);
+    const file = join(tmp, 'c.db');
+    let store = await openStore(file);
     for (const name of ['s06-c', 's15-a']) await ingestArticle(store, article(name));
     let { view } = await loadCorpusView(store);
     const qorbani = view.actors.resolveName('Qorbani');
@@ -32,10 +33,21 @@ describe('corpus view over a store, with user corrections', () => {
     await addActorOverride(corpusDb(store), { action: 'merge', a: 'Southern Liberation Front', b: 'Karsovia' });
     await store.close();
 
-    store = await openStore(db);
+    store = await openStore(file);
     for (const name of ['s06-c', 's15-a', 's15-b']) await ingestArticle(store, article(name));
     ({ view } = await loadCorpusView(store));
+    // Saved twice: a rebuild replaces the tables whole.
+    await saveCorpusView(corpusDb(store), view);
+    const saved = await saveCorpusView(corpusDb(store), view);
+    const db = corpusDb(store);
+    const stories = await db.selectFrom('corpus_story_articles').select(['story_id', 'article_id']).execute();
+    const statements = await db.selectFrom('corpus_claim_statements').select(['claim_id', 'speaker_actor']).execute();
+    const actorRows = await db.selectFrom('corpus_actors').select('id').execute();
     await store.close();
+    expect(actorRows).toHaveLength(saved.actors);
+    expect(stories).toHaveLength(3);
+    expect(new Set(stories.map((s) => s.story_id)).size).toBe(saved.stories);
+    expect(statements.length).toBe(view.claims.reduce((n, c) => n + c.statements.length, 0));
     const ghorbani = view.actors.resolveName('Seyyed Hamid Ghorbani');
     expect(ghorbani).not.toBeNull();
     expect(ghorbani).not.toBe(view.actors.resolveName('Hamid Qorbani'));

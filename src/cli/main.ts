@@ -18,7 +18,7 @@ import { registerServe } from './commands/serve.js';
 import { registerWorker } from './commands/worker.js';
 import { registerStatus } from './commands/status.js';
 import { registerClaims } from './commands/claims.js';
-import { registerStories } from './commands/stories.js';
+import { registerCorpus, registerStories } from './commands/stories.js';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -41,6 +41,7 @@ export function buildProgram(): Command {
   registerStatus(program);
   registerClaims(program);
   registerStories(program);
+  registerCorpus(program);
   return program;
 }
 

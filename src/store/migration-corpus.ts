@@ -18,6 +18,12 @@ export interface ActorOverridesTable {
 
 export interface CorpusDatabase {
   actor_overrides: ActorOverridesTable;
+  corpus_actors: { id: string; name: string; kind: string; country: string | null; num_articles: number; data: string };
+  corpus_actor_mentions: { actor_id: string; article_id: string; entity_id: string };
+  corpus_stories: { id: string; title: string | null; first: string | null; last: string | null; num_articles: number; num_sources: number; data: string };
+  corpus_story_articles: { story_id: string; article_id: string; similarity: number; evidence: string };
+  corpus_claims: { id: string; text: string; first_seen: string | null; last_seen: string | null; num_statements: number; data: string };
+  corpus_claim_statements: { claim_id: string; article_id: string; attribution_id: string; speaker_actor: string | null; published: string | null };
 }
 
 export const corpusMigration: StoreMigration = {
@@ -31,6 +37,71 @@ export const corpusMigration: StoreMigration = {
       .addColumn('name_b', 'text')
       .addColumn('created_at', 'text', (c) => c.notNull())
       .execute();
+  },
+};
+
+/**
+ * The corpus view as last built by `fivew corpus rebuild`: actors, stories and claims with their members,
+ * for the API and for queries by actor or article. Rebuilt whole, in one transaction.
+ */
+export const corpusViewsMigration: StoreMigration = {
+  name: '0008_corpus_views',
+  async up(db) {
+    await db.schema
+      .createTable('corpus_actors')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('country', 'text')
+      .addColumn('num_articles', 'integer', (c) => c.notNull())
+      .addColumn('data', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('corpus_actor_mentions')
+      .addColumn('actor_id', 'text', (c) => c.notNull())
+      .addColumn('article_id', 'text', (c) => c.notNull())
+      .addColumn('entity_id', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('corpus_actor_mentions_pk', ['article_id', 'entity_id'])
+      .execute();
+    await db.schema.createIndex('corpus_actor_mentions_actor').on('corpus_actor_mentions').column('actor_id').execute();
+    await db.schema
+      .createTable('corpus_stories')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('title', 'text')
+      .addColumn('first', 'text')
+      .addColumn('last', 'text')
+      .addColumn('num_articles', 'integer', (c) => c.notNull())
+      .addColumn('num_sources', 'integer', (c) => c.notNull())
+      .addColumn('data', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('corpus_story_articles')
+      .addColumn('story_id', 'text', (c) => c.notNull())
+      .addColumn('article_id', 'text', (c) => c.notNull().primaryKey())
+      .addColumn('similarity', 'real', (c) => c.notNull())
+      .addColumn('evidence', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('corpus_story_articles_story').on('corpus_story_articles').column('story_id').execute();
+    await db.schema
+      .createTable('corpus_claims')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('text', 'text', (c) => c.notNull())
+      .addColumn('first_seen', 'text')
+      .addColumn('last_seen', 'text')
+      .addColumn('num_statements', 'integer', (c) => c.notNull())
+      .addColumn('data', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('corpus_claim_statements')
+      .addColumn('claim_id', 'text', (c) => c.notNull())
+      .addColumn('article_id', 'text', (c) => c.notNull())
+      .addColumn('attribution_id', 'text', (c) => c.notNull())
+      .addColumn('speaker_actor', 'text')
+      .addColumn('published', 'text')
+      .addPrimaryKeyConstraint('corpus_claim_statements_pk', ['article_id', 'attribution_id'])
+      .execute();
+    await db.schema.createIndex('corpus_claim_statements_claim').on('corpus_claim_statements').column('claim_id').execute();
+    await db.schema.createIndex('corpus_claim_statements_speaker').on('corpus_claim_statements').column('speaker_actor').execute();
   },
 };
 

@@ -3,7 +3,8 @@
  * events merged across them (one event, many mentions).
  */
 import type { Command } from 'commander';
-import { loadCorpusView } from '../../corpus/load.js';
+import { corpusDb, loadCorpusView } from '../../corpus/load.js';
+import { saveCorpusView } from '../../corpus/persist.js';
 import type { Story } from '../../corpus/stories.js';
 import type { ActorIndex } from '../../corpus/actors.js';
 import { DEFAULT_DB } from '../../store/index.js';
@@ -43,6 +44,27 @@ export function registerStories(program: Command): void {
         if (opts.json) process.stdout.write(`${JSON.stringify(stories, null, 2)}\n`);
         else if (stories.length === 0) process.stderr.write('no stories\n');
         else process.stdout.write(`${stories.map((s) => describeStory(s, view.actors)).join('\n\n')}\n`);
+      } finally {
+        await store.close();
+      }
+    });
+}
+
+/** `fivew corpus rebuild`: link, cluster and save the corpus view into the store's corpus tables. */
+export function registerCorpus(program: Command): void {
+  const corpus = program.command('corpus').description('the cross-article layer: actors, stories, claims');
+  corpus
+    .command('rebuild')
+    .description('relink actors and recluster stories and claims over every stored analysis, and save them (corpus_* tables)')
+    .option('--db <url>', 'SQLite file or postgres:// URL', DEFAULT_DB)
+    .action(async (opts: { db: string }) => {
+      const store = await openStoreForCli(opts.db, { mustExist: true });
+      try {
+        const t0 = performance.now();
+        const { analyses, view } = await loadCorpusView(store);
+        const saved = await saveCorpusView(corpusDb(store), view);
+        const secs = ((performance.now() - t0) / 1000).toFixed(1);
+        process.stdout.write(`${analyses.length} analyses → ${saved.actors} actors, ${saved.stories} stories, ${saved.claims} claims (${secs} s)\n`);
       } finally {
         await store.close();
       }
