@@ -71,6 +71,17 @@ describe('linkActors', () => {
     expect(sameActor(index, 'Northern Unity Front', 'NUF')).toBe(true);
   });
 
+  it('a role phrase points to the one actor of the article holding that office', () => {
+    const minister = { ...ent('Tarek Ghanemi'), roles: ['Foreign Minister', 'Sayyed'] };
+    const premier = { ...ent('Lena Ostrova'), roles: ['Prime Minister'] };
+    const index = linkActors([art('a1', minister, premier), art('a2', ent('Tarek Ghanemi'), ent('Lena Ostrova'))]);
+    expect(index.resolveRole("Velmar's foreign minister", 'a2')).toBe(index.resolveName('Tarek Ghanemi'));
+    expect(index.resolveRole('the prime minister', 'a2')).toBe(index.resolveName('Lena Ostrova'));
+    // An honorific is no office, and an office nobody in the article holds points nowhere.
+    expect(index.resolveRole('the sayyed', 'a2')).toBeNull();
+    expect(index.resolveRole('the defence minister', 'a2')).toBeNull();
+  });
+
   it('user merges and splits win over the automatic links', () => {
     const articles = [art('a1', ent('Tarek Ghanemi')), art('a2', ent('Ghanemi')), art('a3', ent('Lena Ostrova'))];
     const split = linkActors(articles, { merges: [], splits: ['Ghanemi'] });

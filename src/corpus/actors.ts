@@ -7,7 +7,7 @@
  */
 import type { EntityRecord } from '../analysis.js';
 import { ARMED_GROUPS } from '../knowledge/groups.js';
-import { ROLE_TITLES } from '../knowledge/roles.js';
+import { HONORIFICS, ROLE_TITLES } from '../knowledge/roles.js';
 import { acronymOf, isAcronym, nameWords, skeleton, spellingSimilarity } from './names.js';
 
 export interface ArticleEntities {
@@ -58,6 +58,11 @@ export interface ActorIndex {
   /** The actor a bare name (e.g. a speaker mention) points to, if one does unambiguously. */
   resolveName(name: string, article?: string): string | null;
   byId(id: string): Actor | undefined;
+  /**
+   * The person a role phrase ("Melqar's foreign minister") points to: the one actor of the article
+   * (else of the corpus) that holds the phrase's office somewhere in the corpus.
+   */
+  resolveRole(phrase: string, article: string): string | null;
 }
 
 /** Minimum spelling similarity for two skeleton-equal words to count as one name (keeps Kessel from Kasli). */
@@ -71,6 +76,11 @@ const TITLE_ONLY: ReadonlySet<string> = new Set(ROLE_TITLES.map((t) => t.toLower
 
 type Kind = Actor['kind'];
 
+/** Offices (not honorifics), longest first so "foreign minister" wins over "minister". */
+const OFFICES: readonly string[] = [...new Set(ROLE_TITLES.filter((t) => !HONORIFICS.has(t) && !t.includes('.')).map((t) => t.toLowerCase()))].sort(
+  (a, b) => b.length - a.length,
+);
+
 interface Form {
   key: string;
   display: string;
@@ -81,6 +91,7 @@ interface Form {
   mentions: ActorMention[];
   country: string | null;
   articles: Set<string>;
+  roles: Set<string>;
 }
 
 function kindOf(type: string, group: string | null): Kind {
@@ -137,12 +148,13 @@ function collectForms(articles: ArticleEntities[]): Map<string, Form> {
       const key = formKey(kind, words, group);
       let form = forms.get(key);
       if (!form) {
-        form = { key, display: group ?? e.name, kind, words, skel: words.map(skeleton), group, mentions: [], country: null, articles: new Set() };
+        form = { key, display: group ?? e.name, kind, words, skel: words.map(skeleton), group, mentions: [], country: null, articles: new Set(), roles: new Set() };
         forms.set(key, form);
       }
       form.mentions.push({ article: art.id, entity: e.id, name: e.name });
       form.articles.add(art.id);
       form.country ??= e.country;
+      for (const r of e.roles) if (!HONORIFICS.has(r)) form.roles.add(r.toLowerCase());
     }
   }
   return forms;
@@ -263,10 +275,27 @@ function buildIndex(forms: Map<string, Form>, uf: UnionFind, links: ActorLink[])
   for (const l of links) byId.get(linkOwner.get(l.to) ?? '')?.links.push(l);
   actors.sort((a, b) => b.articles.length - a.articles.length || a.name.localeCompare(b.name));
   const formsList = [...forms.values()];
+  const roleHolders = new Map<string, Set<string>>();
+  for (const f of formsList) {
+    if (f.kind !== 'person') continue;
+    for (const r of f.roles) for (const t of OFFICES) if (r === t || r.endsWith(` ${t}`)) {
+      if (!roleHolders.has(t)) roleHolders.set(t, new Set());
+      roleHolders.get(t)!.add(ofForm.get(f.key)!);
+    }
+  }
   return {
     actors,
     byId: (id) => byId.get(id),
     actorOf: (article, entity) => ofMention.get(`${article}\u0000${entity}`) ?? null,
+    resolveRole(phrase, article) {
+      const lower = ` ${phrase.toLowerCase().replace(/[^a-z' -]/g, ' ')} `;
+      const office = OFFICES.find((t) => lower.includes(` ${t} `));
+      const holders = office ? roleHolders.get(office) : undefined;
+      if (!holders) return null;
+      const local = [...holders].filter((id) => byId.get(id)!.articles.includes(article));
+      if (local.length === 1) return local[0]!;
+      return local.length === 0 && holders.size === 1 ? [...holders][0]! : null;
+    },
     resolveName(name, article) {
       const words = nameWords(name);
       if (words.length === 0) return null;

@@ -62,7 +62,7 @@ export function speakerActor(a: Analysis, speaker: NonNullable<AttributionRecord
     const id = m ? actors.actorOf(a.article.id, e.id) : null;
     if (m && id && (!first || m.start < first.at)) first = { at: m.start, id };
   }
-  return first?.id ?? own ?? actors.resolveName(speaker.mention.text, a.article.id);
+  return first?.id ?? actors.resolveRole(speaker.mention.text, a.article.id) ?? own ?? actors.resolveName(speaker.mention.text, a.article.id);
 }
 
 /** Country codes (else actor ids) of the entities mentioned inside some spans. */
