@@ -7,6 +7,7 @@ import { corpusDb, loadCorpusView } from '../src/corpus/load.js';
 import { parseFixture } from '../src/eval/corpus.js';
 import { addActorOverride } from '../src/store/migration-corpus.js';
 import { saveCorpusView } from '../src/corpus/persist.js';
+import { listClaims, listStories } from '../src/corpus/queries.js';
 import { ingestArticle } from '../src/store/ingest.js';
 import { openStore } from '../src/store/open.js';
 
@@ -43,7 +44,16 @@ describe('corpus view over a store, with user corrections', () => {
     const stories = await db.selectFrom('corpus_story_articles').select(['story_id', 'article_id']).execute();
     const statements = await db.selectFrom('corpus_claim_statements').select(['claim_id', 'speaker_actor']).execute();
     const actorRows = await db.selectFrom('corpus_actors').select('id').execute();
+    const qorbaniNow = view.actors.resolveName('Hamid Qorbani')!;
+    const savedClaims = await listClaims(db, { limit: 10, offset: 0, speaker: qorbaniNow });
+    const savedStories = await listStories(db, { limit: 10, offset: 0, min: 1 });
     await store.close();
+    expect(savedClaims.length).toBeGreaterThan(0);
+    for (const c of savedClaims) {
+      expect(c.statements.length).toBeGreaterThanOrEqual(2);
+      expect(c.speakers.map((s) => s.id)).toContain(qorbaniNow);
+    }
+    expect(savedStories.reduce((n, s) => n + s.articles.length, 0)).toBe(3);
     expect(actorRows).toHaveLength(saved.actors);
     expect(stories).toHaveLength(3);
     expect(new Set(stories.map((s) => s.story_id)).size).toBe(saved.stories);
