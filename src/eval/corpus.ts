@@ -5,12 +5,13 @@
  * labelled actors came out as one actor. The set is described in
  * test/fixtures/corpus/README.md; figures in docs/EVAL-corpus.md.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { analyzeArticle, type Analysis } from '../analysis.js';
 import type { Article } from '../ingest/article.js';
 import { buildCorpus, CORPUS_DEFAULTS, type CorpusOptions } from '../corpus/build.js';
+import { UsageError } from '../cli/errors.js';
 import type { EvalOptions, EvalResult, EvalTask } from './tasks.js';
 
 const labelsSchema = z.object({
@@ -165,6 +166,7 @@ export const corpusTask: EvalTask = {
   name: 'corpus',
   description: 'story and claim clusters and actor links on a labelled fixture set (pairwise P/R/F1)',
   async run(options: EvalOptions): Promise<EvalResult> {
+    if (!existsSync(join(options.data, 'labels.json'))) throw new UsageError(`--data wants a folder of .txt articles with a labels.json (see test/fixtures/corpus/README.md): ${options.data}`);
     const { articles, labels } = loadCorpusFixtures(options.data);
     const report = scoreCorpus(analyzeFixtures(articles, options.progress), labels);
     const s = report.stories;
