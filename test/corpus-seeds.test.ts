@@ -35,6 +35,7 @@ describe.skipIf(!have)('corpus layer after ingesting both seeds', () => {
     const velayati = view.actors.resolveName('Velayati');
     expect(velayati).not.toBeNull();
     expect(view.actors.resolveName('Ali Akbar Velayati')).toBe(velayati);
+    expect(view.actors.resolveName('Akbar Velayati')).toBe(velayati);
     const articles = new Set(view.statements.filter((s) => s.speaker === velayati).map((s) => s.article));
     expect(articles.size).toBe(2);
   });
