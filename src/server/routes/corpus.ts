@@ -1,6 +1,8 @@
 /** Read-only corpus endpoints: overview, articles, actors, quotes, events, network, search. */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { corpusDb } from '../../corpus/load.js';
+import { listClaims, listStories } from '../../corpus/queries.js';
 import type { Store } from '../../store/index.js';
 import { getActor, searchActors } from '../../store/queries/actors.js';
 import { getArticleView, listArticles } from '../../store/queries/articles.js';
@@ -48,6 +50,10 @@ const NetworkQuery = z
     minWeight: z.coerce.number().int().min(1).max(1_000_000).optional(),
   })
   .strict();
+const ClaimsQuery = z
+  .object({ ...pageQuery, speaker: shortText.optional().describe('corpus actor id'), min: z.coerce.number().int().min(1).max(1000).default(2) })
+  .strict();
+const StoriesQuery = z.object({ ...pageQuery, min: z.coerce.number().int().min(1).max(1000).default(2) }).strict();
 const EverywhereQuery = z.object({ q: shortText, limit: z.coerce.number().int().min(1).max(50).default(8) }).strict();
 
 export function registerCorpusRoutes(app: FastifyInstance, store: Store): void {
@@ -106,6 +112,17 @@ export function registerCorpusRoutes(app: FastifyInstance, store: Store): void {
   app.get('/api/network', doc('actor pairs weighted by the events they share', { querystring: NetworkQuery }), async (req) => {
     const q = parse(NetworkQuery, req.query);
     return { ...(await network(store, q)), limit: q.limit, offset: q.offset };
+  });
+
+  // Claim and story clusters come from the saved corpus view (`fivew corpus rebuild`).
+  app.get('/api/claims', doc('recurring claims: statements that assert the same thing, with first and last seen', { querystring: ClaimsQuery }), async (req) => {
+    const q = parse(ClaimsQuery, req.query);
+    return { items: await listClaims(corpusDb(store), q), limit: q.limit, offset: q.offset };
+  });
+
+  app.get('/api/stories', doc('story clusters: articles reporting the same event, largest first', { querystring: StoriesQuery }), async (req) => {
+    const q = parse(StoriesQuery, req.query);
+    return { items: await listStories(corpusDb(store), q), limit: q.limit, offset: q.offset };
   });
 
   app.get('/api/search', doc('one box over articles, actors and quotes (newest matches first)', { querystring: EverywhereQuery }), async (req) => {
