@@ -113,7 +113,7 @@ export class PackedRows {
       while (this.ints[slot << shift] !== empty) slot = (slot + 1) & this.mask;
       const at = slot << shift;
       this.ints[at] = key;
-      this.floats.set(weights.subarray(row * nClasses, row * nClasses + nClasses), at + 1);
+      for (let c = 0; c < nClasses; c++) this.floats[at + 1 + c] = weights[row * nClasses + c]!;
     }
   }
 
