@@ -8,12 +8,13 @@
  * event date is the event's own day when known, else the publication day.
  * Only `asserted` events are written by default: GDELT has no column for a
  * claim, and writing claims as facts is the fault we set out to avoid.
- * Geo country codes are ISO 3166 alpha-2 (GDELT uses FIPS 10-4; most agree).
+ * Geo country codes are FIPS 10-4, as GDELT's are (converted from ISO 3166 alpha-2).
  * GoldsteinScale and AvgTone stay empty: we compute neither.
  */
 import countriesModule, { type Countries } from 'world-countries';
 import type { Analysis, EntityRecord, EventRecord } from '../analysis.js';
 import { cameoRoot, quadClass } from '../knowledge/events/ontology.js';
+import { fipsFromIso2 } from '../knowledge/fips.js';
 
 export const GDELT_EVENT_COLUMNS = [
   'GLOBALEVENTID', 'SQLDATE', 'MonthYear', 'Year', 'FractionDate',
@@ -57,7 +58,8 @@ function geoFields(location: EventRecord['location']): Field[] {
   const isCountry = info !== undefined && info.name === location.name;
   const type = isCountry ? 1 : location.country === 'USA' ? 3 : 4;
   const fullName = isCountry || !info ? location.name : `${location.name}, ${info.name}`;
-  return [type, fullName, info?.alpha2 ?? '', info?.alpha2 ?? '', '', location.lat ?? '', location.lon ?? '', ''];
+  const fips = info ? fipsFromIso2(info.alpha2) : '';
+  return [type, fullName, fips, fips, '', location.lat ?? '', location.lon ?? '', ''];
 }
 
 /** YYYYMMDD of the event (its own day when known), else of publication, else null. */
