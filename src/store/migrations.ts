@@ -105,7 +105,18 @@ export async function migrateToLatest(db: Kysely<unknown>, engine: Engine, migra
       return out;
     },
   };
-  const { error, results } = await new Migrator({ db, provider, migrationTableSchema }).migrateToLatest();
+  // Kysely takes no lock for SQLite (it assumes one process), so two ingests opening a new file at once
+  // would both run the migrations. An immediate transaction makes the second wait, then find them done.
+  if (engine === 'sqlite') await sql`begin immediate`.execute(db);
+  let outcome: Awaited<ReturnType<Migrator['migrateToLatest']>>;
+  try {
+    outcome = await new Migrator({ db, provider, migrationTableSchema }).migrateToLatest();
+  } catch (err) {
+    if (engine === 'sqlite') await sql`rollback`.execute(db).catch(() => {});
+    throw err;
+  }
+  if (engine === 'sqlite') await sql`${sql.raw(outcome.error ? 'rollback' : 'commit')}`.execute(db);
+  const { error, results } = outcome;
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');
     const reason = error instanceof Error ? error.message : String(error);

@@ -72,7 +72,7 @@ export async function openStore(url: string = DEFAULT_DB, options: OpenStoreOpti
       sqlite.pragma('journal_mode = WAL');
       // WAL makes NORMAL durable against application crashes; only an OS crash can lose the last commits.
       sqlite.pragma('synchronous = NORMAL');
-      sqlite.pragma('busy_timeout = 10000');
+      sqlite.pragma('busy_timeout = 30000');
       sqlite.pragma('foreign_keys = ON');
     } catch (err) {
       throw new Error(`cannot open SQLite database ${location.path}: ${reasonOf(err)}`);
