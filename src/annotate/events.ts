@@ -151,7 +151,7 @@ function clauseEnd(doc: Doc, sentence: Sentence, from: number): number {
   return m ? from + m.index : sentence.end;
 }
 
-/** Where a list of agents after "by" ends: "backed by the US, the Zionists and some regional countries that …". */
+/** Where a list of agents after "by" ends: "backed by Veloria, the Castamari navy and some neighbouring states that …". */
 function listEnd(doc: Doc, sentence: Sentence, from: number): number {
   const rest = doc.text.slice(from, sentence.end);
   const m = /[;:“”"]|\s(?:that|which|who|to|in|on|for|are|is|have|has)\s/.exec(rest);
