@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { EvalTask } from './tasks.js';
 import { readConllFile, type TypedSpan } from '../models/ner-conll.js';
+import { precisionRecallF1 } from './metrics.js';
 
 export interface PRF {
   precision: number;
@@ -23,10 +24,7 @@ export interface ConllScores {
 }
 
 function prf(gold: number, predicted: number, correct: number): PRF {
-  const precision = predicted === 0 ? 0 : correct / predicted;
-  const recall = gold === 0 ? 0 : correct / gold;
-  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-  return { precision, recall, f1, gold, predicted, correct };
+  return { ...precisionRecallF1(correct, predicted, gold), gold, predicted, correct };
 }
 
 /** Micro P/R/F1 over sentences: a predicted chunk counts only when its start, end and type all match a gold one. */

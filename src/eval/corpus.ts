@@ -13,6 +13,7 @@ import type { Article } from '../ingest/article.js';
 import { buildCorpus, CORPUS_DEFAULTS, type CorpusOptions } from '../corpus/build.js';
 import { UsageError } from '../cli/errors.js';
 import type { EvalOptions, EvalResult, EvalTask } from './tasks.js';
+import { f1Score } from './metrics.js';
 
 const labelsSchema = z.object({
   stories: z.array(z.object({ id: z.string(), articles: z.array(z.string()).min(1) })),
@@ -83,8 +84,7 @@ export function pairwiseScores(gold: ReadonlyMap<string, string>, predicted: Rea
   }
   const precision = predictedPairs === 0 ? (truePairs === 0 ? 1 : 0) : correctPairs / predictedPairs;
   const recall = truePairs === 0 ? 1 : correctPairs / truePairs;
-  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-  return { precision, recall, f1, truePairs, predictedPairs, correctPairs };
+  return { precision, recall, f1: f1Score(precision, recall), truePairs, predictedPairs, correctPairs };
 }
 
 export interface CorpusEvalReport {

@@ -17,6 +17,7 @@ import { decodeHtml } from '../ingest/charset.js';
 import { extractFromHtml } from '../ingest/html/extract.js';
 import { runReadability } from '../ingest/html/readability.js';
 import type { EvalOptions, EvalResult, EvalTask } from './tasks.js';
+import { f1Score } from './metrics.js';
 
 export type Layout = 'wcxb' | 'zyte';
 
@@ -95,8 +96,7 @@ export function bagOfWordsPrf(gold: string, predicted: string): Prf {
   if (gn === 0 && pn === 0) return { precision: 1, recall: 1, f1: 1 };
   const precision = pn === 0 ? 0 : overlap / pn;
   const recall = gn === 0 ? 0 : overlap / gn;
-  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-  return { precision, recall, f1 };
+  return { precision, recall, f1: f1Score(precision, recall) };
 }
 
 function shingles(text: string, n: number): Map<string, number> {
@@ -302,8 +302,7 @@ export function scorePage(layout: Layout, gold: GoldPage, got: Extracted): PageS
     const c = shingleCounts(gold.body, got.text);
     const precision = shinglePrecision(c);
     const recall = shingleRecall(c);
-    const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-    return { id: gold.id, precision, recall, f1, title: null, author: null, date: null };
+    return { id: gold.id, precision, recall, f1: f1Score(precision, recall), title: null, author: null, date: null };
   }
   const prf = bagOfWordsPrf(gold.body, got.text);
   return {
@@ -337,7 +336,7 @@ export function summarise(system: string, layout: Layout, pages: PageScore[], se
     bodyPrecision: precision,
     bodyRecall: recall,
     // WCXB macro-averages per-page F1; Zyte takes the harmonic mean of the averaged P and R.
-    bodyF1: layout === 'zyte' ? (precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall)) : mean(pages.map((p) => p.f1)),
+    bodyF1: layout === 'zyte' ? f1Score(precision, recall) : mean(pages.map((p) => p.f1)),
     titleAccuracy: rate(pages.map((p) => p.title)),
     authorAccuracy: rate(pages.map((p) => p.author)),
     dateAccuracy: rate(pages.map((p) => p.date)),

@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { analyzeArticle } from '../analysis.js';
 import { normalizePloverType } from '../knowledge/events/ontology.js';
 import type { EvalOptions, EvalResult, EvalTask } from './tasks.js';
+import { precisionRecallF1 } from './metrics.js';
 
 const actorSchema = z.object({ actorText: z.string().nullish(), code: z.string().nullish(), sector: z.string().nullish() }).passthrough();
 const recordSchema = z
@@ -75,7 +76,7 @@ interface Counts {
 }
 
 function f1({ tp, fp, fn }: Counts): number {
-  return tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn);
+  return precisionRecallF1(tp, tp + fp, tp + fn).f1;
 }
 
 function addSets(c: Counts, gold: string[], pred: string[]): void {

@@ -13,6 +13,7 @@ import { toOriginalOffset } from '../doc/normalize.js';
 import type { Article } from '../ingest/article.js';
 import { cueHeadLemma, isSpeechLemma } from '../knowledge/cues.js';
 import type { EvalOptions, EvalResult, EvalTask } from './tasks.js';
+import { precisionRecallF1 } from './metrics.js';
 
 export interface CharSpan {
   start: number;
@@ -135,9 +136,7 @@ export interface Prf {
 }
 
 function prf(tp: number, predicted: number, gold: number): Prf {
-  const precision = predicted ? tp / predicted : 0;
-  const recall = gold ? tp / gold : 0;
-  const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
+  const { precision, recall, f1 } = precisionRecallF1(tp, predicted, gold);
   return { tp, predicted, gold, precision: round(precision), recall: round(recall), f1: round(f1) };
 }
 

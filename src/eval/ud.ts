@@ -17,6 +17,7 @@ import { defaultSyntaxModels, parseWords, sentenceWords, type SyntaxModels } fro
 import { readConllu, wordSpans, type ConlluSentence } from '../models/conllu.js';
 import { universal } from '../models/ud-train.js';
 import type { EvalTask } from './tasks.js';
+import { precisionRecallF1 } from './metrics.js';
 
 interface GoldWord {
   start: number;
@@ -69,10 +70,9 @@ function pct(n: number, d: number): number {
   return d === 0 ? 0 : Math.round((10000 * n) / d) / 100;
 }
 
+/** F1 in percent, two decimals. */
 function f1(correct: number, system: number, gold: number): number {
-  const p = system ? correct / system : 0;
-  const r = gold ? correct / gold : 0;
-  return p + r === 0 ? 0 : Math.round((20000 * p * r) / (p + r)) / 100;
+  return Math.round(10000 * precisionRecallF1(correct, system, gold).f1) / 100;
 }
 
 export function scoreGoldTokens(sentences: ConlluSentence[], models: SyntaxModels): GoldTokenScores {
