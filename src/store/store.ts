@@ -86,6 +86,22 @@ export interface SearchHit {
   score: number;
 }
 
+/** A search query's row, as both engines select it. */
+export type SearchHitRow = Omit<SearchHit, 'duplicateOf' | 'score'> & { duplicate_of: string | null; score: number | string };
+
+export function toSearchHit(r: SearchHitRow): SearchHit {
+  return {
+    id: r.id,
+    url: r.url,
+    title: r.title,
+    source: r.source,
+    published: r.published,
+    duplicateOf: r.duplicate_of,
+    snippet: r.snippet.replace(/\s+/g, ' ').trim(),
+    score: Number(r.score),
+  };
+}
+
 export interface StoreCounts {
   articles: number;
   analysed: number;
@@ -330,13 +346,12 @@ export function createStore(db: Kysely<Database>, engine: Engine, writers: Layer
     async search(query, options = {}) {
       const limit = Math.max(1, Math.floor(options.limit ?? 20));
       const offset = Math.max(0, Math.floor(options.offset ?? 0));
-      type HitRow = Omit<SearchHit, 'duplicateOf' | 'score'> & { duplicate_of: string | null; score: number | string };
-      let rows: HitRow[];
+      let rows: SearchHitRow[];
       if (engine === 'sqlite') {
         const match = toFts5Query(query);
         if (match === null) return [];
         // bm25 is lower-is-better; title matches weigh five times body matches.
-        const result = await sql<HitRow>`
+        const result = await sql<SearchHitRow>`
           select a.id, a.url, a.title, a.source, a.published, a.duplicate_of,
                  snippet(articles_fts, 1, '[', ']', '…', 24) as snippet,
                  -bm25(articles_fts, 5.0, 1.0) as score
@@ -346,7 +361,7 @@ export function createStore(db: Kysely<Database>, engine: Engine, writers: Layer
           limit ${limit} offset ${offset}`.execute(db);
         rows = result.rows;
       } else {
-        const result = await sql<HitRow>`
+        const result = await sql<SearchHitRow>`
           select a.id, a.url, a.title, a.source, a.published, a.duplicate_of,
                  ts_headline('english', left(a.text, 100000), q,
                    'StartSel=[, StopSel=], MaxWords=35, MinWords=15, MaxFragments=1') as snippet,
@@ -357,16 +372,7 @@ export function createStore(db: Kysely<Database>, engine: Engine, writers: Layer
           limit ${limit} offset ${offset}`.execute(db);
         rows = result.rows;
       }
-      return rows.map((r) => ({
-        id: r.id,
-        url: r.url,
-        title: r.title,
-        source: r.source,
-        published: r.published,
-        duplicateOf: r.duplicate_of,
-        snippet: r.snippet.replace(/\s+/g, ' ').trim(),
-        score: Number(r.score),
-      }));
+      return rows.map(toSearchHit);
     },
 
     async *iterate(options = {}) {

@@ -5,7 +5,7 @@
  * match (relevance ranking stays with /api/articles/search and /api/quotes).
  */
 import { sql } from 'kysely';
-import type { SearchHit, Store } from '../store.js';
+import { toSearchHit, type SearchHit, type SearchHitRow, type Store } from '../store.js';
 import { toFts5Query } from '../search.js';
 import { searchQuotes, type QuoteRow } from './quotes.js';
 
@@ -13,22 +13,14 @@ export async function newestArticleMatches(store: Store, query: string, limit: n
   if (store.engine !== 'sqlite') return store.search(query, { limit });
   const match = toFts5Query(query);
   if (match === null) return [];
-  const { rows } = await sql<Omit<SearchHit, 'duplicateOf' | 'score'> & { duplicate_of: string | null }>`
+  const { rows } = await sql<Omit<SearchHitRow, 'score'>>`
     select a.id, a.url, a.title, a.source, a.published, a.duplicate_of, snippet(articles_fts, 1, '[', ']', '…', 24) as snippet
     from articles_fts join articles a on a.seq = articles_fts.rowid
     where articles_fts match ${match}
     order by articles_fts.rowid desc
     limit ${limit}`.execute(store.db);
-  return rows.map((r, i) => ({
-    id: r.id,
-    url: r.url,
-    title: r.title,
-    source: r.source,
-    published: r.published,
-    duplicateOf: r.duplicate_of,
-    snippet: r.snippet.replace(/\s+/g, ' ').trim(),
-    score: rows.length - i,
-  }));
+  // Newest first: the score only keeps that order for callers that merge hits.
+  return rows.map((r, i) => toSearchHit({ ...r, score: rows.length - i }));
 }
 
 export async function newestQuoteMatches(store: Store, query: string, limit: number): Promise<QuoteRow[]> {
