@@ -5,8 +5,8 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../src/server/app.js';
 import { bearerMatches, loadOrCreateToken } from '../src/server/token.js';
-import { openStore, type Store } from '../src/store/index.js';
-import { buildFixture, FIXTURES } from './fixtures/web/analyses.js';
+import type { Store } from '../src/store/index.js';
+import { openFixtureStore } from './fixtures/web/analyses.js';
 
 const TOKEN = 'test-token-0123456789abcdef';
 const DROSTE = encodeURIComponent('PERSON:anika droste');
@@ -16,11 +16,7 @@ describe('HTTP API', () => {
   let app: FastifyInstance;
 
   beforeAll(async () => {
-    store = await openStore(':memory:');
-    for (const spec of FIXTURES) {
-      const { article, analysis } = buildFixture(spec);
-      await store.insertArticle(article, analysis);
-    }
+    store = await openFixtureStore();
     app = await buildServer({ store, token: TOKEN, webRoot: null });
   });
   afterAll(async () => {

@@ -3,19 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { corpusDb, loadCorpusView } from '../src/corpus/load.js';
 import { saveCorpusView } from '../src/corpus/persist.js';
 import { buildServer } from '../src/server/app.js';
-import { openStore, type Store } from '../src/store/index.js';
-import { buildFixture, FIXTURES } from './fixtures/web/analyses.js';
+import type { Store } from '../src/store/index.js';
+import { FIXTURES, openFixtureStore } from './fixtures/web/analyses.js';
 
 describe('HTTP API: claim and story clusters', () => {
   let store: Store;
   let app: FastifyInstance;
 
   beforeAll(async () => {
-    store = await openStore(':memory:');
-    for (const spec of FIXTURES) {
-      const { article, analysis } = buildFixture(spec);
-      await store.insertArticle(article, analysis);
-    }
+    store = await openFixtureStore();
     app = await buildServer({ store, token: 'test-token-0123456789abcdef', webRoot: null });
   });
   afterAll(async () => {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { openStore, type Store } from '../src/store/index.js';
+import type { Store } from '../src/store/index.js';
 import { actorKey } from '../src/store/queries/actor-key.js';
 import { getActor, searchActors } from '../src/store/queries/actors.js';
 import { getArticleView, listArticles } from '../src/store/queries/articles.js';
@@ -10,18 +10,13 @@ import { network } from '../src/store/queries/network.js';
 import { overview } from '../src/store/queries/overview.js';
 import { newestArticleMatches, newestQuoteMatches } from '../src/store/queries/quick-search.js';
 import { searchQuotes } from '../src/store/queries/quotes.js';
-import { buildFixture, FIXTURES } from './fixtures/web/analyses.js';
+import { buildFixture, FIXTURES, openFixtureStore } from './fixtures/web/analyses.js';
 
 const PG = process.env.FIVEW_TEST_PG;
 const DROSTE = actorKey('Anika Droste', 'PERSON');
 
 async function filled(url: string): Promise<Store> {
-  const store = await openStore(url);
-  for (const spec of FIXTURES) {
-    const { article, analysis } = buildFixture(spec);
-    await store.insertArticle(article, analysis);
-  }
-  return store;
+  return openFixtureStore(url);
 }
 
 function contract(open: () => Promise<{ store: Store; done: () => Promise<void> }>) {

@@ -9,8 +9,8 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../src/server/app.js';
 import { findWebRoot } from '../src/server/web-root.js';
-import { openStore, type Store } from '../src/store/index.js';
-import { buildFixture, FIXTURES } from './fixtures/web/analyses.js';
+import type { Store } from '../src/store/index.js';
+import { openFixtureStore } from './fixtures/web/analyses.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -35,11 +35,7 @@ describe.skipIf(!haveChromium)(`web UI in chromium${haveChromium ? '' : ` (skipp
 
   beforeAll(async () => {
     mkdirSync(SCREENS, { recursive: true });
-    store = await openStore(':memory:');
-    for (const spec of FIXTURES) {
-      const { article, analysis } = buildFixture(spec);
-      await store.insertArticle(article, analysis);
-    }
+    store = await openFixtureStore();
     app = await buildServer({ store, token: TOKEN, webRoot: await webRoot() });
     base = await app.listen({ port: 0, host: '127.0.0.1' });
     browser = await chromium.launch({
