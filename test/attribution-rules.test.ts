@@ -164,6 +164,15 @@ describe('attribution across paragraphs', () => {
     expect(split[0]).toMatchObject({ kind: 'direct', speaker: 'Ilsa Varn', content: '“The harbour will stay open,” | “and the ferries will run on time.”' });
   });
 
+  it('reads a quotation signed with a dash and a name as that person\'s', () => {
+    const signed = analyse('“The ferry is late every week. Nobody listens to us.” ― Mara Vell\n“I will vote for the harbour plan.”― Tomas Orr\n').seen;
+    expect(signed).toHaveLength(2);
+    expect(signed[0]).toMatchObject({ kind: 'direct', cue: '―', source: 'Mara Vell', content: '“The ferry is late every week. Nobody listens to us.”' });
+    expect(signed[1]).toMatchObject({ source: 'Tomas Orr', content: '“I will vote for the harbour plan.”' });
+    // A dash inside a sentence is punctuation, not a signature.
+    expect(analyse('The ferry — late again — left at noon.').seen).toHaveLength(0);
+  });
+
   it('does not treat speech inside a quote as a new attribution', () => {
     const nested = analyse('“We said no, and we meant it,” Mira Kell told the council.').seen;
     expect(nested).toHaveLength(1);

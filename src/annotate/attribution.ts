@@ -658,6 +658,45 @@ function attachOrphanQuotes(ctx: Ctx, found: Attribution[]): void {
   }
 }
 
+const SIGNATURE_DASH = /^(―|—|--)$/;
+
+/**
+ * Vox-pop signatures: "“…” ― Ana Reyes" (a quotation, a dash, a short name closing the line). The dash is
+ * the cue and the whole quotation, however many sentences it runs, the content.
+ */
+function signedQuotes(ctx: Ctx): Attribution[] {
+  const out: Attribution[] = [];
+  const { tokens } = ctx.doc;
+  for (let i = 1; i < tokens.length - 1; i++) {
+    if (!SIGNATURE_DASH.test(tokens[i]!.text)) continue;
+    const quote = quoteEndingAt(ctx, tokens[i - 1]!.end) ?? signedQuoteBefore(ctx, i);
+    if (!quote) continue;
+    // The name: capitalised words (initials, particles) up to the end of the line or the next quotation.
+    let end = i + 1;
+    while (end < tokens.length && end - i <= 6 && !/\n/.test(ctx.doc.text.slice(tokens[end - 1]!.end, tokens[end]!.start)) && /^(\p{Lu}[\p{L}.'’-]*|de|del|la|van|von)$/u.test(tokens[end]!.text)) end++;
+    const closesLine = end >= tokens.length || /\n/.test(ctx.doc.text.slice(tokens[end - 1]!.end, tokens[end]!.start)) || isQuoteMark(ctx, end) || FINAL_PUNCT.test(tokens[end]!.text);
+    if (end === i + 1 || !closesLine) continue;
+    out.push({
+      kind: 'direct',
+      cue: { ...chars(ctx, i, i + 1), lemma: tokens[i]!.text, cls: 'speech' },
+      content: [...quoteChainStart(ctx, quote), quote.span],
+      source: chars(ctx, i + 1, end),
+      speaker: null,
+    });
+  }
+  return out;
+}
+
+/** A quotation the quote finder missed because it opens with a closing mark (”…”): from that mark to the dash. */
+function signedQuoteBefore(ctx: Ctx, dash: number): Quote | undefined {
+  const prev = ctx.doc.tokens[dash - 1]!;
+  if (!/^[”"]$/.test(prev.text)) return undefined;
+  const para = ctx.doc.paragraphs.find((p) => p.start <= prev.start && prev.start < p.end);
+  if (!para || !/^[”"“]/.test(ctx.doc.text.slice(para.start, para.start + 1))) return undefined;
+  const span = { start: para.start, end: prev.end };
+  return { span, inner: { start: span.start + 1, end: span.end - 1 }, closed: true, continuesPrevious: false, partial: false };
+}
+
 /** Every cue the detector finds, with or without a content the rules can attach (for diagnostics). */
 export function findCueSpans(doc: Doc): Array<Span & { lemma: string }> {
   const ctx: Ctx = { doc, tags: tokenTags(doc), quotes: findQuotes(doc), model: defaultCueModel() };
@@ -670,6 +709,12 @@ export function findAttributions(doc: Doc, entities: EntityRecord[] = []): Attri
   const ctx: Ctx = { doc, tags, quotes: findQuotes(doc), model: defaultCueModel() };
   const found: Attribution[] = [];
   for (const s of doc.sentences) attributeSentence(ctx, s, found);
+  const signed = signedQuotes(ctx);
+  if (signed.length) {
+    // A signed quotation is that person's: drop what the sentence rules made of its pieces.
+    const kept = found.filter((a) => !signed.some((b) => overlapsSpan(a.cue, b.content) || a.content.some((c) => overlapsSpan(c, b.content))));
+    found.splice(0, found.length, ...[...kept, ...signed].sort((a, b) => a.cue.start - b.cue.start));
+  }
   attachOrphanQuotes(ctx, found);
   const index = buildSpeakerIndex(doc, tags, entities);
   const recent: ResolvedSpeaker[] = [];
