@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Store } from '../src/store/index.js';
 import { actorKey } from '../src/store/queries/actor-key.js';
 import { getActor, searchActors } from '../src/store/queries/actors.js';
-import { getArticleView, listArticles } from '../src/store/queries/articles.js';
+import { getArticleView, getArticleViewJson, listArticles } from '../src/store/queries/articles.js';
 import { searchEvents } from '../src/store/queries/events.js';
 import { network } from '../src/store/queries/network.js';
 import { overview } from '../src/store/queries/overview.js';
@@ -74,6 +74,14 @@ function contract(open: () => Promise<{ store: Store; done: () => Promise<void> 
       const view = await getArticleView(store, list[0]!.id);
       expect(view?.actorKeys.e1).toBe(DROSTE);
       expect(view?.analysis?.attributions).toHaveLength(1);
+      // Article fetch sends the stored analysis as text: the same document as the parsed view.
+      const asText = async (id: string) => JSON.parse((await getArticleViewJson(store, id)) ?? 'null') as unknown;
+      expect(await asText(list[0]!.id)).toEqual(JSON.parse(JSON.stringify(view)));
+      expect(await getArticleViewJson(store, '0123456789abcdef')).toBeNull();
+      // Stored before the layer tables existed (no entity rows): the actor keys come from the analysis itself.
+      await store.db.deleteFrom('entities').where('article_id', '=', list[1]!.id).execute();
+      expect(await asText(list[1]!.id)).toMatchObject({ actorKeys: (await getArticleView(store, list[1]!.id))!.actorKeys });
+      expect(Object.keys((await getArticleView(store, list[1]!.id))!.actorKeys).length).toBeGreaterThan(0);
 
       const o = await overview(store);
       expect(o.counts).toMatchObject({ articles: 2, quotes: 3, events: 3 });
@@ -84,6 +92,11 @@ function contract(open: () => Promise<{ store: Store; done: () => Promise<void> 
       const { article, analysis } = buildFixture(FIXTURES[0]!);
       expect((await store.insertArticle(article, analysis)).outcome).toBe('duplicate');
       expect((await searchActors(store, { q: 'droste' }))[0]!.articles).toBe(2);
+
+      // Stored without analysis (--no-analyze): the text form says so, as the parsed view does.
+      const bare = await store.insertArticle({ ...article, text: `${article.text}\n\nStored without analysis.` }, null);
+      expect(await asText(bare.id)).toEqual(JSON.parse(JSON.stringify(await getArticleView(store, bare.id))));
+      expect(await asText(bare.id)).toMatchObject({ analysis: null, actorKeys: {} });
     } finally {
       await done();
     }
