@@ -5,7 +5,7 @@ import { corpusDb } from '../../corpus/load.js';
 import { listClaims, listStories } from '../../corpus/queries.js';
 import type { Store } from '../../store/index.js';
 import { getActor, searchActors } from '../../store/queries/actors.js';
-import { getArticleView, listArticles } from '../../store/queries/articles.js';
+import { getArticleViewJson, listArticles } from '../../store/queries/articles.js';
 import { searchEvents } from '../../store/queries/events.js';
 import { network } from '../../store/queries/network.js';
 import { overview } from '../../store/queries/overview.js';
@@ -79,11 +79,12 @@ export function registerCorpusRoutes(app: FastifyInstance, store: Store): void {
     return { items: await store.search(q.q, { limit: q.limit, offset: q.offset }), limit: q.limit, offset: q.offset };
   });
 
-  app.get('/api/articles/:id', doc('one article with its analysis', { params: IdParams }), async (req) => {
+  app.get('/api/articles/:id', doc('one article with its analysis', { params: IdParams }), async (req, reply) => {
     const { id } = parse(IdParams, req.params);
-    const view = await getArticleView(store, id);
-    if (!view) throw new HttpError(404, 'not_found', `no article ${id}`);
-    return view;
+    const body = await getArticleViewJson(store, id);
+    if (body === null) throw new HttpError(404, 'not_found', `no article ${id}`);
+    // Already JSON text: sent as it is, not serialised again.
+    return reply.type('application/json; charset=utf-8').send(body);
   });
 
   app.get('/api/actors', doc('actors whose name contains q, most quoted first', { querystring: ActorsQuery }), async (req) => {
