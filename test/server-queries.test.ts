@@ -10,6 +10,7 @@ import { network } from '../src/store/queries/network.js';
 import { overview } from '../src/store/queries/overview.js';
 import { newestArticleMatches, newestQuoteMatches } from '../src/store/queries/quick-search.js';
 import { searchQuotes } from '../src/store/queries/quotes.js';
+import { corpusDb } from '../src/store/queries/schema.js';
 import { buildFixture, FIXTURES, openFixtureStore } from './fixtures/web/analyses.js';
 
 const PG = process.env.FIVEW_TEST_PG;
@@ -79,7 +80,7 @@ function contract(open: () => Promise<{ store: Store; done: () => Promise<void> 
       expect(await asText(list[0]!.id)).toEqual(JSON.parse(JSON.stringify(view)));
       expect(await getArticleViewJson(store, '0123456789abcdef')).toBeNull();
       // Stored before the layer tables existed (no entity rows): the actor keys come from the analysis itself.
-      await store.db.deleteFrom('entities').where('article_id', '=', list[1]!.id).execute();
+      await corpusDb(store.db).deleteFrom('entities').where('article_id', '=', list[1]!.id).execute();
       expect(await asText(list[1]!.id)).toMatchObject({ actorKeys: (await getArticleView(store, list[1]!.id))!.actorKeys });
       expect(Object.keys((await getArticleView(store, list[1]!.id))!.actorKeys).length).toBeGreaterThan(0);
 
