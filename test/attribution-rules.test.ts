@@ -173,6 +173,21 @@ describe('attribution across paragraphs', () => {
     expect(analyse('The ferry — late again — left at noon.').seen).toHaveLength(0);
   });
 
+  it('skips only the addressee of "told" when no "that" follows', () => {
+    const told = analyse('Mira Kell told reporters the ferry route would reopen in May.').seen;
+    expect(told[0]).toMatchObject({ lemma: 'tell', source: 'Mira Kell', content: 'the ferry route would reopen in May' });
+  });
+
+  it('gives ", a charge X denied" to X, with the charge as content', () => {
+    const seen = analyse('Tomas Reyne accused the minister of selling the fishing rights, a charge Holt denied.').seen;
+    expect(seen.find((a) => a.lemma === 'deny')).toMatchObject({ source: 'Holt', content: 'the minister of selling the fishing rights' });
+  });
+
+  it('leaves a spaced-hyphen dateline out of the source', () => {
+    const seen = analyse('PORT ALDEN, March 4 (Harbour Wire) - Foreign Minister Maren Holt said the talks had ended.').seen;
+    expect(seen[0]).toMatchObject({ source: 'Foreign Minister Maren Holt', content: 'the talks had ended' });
+  });
+
   it('does not treat speech inside a quote as a new attribution', () => {
     const nested = analyse('“We said no, and we meant it,” Mira Kell told the council.').seen;
     expect(nested).toHaveLength(1);

@@ -7,12 +7,11 @@
  *   npx tsx train/attribution-errors.ts [--data ../shared/data/polnear/dev] [--examples N] [--bucket NAME]
  * Prints corpus snippets to the terminal only; never commit its output.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { analyzeArticle, type EntityRecord } from '../src/analysis.js';
 import { findAttributions, findCueSpans } from '../src/annotate/attribution.js';
 import type { Doc } from '../src/doc/doc.js';
+import { loadSplit } from './attribution-docs.js';
 import { toOriginalOffset } from '../src/doc/normalize.js';
-import { canonicalSpans, readPolnear, scoreDocuments, type CharSpan, type SpanAttribution } from '../src/eval/polnear.js';
+import { canonicalSpans, scoreDocuments, type CharSpan, type SpanAttribution } from '../src/eval/polnear.js';
 
 const args = process.argv.slice(2);
 const flag = (name: string, fallback: string): string => {
@@ -22,40 +21,7 @@ const flag = (name: string, fallback: string): string => {
 const dir = flag('data', '../shared/data/polnear/dev');
 const exampleCount = Number(flag('examples', '4'));
 const onlyBucket = flag('bucket', '');
-const cachePath = `/tmp/fivew-attr-docs-${dir.replace(/\W+/g, '_')}.json`;
-
-interface Cached {
-  name: string;
-  doc: Doc;
-  entities: EntityRecord[];
-}
-
-/** Docs (with syntax) and entities per article; typed arrays round-trip through plain arrays. */
-function loadDocs(): Array<Cached & { text: string; gold: SpanAttribution[] }> {
-  const articles = readPolnear(dir);
-  let cached: Cached[] | null = null;
-  if (existsSync(cachePath) && !args.includes('--rebuild')) {
-    cached = JSON.parse(readFileSync(cachePath, 'utf8')) as Cached[];
-    for (const c of cached) {
-      const syn = c.doc.syntax;
-      if (syn?.head) syn.head = Int32Array.from(syn.head as unknown as number[]);
-      const norm = c.doc.normalization as { original: Int32Array | null };
-      if (norm.original) norm.original = Int32Array.from(norm.original as unknown as number[]);
-    }
-  } else {
-    cached = articles.map((a) => {
-      const { analysis, doc } = analyzeArticle({ url: null, title: null, byline: null, source: null, published: null, language: 'en', text: a.text });
-      return { name: a.name, doc, entities: analysis.entities };
-    });
-    writeFileSync(
-      cachePath,
-      JSON.stringify(cached, (_k, v: unknown) => (v instanceof Int32Array ? Array.from(v) : v)),
-    );
-  }
-  return articles.map((a, i) => ({ ...cached![i]!, text: a.text, gold: a.gold }));
-}
-
-const docs = loadDocs();
+const docs = loadSplit(dir, args.includes('--rebuild'));
 
 function back(doc: Doc, s: CharSpan): CharSpan {
   return { start: toOriginalOffset(doc.normalization, s.start), end: toOriginalOffset(doc.normalization, s.end) };

@@ -11,7 +11,9 @@
 import type { AttributionRecord, EntityRecord } from '../analysis.js';
 import type { Doc, Sentence, Span } from '../doc/doc.js';
 import { CONTENT_REQUIRED, cueClass, PARTICLE_REQUIRED, PHRASAL_CUES, verbCueLemma, type CueClass } from '../knowledge/cues.js';
+import { bestEnd, defaultContentModel, endCandidates, type EndCandidate } from './attribution-content-model.js';
 import { cueFeatures, cueMargin, defaultCueModel, isCueCandidate, type CueModel } from './attribution-cue-model.js';
+import type { AveragedPerceptron } from '../models/perceptron.js';
 import { tokenTags, type TokenTags } from './attribution-tags.js';
 import { findQuotes, type Quote } from './quotes.js';
 import { buildSpeakerIndex, resolveSpeaker, type ResolvedSpeaker } from './speakers.js';
@@ -40,6 +42,21 @@ interface Ctx {
   quotes: Quote[];
   /** The learned cue detector, when its model file is present. */
   model: CueModel | null;
+  /** The learned content-end ranker, when its model file is present. */
+  contentModel: AveragedPerceptron | null;
+  /** Training hook: sees every content-end decision. */
+  recordEnd?: (decision: ContentEndDecision) => void;
+}
+
+/** One content-end decision, for training the ranker: the content starts at token `from`. */
+export interface ContentEndDecision {
+  from: number;
+  ruleEnd: number;
+  candidates: EndCandidate[];
+}
+
+export interface AttributionOptions {
+  recordContentEnd?: (decision: ContentEndDecision) => void;
 }
 
 interface CueHit {
@@ -191,7 +208,7 @@ function sourceBefore(ctx: Ctx, s: Sentence, cueStart: number): [number, number]
         continue;
       }
     }
-    if (isQuoteMark(ctx, k) || w === ';' || w === ':' || w === '—' || w === '―' || w === '(') break;
+    if (isQuoteMark(ctx, k) || w === ';' || w === ':' || w === '—' || w === '―' || w === '(' || spacedHyphen(ctx, k)) break;
     if (pos === 'SCONJ' || SUBORDINATORS.has(w) || (pos === 'CCONJ' && lower(ctx, k - 1) === ',') || ((pos === 'VERB' || pos === 'AUX') && !isInsideRelative(ctx, s, k))) {
       boundary = pos !== 'CCONJ';
       break;
@@ -241,6 +258,12 @@ function sourceBefore(ctx: Ctx, s: Sentence, cueStart: number): [number, number]
   return nominal ? [start, end] : null;
 }
 
+/** A hyphen standing alone ("PORT ALDEN, March 4 (Wire) - The minister …") is a dash, not part of a word. */
+function spacedHyphen(ctx: Ctx, k: number): boolean {
+  const t = ctx.doc.tokens[k]!;
+  return (t.text === '-' || t.text === '--') && /\s/.test(ctx.doc.text[t.start - 1] ?? ' ') && /\s/.test(ctx.doc.text[t.end] ?? ' ');
+}
+
 /** PolNeAR keeps the comma that closes an apposition ("His manager, Jeff Weaver,"). */
 function commaClosesApposition(ctx: Ctx, start: number, commaAt: number): boolean {
   return indexOfWord(ctx, start, commaAt, ',') >= 0;
@@ -274,6 +297,15 @@ function sourceAfter(ctx: Ctx, s: Sentence, cueEnd: number): [number, number] | 
   }
   end = trimEnd(ctx, cueEnd, end);
   return end > cueEnd ? [cueEnd, end] : null;
+}
+
+/** The end of a cue-first content starting at token from: the rules' end, re-ranked by the learned model when it ships. */
+function forwardContentEnd(ctx: Ctx, s: Sentence, from: number, cue: CueHit, cues: CueHit[]): number {
+  const ruleEnd = trimEnd(ctx, from, forwardEnd(ctx, s, from, cues));
+  if (ruleEnd <= from || (!ctx.contentModel && !ctx.recordEnd)) return ruleEnd;
+  const candidates = endCandidates({ doc: ctx.doc, tags: ctx.tags, quotes: ctx.quotes, sentence: s, from, ruleEnd, cueLemma: cue.lemma });
+  ctx.recordEnd?.({ from, ruleEnd, candidates });
+  return ctx.contentModel ? bestEnd(ctx.contentModel, candidates) : ruleEnd;
 }
 
 /** Where the content of a forward (cue-first) attribution ends: before ", according to …", ", saying …", ", X said". */
@@ -350,7 +382,11 @@ function attributeSentence(ctx: Ctx, s: Sentence, out: Attribution[]): void {
     let source: Span | null = null;
     let kind: Attribution['kind'] = 'indirect';
 
-    if (cue.lemma === 'according to') {
+    const echo = cue.lemma === 'according to' ? null : echoedClaim(ctx, s, cue, mine);
+    if (echo) {
+      content = echo.content;
+      source = echo.source;
+    } else if (cue.lemma === 'according to') {
       const after = sourceAfter(ctx, s, cue.t1);
       let srcEnd = after ? after[1] : cue.t1;
       const comma = indexOfWord(ctx, cue.t1, s.tokenEnd, ',');
@@ -424,7 +460,7 @@ function attributeSentence(ctx: Ctx, s: Sentence, out: Attribution[]): void {
           source = p.source;
         } else {
           from = contentStart(ctx, s, cue, from);
-          const end = trimEnd(ctx, from, forwardEnd(ctx, s, from, cues));
+          const end = forwardContentEnd(ctx, s, from, cue, cues);
           const forward = end > from && hasWord(ctx, from, end) ? ([from, end] as const) : null;
           // "…, said Mr. Burman." — nothing but the source follows the cue.
           const afterCue = pre === null && cue.t0 > s.tokenStart && (lower(ctx, cue.t0 - 1) === ',' || isQuoteMark(ctx, cue.t0 - 1)) ? sourceAfter(ctx, s, cue.t1) : null;
@@ -534,7 +570,7 @@ function parenthetical(ctx: Ctx, s: Sentence, cue: CueHit, pre: [number, number]
     if (comma < 0 || !predicate) return null;
     pre = [comma + 1, pre[1]];
   }
-  const afterEnd = trimEnd(ctx, j + 1, forwardEnd(ctx, s, j + 1, cues));
+  const afterEnd = forwardContentEnd(ctx, s, j + 1, cue, cues);
   if (afterEnd <= j + 1 || !hasWord(ctx, j + 1, afterEnd)) return null;
   const after = chars(ctx, j + 1, afterEnd);
   const bStart = afterDateline(ctx, s);
@@ -566,9 +602,9 @@ function hasVerb(ctx: Ctx, t0: number, t1: number): boolean {
 
 /** First token after a dateline ("WASHINGTON ― …"), or the sentence start. */
 function afterDateline(ctx: Ctx, s: Sentence): number {
-  for (let i = s.tokenStart; i < s.tokenEnd && i - s.tokenStart <= 5; i++) {
+  for (let i = s.tokenStart; i < s.tokenEnd && i - s.tokenStart <= 12; i++) {
     const w = ctx.doc.tokens[i]!.text;
-    if (w === '―' || w === '—' || w === '--') return i + 1;
+    if (w === '―' || w === '—' || w === '--' || spacedHyphen(ctx, i)) return i + 1;
     if (/\p{Ll}/u.test(w)) break;
   }
   return s.tokenStart;
@@ -628,13 +664,48 @@ function contentStart(ctx: Ctx, s: Sentence, cue: CueHit, from: number): number 
     }
   }
   if (cue.lemma === 'tell') {
-    // "told reporters …" without "that": what follows the object is not content of its own.
-    let i = from;
-    while (i < s.tokenEnd && ['DET', 'NOUN', 'PROPN', 'PRON', 'ADJ'].includes(ctx.tags.upos[i]!)) i++;
-    if (i < s.tokenEnd && lower(ctx, i) === ',') i++;
-    return i;
+    // "told reporters the route would reopen": the addressee is one noun phrase; a determiner or a
+    // second name after it starts the content.
+    const i = addresseeEnd(ctx, s, from);
+    return i < s.tokenEnd && lower(ctx, i) === ',' ? i + 1 : i;
   }
   return from;
+}
+
+/** End of the addressee noun phrase at token i ("reporters", "the Associated Press", "CNN's Jake Tapper", "him"). */
+function addresseeEnd(ctx: Ctx, s: Sentence, i: number): number {
+  const pos = (k: number): string => (k < s.tokenEnd ? ctx.tags.upos[k]! : '');
+  if (pos(i) === 'PRON') return i + 1;
+  if (pos(i) === 'DET') i++;
+  while (pos(i) === 'ADJ') i++;
+  for (;;) {
+    while (pos(i) === 'NOUN' || pos(i) === 'PROPN') i++;
+    if (!/^['’]s$/.test(lower(ctx, i)) || (pos(i + 1) !== 'PROPN' && pos(i + 1) !== 'NOUN')) return i;
+    i++;
+  }
+}
+
+/**
+ * ", a charge Holt denied": an object noun phrase, then the speaker and the cue, after a comma. What is
+ * denied is the claim of the clause before the comma (the earlier attribution's content when there is one).
+ */
+function echoedClaim(ctx: Ctx, s: Sentence, cue: CueHit, mine: Attribution[]): { content: Span[]; source: Span } | null {
+  const pos = (k: number): string => (k >= s.tokenStart ? ctx.tags.upos[k]! : '');
+  let k = cue.t0 - 1;
+  while (pos(k) === 'AUX' || pos(k) === 'ADV' || pos(k) === 'PART') k--;
+  const nameEnd = k + 1;
+  if (pos(k) === 'PRON') k--;
+  else while (pos(k) === 'PROPN') k--;
+  const nameStart = k + 1;
+  if (nameStart === nameEnd || pos(k) !== 'NOUN') return null;
+  while (pos(k) === 'NOUN' || pos(k) === 'ADJ') k--;
+  if (pos(k) !== 'DET' || lower(ctx, k - 1) !== ',') return null;
+  const comma = k - 1;
+  const commaStart = ctx.doc.tokens[comma]!.start;
+  const claim = [...mine].reverse().find((a) => a.content.every((c) => c.end <= commaStart));
+  const start = afterDateline(ctx, s);
+  const content = claim ? claim.content.map((c) => ({ ...c })) : comma > start ? [chars(ctx, start, comma)] : [];
+  return content.length ? { content, source: chars(ctx, nameStart, nameEnd) } : null;
 }
 
 function mainSubject(ctx: Ctx, s: Sentence): Span | null {
@@ -699,14 +770,14 @@ function signedQuoteBefore(ctx: Ctx, dash: number): Quote | undefined {
 
 /** Every cue the detector finds, with or without a content the rules can attach (for diagnostics). */
 export function findCueSpans(doc: Doc): Array<Span & { lemma: string }> {
-  const ctx: Ctx = { doc, tags: tokenTags(doc), quotes: findQuotes(doc), model: defaultCueModel() };
+  const ctx: Ctx = { doc, tags: tokenTags(doc), quotes: findQuotes(doc), model: defaultCueModel(), contentModel: defaultContentModel() };
   return doc.sentences.flatMap((s) => findCues(ctx, s).map((c) => ({ ...chars(ctx, c.t0, c.t1), lemma: c.lemma })));
 }
 
 /** Every attribution in a Doc, speakers resolved, in text order. */
-export function findAttributions(doc: Doc, entities: EntityRecord[] = []): Attribution[] {
+export function findAttributions(doc: Doc, entities: EntityRecord[] = [], options: AttributionOptions = {}): Attribution[] {
   const tags = tokenTags(doc);
-  const ctx: Ctx = { doc, tags, quotes: findQuotes(doc), model: defaultCueModel() };
+  const ctx: Ctx = { doc, tags, quotes: findQuotes(doc), model: defaultCueModel(), contentModel: defaultContentModel(), recordEnd: options.recordContentEnd };
   const found: Attribution[] = [];
   for (const s of doc.sentences) attributeSentence(ctx, s, found);
   const signed = signedQuotes(ctx);
