@@ -1,0 +1,162 @@
+/**
+ * Learned content ends: where the content of a cue-first attribution ("X
+ * said that …", "X criticized …") stops. PolNeAR annotators end a content
+ * before the reporter's own continuation (", which …", "during the debate",
+ * "; the rival …", ", but …") but keep adjuncts that belong to what was said;
+ * the rules in attribution.ts propose one end, and an averaged perceptron
+ * ranks every token boundary of the sentence (outside quotations) with the
+ * rule's choice as one of its features. Trained on PolNeAR train:
+ * `npx tsx train/attribution-content.ts` (see models/attribution-content.md).
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Doc, Sentence } from '../doc/doc.js';
+import { hashString } from '../models/hash.js';
+import { loadModel } from '../models/model-file.js';
+import type { AveragedPerceptron } from '../models/perceptron.js';
+import type { TokenTags } from './attribution-tags.js';
+import type { Quote } from './quotes.js';
+
+export const CONTENT_MODEL_KIND = 'fivew-attribution-content-end';
+export const CONTENT_MODEL_VERSION = 1;
+export const CONTENT_MODEL_PATH = fileURLToPath(new URL('../../models/attribution-content.bin.gz', import.meta.url));
+
+export interface EndCandidate {
+  /** Token index just past the content's last token. */
+  end: number;
+  features: Uint32Array;
+}
+
+export interface ContentEndInput {
+  doc: Doc;
+  tags: TokenTags;
+  quotes: Quote[];
+  sentence: Sentence;
+  /** First content token. */
+  from: number;
+  /** The rules' end (token index past the content). */
+  ruleEnd: number;
+  cueLemma: string;
+}
+
+const TRAILING = /^[.!?,:;]+$/;
+
+/** Drop trailing sentence punctuation, commas, colons and semicolons from a token range end. */
+export function trimTokenEnd(doc: Doc, t0: number, t1: number): number {
+  while (t1 > t0 && TRAILING.test(doc.tokens[t1 - 1]!.text)) t1--;
+  return t1;
+}
+
+function bucket(n: number): string {
+  return n <= 3 ? String(n) : n <= 6 ? '4-6' : n <= 10 ? '7-10' : n <= 20 ? '11-20' : '21+';
+}
+
+/** Every place the content could end, each with its features; the rules' end is always among them. */
+export function endCandidates(input: ContentEndInput): EndCandidate[] {
+  const { doc, tags, quotes, sentence: s, from, ruleEnd, cueLemma } = input;
+  const toks = doc.tokens;
+  const word = (k: number): string => (k < s.tokenEnd ? toks[k]!.text.toLowerCase().replace(/’/g, "'") : '</s>');
+  const pos = (k: number): string => (k < s.tokenEnd ? tags.upos[k]! : '</s>');
+  const sentenceEnd = trimTokenEnd(doc, from, s.tokenEnd);
+  const first = word(from);
+  const firstKind = first === 'that' || first === 'to' ? first : /^(how|why|what|whether|who|when|where|if)$/.test(first) ? 'wh' : /^["“'‘`]+$/.test(first) ? 'quote' : pos(from);
+  // Verbs and commas seen so far, for "has the content a predicate yet" and "how many clauses does it hold".
+  const ends = new Set<number>();
+  for (let e = from + 1; e <= s.tokenEnd; e++) {
+    const end = trimTokenEnd(doc, from, e);
+    if (end <= from) continue;
+    const at = toks[end - 1]!.end;
+    if (quotes.some((q) => q.span.start < at && at < q.span.end)) continue;
+    ends.add(end);
+  }
+  ends.add(ruleEnd);
+  const out: EndCandidate[] = [];
+  for (const end of [...ends].sort((a, b) => a - b)) {
+    let verbs = 0;
+    let commas = 0;
+    for (let k = from; k < end; k++) {
+      if (tags.upos[k] === 'VERB' || tags.upos[k] === 'AUX') verbs++;
+      if (toks[k]!.text === ',') commas++;
+    }
+    let verbsAfter = 0;
+    for (let k = end; k < s.tokenEnd; k++) if (tags.upos[k] === 'VERB') verbsAfter++;
+    // The first token after any punctuation the trim dropped: what the content would stop in front of.
+    let next = end;
+    const punct = next < s.tokenEnd && TRAILING.test(toks[next]!.text) ? word(next) : '-';
+    while (next < s.tokenEnd && TRAILING.test(toks[next]!.text)) next++;
+    const rule = end === ruleEnd ? 'R' : '-';
+    const last = end === sentenceEnd ? 'E' : '-';
+    const closesQuote = quotes.some((q) => q.span.end === toks[end - 1]!.end) ? 'q' : '-';
+    const feats = [
+      `rule=${rule}`,
+      `end=${last}`,
+      `rule+end=${rule}|${last}`,
+      `p=${punct}`,
+      `n=${word(next)}`,
+      `np=${pos(next)}`,
+      `p+n=${punct}|${word(next)}`,
+      `p+np=${punct}|${pos(next)}`,
+      `np+np2=${pos(next)}|${pos(next + 1)}`,
+      `n+n2=${word(next)}|${word(next + 1)}`,
+      `l=${word(end - 1)}`,
+      `lp=${pos(end - 1)}`,
+      `lp+p+np=${pos(end - 1)}|${punct}|${pos(next)}`,
+      `f+np=${firstKind}|${pos(next)}`,
+      `f+p+n=${firstKind}|${punct}|${word(next)}`,
+      `f+end=${firstKind}|${last}`,
+      `v+np=${Math.min(verbs, 2)}|${pos(next)}`,
+      `v+p+np=${Math.min(verbs, 2)}|${punct}|${pos(next)}`,
+      `va+np=${Math.min(verbsAfter, 2)}|${pos(next)}`,
+      `len=${bucket(end - from)}`,
+      `f+len=${firstKind}|${bucket(end - from)}`,
+      `c=${Math.min(commas, 3)}|${punct}`,
+      `cue+np=${cueLemma}|${pos(next)}`,
+      `cue+end=${cueLemma}|${last}`,
+      `q=${closesQuote}|${last}`,
+      `rest=${bucket(sentenceEnd - end)}|${rule}`,
+    ];
+    const features = new Uint32Array(feats.length);
+    for (let k = 0; k < feats.length; k++) features[k] = hashString(feats[k]!);
+    out.push({ end, features });
+  }
+  return out;
+}
+
+export function candidateScore(p: AveragedPerceptron, c: EndCandidate): number {
+  const s = p.scores(c.features);
+  return s[1]! - s[0]!;
+}
+
+/** The best-scoring candidate's end. */
+export function bestEnd(p: AveragedPerceptron, candidates: EndCandidate[]): number {
+  let best = candidates[0]!;
+  let bestScore = -Infinity;
+  for (const c of candidates) {
+    const score = candidateScore(p, c);
+    if (score > bestScore) {
+      bestScore = score;
+      best = c;
+    }
+  }
+  return best.end;
+}
+
+let cached: AveragedPerceptron | null | undefined;
+
+/** The shipped content-end model, loaded once; null when absent or out of date (the rules decide then). */
+export function defaultContentModel(): AveragedPerceptron | null {
+  if (cached === undefined) {
+    if (process.env.FIVEW_ATTRIBUTION_RULES_ONLY || !existsSync(CONTENT_MODEL_PATH)) cached = null;
+    else {
+      const model = loadModel(CONTENT_MODEL_PATH);
+      const current = model.header.kind === CONTENT_MODEL_KIND && model.header.version === CONTENT_MODEL_VERSION;
+      cached = current ? (model.perceptrons.end ?? null) : null;
+    }
+  }
+  return cached;
+}
+
+/** For training: run attribution without the shipped model (its decisions are being relearned). */
+export function disableContentModel(): void {
+  cached = null;
+}
