@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../src/server/app.js';
+import { LruBodies } from '../src/server/response-cache.js';
 import { bearerMatches, loadOrCreateToken } from '../src/server/token.js';
 import type { Store } from '../src/store/index.js';
-import { openFixtureStore } from './fixtures/web/analyses.js';
+import { buildFixture, FIXTURES, openFixtureStore } from './fixtures/web/analyses.js';
 
 const TOKEN = 'test-token-0123456789abcdef';
 const DROSTE = encodeURIComponent('PERSON:anika droste');
@@ -82,11 +83,15 @@ describe('HTTP API', () => {
     const huge = await app.inject({ method: 'POST', url: '/api/ingest', payload: { text: 'a'.repeat(6 * 1024 * 1024) }, headers: { authorization: `Bearer ${TOKEN}` } });
     expect(huge.statusCode).toBe(413);
     expect(huge.json()).toMatchObject({ error: 'payload_too_large' });
+    const before = await get('/api/overview');
+    expect(before.body).toMatchObject({ counts: { articles: 2 } });
     const ok = await app.inject({ method: 'POST', url: '/api/ingest', payload, headers: { authorization: `Bearer ${TOKEN}` } });
     expect(ok.statusCode).toBe(201);
     expect(ok.json()).toMatchObject({ outcome: 'stored' });
     const again = await app.inject({ method: 'POST', url: '/api/ingest', payload, headers: { authorization: `Bearer ${TOKEN}` } });
     expect(again.json()).toMatchObject({ outcome: 'duplicate' });
+    // The overview was cached before the ingest; the ingest must have emptied the cache.
+    expect((await get('/api/overview')).body).toMatchObject({ counts: { articles: 3 } });
     const exported = await app.inject({ method: 'GET', url: '/api/export?format=jsonl' });
     expect(exported.body.trim().split('\n')).toHaveLength(3);
   }, 60_000);
@@ -101,5 +106,65 @@ describe('HTTP API', () => {
     expect(bearerMatches(`Bearer ${first.token}`, first.token)).toBe(true);
     expect(bearerMatches(`Bearer ${first.token}x`, first.token)).toBe(false);
     expect(bearerMatches(undefined, first.token)).toBe(false);
+  });
+});
+
+describe('response cache', () => {
+  it('serves repeated reads from the cache until another process changes the corpus', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'fivew-cache-')), 'corpus.db');
+    const store = await openFixtureStore(file);
+    const app = await buildServer({ store, token: TOKEN, webRoot: null });
+    const other = await openFixtureStore(file);
+    try {
+      const first = await app.inject({ method: 'GET', url: '/api/overview' });
+      const second = await app.inject({ method: 'GET', url: '/api/overview' });
+      expect(first.headers['x-cache']).toBeUndefined();
+      expect(second.headers['x-cache']).toBe('hit');
+      expect(second.body).toBe(first.body);
+      expect(second.headers['content-security-policy']).toContain("script-src 'self'");
+      // A fourth article, committed through another connection, as a concurrent `fivew ingest` would.
+      const { article, analysis } = buildFixture(FIXTURES[0]!);
+      expect((await other.insertArticle({ ...article, text: `${article.text}\n\nA later copy.` }, analysis)).outcome).not.toBe('duplicate');
+      const after = await app.inject({ method: 'GET', url: '/api/overview' });
+      expect(after.headers['x-cache']).toBeUndefined();
+      expect(after.json()).toMatchObject({ counts: { articles: 3 } });
+      // Errors are never kept; article fetch is not cached at all.
+      await app.inject({ method: 'GET', url: '/api/actors/PERSON%3Anobody' });
+      expect((await app.inject({ method: 'GET', url: '/api/actors/PERSON%3Anobody' })).headers['x-cache']).toBeUndefined();
+      const id = (JSON.parse((await app.inject({ method: 'GET', url: '/api/articles' })).body) as { items: Array<{ id: string }> }).items[0]!.id;
+      await app.inject({ method: 'GET', url: `/api/articles/${id}` });
+      expect((await app.inject({ method: 'GET', url: `/api/articles/${id}` })).headers['x-cache']).toBeUndefined();
+    } finally {
+      await app.close();
+      await store.close();
+      await other.close();
+    }
+  });
+
+  it('still rate-limits cached reads', async () => {
+    const store = await openFixtureStore();
+    const app = await buildServer({ store, token: TOKEN, webRoot: null, readRateLimit: 3 });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++) statuses.push((await app.inject({ method: 'GET', url: '/api/overview' })).statusCode);
+      expect(statuses).toEqual([200, 200, 200, 429]);
+    } finally {
+      await app.close();
+      await store.close();
+    }
+  });
+
+  it('evicts the least recently used bodies beyond its size', () => {
+    const lru = new LruBodies(10);
+    lru.set('a', 'xxxx');
+    lru.set('b', 'yyyy');
+    expect(lru.get('a')).toBe('xxxx');
+    lru.set('c', 'zzzz');
+    expect(lru.get('b')).toBeUndefined();
+    expect(lru.get('a')).toBe('xxxx');
+    expect(lru.size).toBe(2);
+    lru.set('a', 'x');
+    lru.set('d', 'wwwwwwww');
+    expect([lru.get('a'), lru.get('c'), lru.get('d')]).toEqual(['x', undefined, 'wwwwwwww']);
   });
 });

@@ -14,6 +14,7 @@ import type { Store } from '../store/index.js';
 import { installErrorHandlers, notFoundBody } from './errors.js';
 import { registerCorpusRoutes } from './routes/corpus.js';
 import { registerIngestRoutes } from './routes/ingest.js';
+import { installResponseCache } from './response-cache.js';
 
 export interface ServerOptions {
   store: Store;
@@ -23,8 +24,10 @@ export interface ServerOptions {
   webRoot: string | null;
   /** pino level, or false for none. */
   logLevel?: string | false;
-  /** Requests per minute per client on read routes (default 1200). */
+  /** Requests per minute per client on read routes (default 1200; 0: no limit on reads, ingest and export keep theirs). */
   readRateLimit?: number;
+  /** Keep read responses until the corpus changes (SQLite only; default true). */
+  responseCache?: boolean;
 }
 
 // The UI is self-contained: scripts and styles from our origin only, so injected markup cannot load or run anything.
@@ -41,9 +44,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.setValidatorCompiler(() => () => true);
   installErrorHandlers(app);
 
+  const readLimit = options.readRateLimit ?? 1200;
   await app.register(rateLimit, {
-    global: true,
-    max: options.readRateLimit ?? 1200,
+    global: readLimit > 0,
+    max: readLimit > 0 ? readLimit : 1,
     timeWindow: '1 minute',
     errorResponseBuilder: (_req, ctx) => ({ statusCode: 429, error: 'too_many_requests', reason: `rate limit: ${ctx.max} requests per ${ctx.after}`, message: `rate limit exceeded, retry in ${ctx.after}` }),
   });
@@ -70,6 +74,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     return reply.header('content-type', 'application/json').header('cache-control', 'public, max-age=86400').send(await atlas);
   });
 
+  // Article fetch is one indexed read already; export streams.
+  if (options.responseCache ?? true) installResponseCache(app, options.store, { skip: new Set(['/api/articles/:id', '/api/export']) });
   registerCorpusRoutes(app, options.store);
   registerIngestRoutes(app, options.store, options.token);
 

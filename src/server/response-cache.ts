@@ -1,0 +1,108 @@
+/**
+ * A response cache for the read API over SQLite. Actor pages and ranked
+ * searches aggregate hundreds of rows; the corpus changes only when
+ * something is ingested, so between changes the same URL gets the same
+ * bytes. An entry is good while the database is unchanged: SQLite's
+ * `data_version` moves whenever another connection (a `fivew ingest`, a
+ * `corpus rebuild`) commits, and this server's own writes (POST) clear the
+ * cache. PostgreSQL offers no such cheap check, so it is served uncached.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { sql } from 'kysely';
+import type { Store } from '../store/index.js';
+
+export interface ResponseCacheOptions {
+  /** Bytes of response bodies kept, oldest use evicted first. */
+  maxBytes?: number;
+  /** Larger bodies are not kept. */
+  maxEntryBytes?: number;
+  /** Route patterns (as registered) never cached: point lookups that are cheap already, streams. */
+  skip?: ReadonlySet<string>;
+}
+
+/** Least recently used strings by key, bounded by their total length. */
+export class LruBodies {
+  private readonly entries = new Map<string, string>();
+  private bytes = 0;
+
+  constructor(private readonly maxBytes: number) {}
+
+  get(key: string): string | undefined {
+    const body = this.entries.get(key);
+    if (body === undefined) return undefined;
+    // Map keeps insertion order: re-inserting marks the entry as the most recently used.
+    this.entries.delete(key);
+    this.entries.set(key, body);
+    return body;
+  }
+
+  set(key: string, body: string): void {
+    this.delete(key);
+    this.entries.set(key, body);
+    this.bytes += body.length;
+    for (const [oldest, old] of this.entries) {
+      if (this.bytes <= this.maxBytes) break;
+      this.entries.delete(oldest);
+      this.bytes -= old.length;
+    }
+  }
+
+  delete(key: string): void {
+    const old = this.entries.get(key);
+    if (old === undefined) return;
+    this.entries.delete(key);
+    this.bytes -= old.length;
+  }
+
+  clear(): void {
+    this.entries.clear();
+    this.bytes = 0;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
+
+const HIT = Symbol('response-cache-hit');
+type Marked = FastifyRequest & { [HIT]?: boolean };
+
+export function installResponseCache(app: FastifyInstance, store: Store, options: ResponseCacheOptions = {}): void {
+  if (store.engine !== 'sqlite') return;
+  const maxEntryBytes = options.maxEntryBytes ?? 2 * 1024 * 1024;
+  const skip = options.skip ?? new Set<string>();
+  const bodies = new LruBodies(options.maxBytes ?? 32 * 1024 * 1024);
+  let version: number | null = null;
+
+  const cacheable = (req: FastifyRequest) => req.method === 'GET' && req.url.startsWith('/api/') && !skip.has(req.routeOptions.url ?? '');
+
+  /** Empties the cache when another connection has committed since the last look. */
+  async function checkVersion(): Promise<void> {
+    const { rows } = await sql<{ data_version: number }>`pragma data_version`.execute(store.db);
+    const now = Number(rows[0]?.data_version);
+    if (now !== version) bodies.clear();
+    version = now;
+  }
+
+  // preHandler, not onRequest: the rate limiter's per-route onRequest hooks must see cached requests too.
+  app.addHook('preHandler', async (req, reply) => {
+    if (!cacheable(req)) return;
+    await checkVersion();
+    const body = bodies.get(req.url);
+    if (body === undefined) return;
+    (req as Marked)[HIT] = true;
+    return reply.header('content-type', 'application/json; charset=utf-8').header('x-cache', 'hit').send(body);
+  });
+
+  app.addHook('onSend', async (req, reply, payload) => {
+    if (reply.statusCode === 200 && typeof payload === 'string' && payload.length <= maxEntryBytes && cacheable(req) && !(req as Marked)[HIT]) {
+      bodies.set(req.url, payload);
+    }
+    return payload;
+  });
+
+  // This server's own writes (ingest) do not move data_version on its own connection.
+  app.addHook('onResponse', async (req, reply) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS' && reply.statusCode < 400) bodies.clear();
+  });
+}
