@@ -14,9 +14,13 @@ export function registerServe(program: Command): void {
     .option('--port <n>', 'TCP port', '8080')
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
     .option('--token <token>', 'bearer token for POST /api/ingest (default: generated once, kept in <db>.token)')
-    .action(async (opts: { db: string; port: string; host: string; token?: string }) => {
+    .option('--rate-limit <n>', 'read requests per minute per client (0: unlimited; ingest and export keep their own limits)', '1200')
+    .option('--no-cache', 'answer every read from the database (default: keep responses until the corpus changes; SQLite only)')
+    .action(async (opts: { db: string; port: string; host: string; token?: string; rateLimit: string; cache: boolean }) => {
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port expects 0-65535, got "${opts.port}"`);
+      const readRateLimit = Number(opts.rateLimit);
+      if (!Number.isInteger(readRateLimit) || readRateLimit < 0) throw new UsageError(`--rate-limit expects a whole number ≥ 0, got "${opts.rateLimit}"`);
       if (opts.token !== undefined && opts.token.length < 16) throw new UsageError('--token must be at least 16 characters');
       const store = await openStoreForCli(opts.db);
       let token = opts.token;
@@ -28,7 +32,7 @@ export function registerServe(program: Command): void {
         note = `${loaded.created ? 'created' : 'read'} ${path}`;
       }
       const webRoot = findWebRoot();
-      const app = await buildServer({ store, token, webRoot, logLevel: process.env.FIVEW_LOG ?? false });
+      const app = await buildServer({ store, token, webRoot, logLevel: process.env.FIVEW_LOG ?? false, readRateLimit, responseCache: opts.cache });
       const address = await app.listen({ port, host: opts.host });
       process.stderr.write(`fivew: serving ${address} (API docs ${address}/api/docs)\n`);
       process.stderr.write(`fivew: ingest token ${note}\n`);
