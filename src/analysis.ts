@@ -12,7 +12,8 @@ import { annotateEntities } from './annotate/entities.js';
 import { annotateActors, dictionaryEntities } from './annotate/actors.js';
 import type { ActorDictionary } from './knowledge/events/petrarch-dict.js';
 import { annotateEvents } from './annotate/events.js';
-import { annotateSyntax } from './annotate/syntax.js';
+import { annotateSyntax, defaultSyntaxModels } from './annotate/syntax.js';
+import { parseEverySentence, sentenceNeedsParse } from './annotate/parse-needs.js';
 
 export interface TextSpan {
   start: number;
@@ -113,7 +114,9 @@ export function analyzeArticle(article: Article, options: AnalyzeOptions = {}): 
   };
   // Our models are English-only: other languages are kept and flagged, never mis-analysed.
   if (!isAnalysable(normalized)) return { analysis, doc };
-  doc.syntax = timed(t, 'syntax', () => annotateSyntax(doc));
+  // Arcs are read only around reporting (attribution); `--syntax` output shows every sentence's.
+  const needsParse = options.syntax ? parseEverySentence : sentenceNeedsParse;
+  doc.syntax = timed(t, 'syntax', () => annotateSyntax(doc, defaultSyntaxModels(), needsParse));
   if (options.syntax) analysis.tokens = tokenRecords(doc);
   analysis.entities = timed(t, 'entities', () => annotateEntities(doc));
   analysis.attributions = timed(t, 'attributions', () => annotateAttributions(doc, analysis.entities));

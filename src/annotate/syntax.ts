@@ -15,6 +15,10 @@ import { fileURLToPath } from 'node:url';
 import type { Doc, Sentence, SyntaxLayer } from '../doc/doc.js';
 import { loadParser, type Parser } from '../models/parser.js';
 import { loadTagger, type Tagger } from '../models/tagger.js';
+import { parseEverySentence, type ParsePredicate } from './parse-needs.js';
+
+/** deprel of the tokens of a sentence the parser skipped. */
+export const UNPARSED = '_';
 
 export interface SyntaxModels {
   tagger: Tagger;
@@ -111,41 +115,52 @@ export function parseWords(forms: string[], models: SyntaxModels): ParsedWords {
   return { tags, heads, deprels };
 }
 
-export function annotateSyntax(doc: Doc, models: SyntaxModels = defaultSyntaxModels()): SyntaxLayer {
+/**
+ * Tags every sentence; parses those `needsParse` accepts (all by default). Tokens
+ * of sentences left unparsed keep head -1 and deprel '_'.
+ */
+export function annotateSyntax(doc: Doc, models: SyntaxModels = defaultSyntaxModels(), needsParse: ParsePredicate = parseEverySentence): SyntaxLayer {
   const n = doc.tokens.length;
   const layer: SyntaxLayer = {
     upos: new Array<string>(n).fill('X'),
     xpos: new Array<string>(n).fill('_'),
     lemma: doc.tokens.map((t) => t.text),
     head: new Int32Array(n).fill(-1),
-    deprel: new Array<string>(n).fill('dep'),
+    deprel: new Array<string>(n).fill(UNPARSED),
   };
   const { tagger } = models;
   for (const sentence of doc.sentences) {
     const words = sentenceWords(doc, sentence);
     if (words.length === 0) continue;
-    const parsed = parseWords(words.map((w) => w.form), models);
+    const forms = words.map((w) => w.form);
+    const tags = tagger.tag(forms);
+    const upos = Array.from(tags, (c) => tagger.upos[c]!);
+    const parsed = needsParse(forms, upos) ? models.parser.parse(forms, Array.from(tags, (c) => tagger.classes[c]!)) : null;
     const done = new Uint8Array(sentence.tokenEnd - sentence.tokenStart);
     words.forEach((w, k) => {
       const local = w.tokenStart - sentence.tokenStart;
-      const h = parsed.heads[k]!;
+      const h = parsed ? parsed.heads[k]! : -1;
       const external = h < 0 || words[h]!.tokenStart !== w.tokenStart || words[h]!.tokenEnd !== w.tokenEnd;
       // For a split token, the first word whose head is outside the token speaks for it.
       if (done[local] || (!external && words.some((o, m) => m > k && o.tokenStart === w.tokenStart))) return;
       done[local] = 1;
-      const tag = parsed.tags[k]!;
+      const tag = tags[k]!;
       const t = w.tokenStart;
-      layer.upos[t] = tagger.upos[tag]!;
+      layer.upos[t] = upos[k]!;
       layer.xpos[t] = tagger.xpos[tag]!;
       layer.lemma[t] = w.tokenEnd - w.tokenStart > 1 ? w.form : tagger.lemma(w.form, tag);
-      layer.head![t] = h < 0 ? -1 : words[h]!.tokenStart;
-      layer.deprel![t] = parsed.deprels[k]!;
+      if (parsed) {
+        layer.head![t] = h < 0 ? -1 : words[h]!.tokenStart;
+        layer.deprel![t] = parsed.deprels[k]!;
+      }
       for (let extra = t + 1; extra < w.tokenEnd; extra++) {
         done[extra - sentence.tokenStart] = 1;
         layer.upos[extra] = layer.upos[t]!;
         layer.xpos[extra] = layer.xpos[t]!;
-        layer.head![extra] = t;
-        layer.deprel![extra] = 'goeswith';
+        if (parsed) {
+          layer.head![extra] = t;
+          layer.deprel![extra] = 'goeswith';
+        }
       }
     });
   }

@@ -37,6 +37,7 @@ export interface SyntaxLayer {
   lemma: string[];
   /** Head token index per token, -1 for the root. */
   head?: Int32Array;
+  /** UD relation per token; '_' (with head -1) in sentences the parser skipped (see annotate/parse-needs.ts). */
   deprel?: string[];
 }
 
