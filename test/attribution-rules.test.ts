@@ -188,6 +188,13 @@ describe('attribution across paragraphs', () => {
     expect(seen[0]).toMatchObject({ source: 'Foreign Minister Maren Holt', content: 'the talks had ended' });
   });
 
+  it('keeps an introducing colon and the occasion in the cue', () => {
+    const colon = analyse('Mira Kell added: “The ferry will run.”').seen;
+    expect(colon[0]).toMatchObject({ cue: 'added:', content: '“The ferry will run.”' });
+    const occasion = analyse('The ministry said in a short statement that the ferry would run.').seen;
+    expect(occasion[0]).toMatchObject({ cue: 'said in a short statement', content: 'that the ferry would run' });
+  });
+
   it('does not treat speech inside a quote as a new attribution', () => {
     const nested = analyse('“We said no, and we meant it,” Mira Kell told the council.').seen;
     expect(nested).toHaveLength(1);

@@ -145,7 +145,8 @@ function learnedCue(ctx: Ctx, s: Sentence, i: number, hits: CueHit[]): CueHit | 
   const particles = PHRASAL_CUES[lemma];
   if (particles && t1 < s.tokenEnd && particles.includes(lower(ctx, t1))) t1++;
   // "complained about", "laid out", "apologized for", "said of": the particle belongs to the cue.
-  else if (/^(about|out|for|against)$/.test(lower(ctx, t1)) || (lower(ctx, t1) === 'of' && /^(say|speak|think|warn|write|boast|brag|accuse|convict|suspect)$/.test(lemma))) t1++;
+  // ("said of Clinton, …", "said about": PolNeAR leaves the preposition out of "say".)
+  else if (lemma !== 'say' && (/^(about|out|for|against)$/.test(lower(ctx, t1)) || (lower(ctx, t1) === 'of' && /^(speak|think|warn|write|boast|brag|accuse|convict|suspect)$/.test(lemma)))) t1++;
   return { t0: i, t1, lemma, cls: cueClass(lemma) ?? 'evaluation' };
 }
 
@@ -499,7 +500,7 @@ function attributeSentence(ctx: Ctx, s: Sentence, out: Attribution[]): void {
     }
     // PolNeAR cues carry their auxiliaries, negation and adverbs: "has also said", "did not respond".
     let t0 = cue.t0;
-    while (t0 > s.tokenStart && ['AUX', 'PART', 'ADV'].includes(ctx.tags.upos[t0 - 1]!) && !/^(to|however|now|then|'s|’s)$/.test(lower(ctx, t0 - 1))) t0--;
+    while (t0 > s.tokenStart && ['AUX', 'PART', 'ADV'].includes(ctx.tags.upos[t0 - 1]!) && !/^(to|however|'s|’s)$/.test(lower(ctx, t0 - 1))) t0--;
     // Passive cues ("Quiros was accused of …", "one in nine voters is expected to …"): the subject is
     // what is reported, and the source is the by-agent if there is one.
     if (kind === 'indirect' && cue.lemma !== 'according to' && isPassive(ctx, t0, cue.t0) && source) {
@@ -513,12 +514,30 @@ function attributeSentence(ctx: Ctx, s: Sentence, out: Attribution[]): void {
     const cueStart = source && source.end > ctx.doc.tokens[t0]!.start ? cueSpan.start : ctx.doc.tokens[t0]!.start;
     const fullCue = { start: cueStart, end: cueSpan.end };
     if (overlapsSpan(fullCue, content)) fullCue.start = cueSpan.start;
+    // PolNeAR cues keep a colon that introduces their content ("said:", "added:"), and the occasion
+    // named between cue and content ("said in a statement that").
+    const tail = cueTail(ctx, s, cue.t1, content);
+    if (tail > cue.t1) fullCue.end = ctx.doc.tokens[tail - 1]!.end;
     const found: Attribution = { kind, cue: { ...fullCue, lemma: cue.lemma, cls: cue.cls }, content, source, speaker: null };
     if (host && !truncateHost(ctx, host, found)) continue;
     out.push(found);
     mine.push(found);
     if (source) lastSource = source;
   }
+}
+
+/** Token index just past the cue's tail: a colon, or "in a statement" / "in an interview", when content follows it. */
+function cueTail(ctx: Ctx, s: Sentence, t1: number, content: Span[]): number {
+  const contentStart = content[0]?.start ?? -1;
+  const startsContent = (k: number): boolean => k < s.tokenEnd && ctx.doc.tokens[k]!.start >= contentStart;
+  let k = t1;
+  if (lower(ctx, k) === 'in' && /^(a|an|the|his|her|their|its)$/.test(lower(ctx, k + 1))) {
+    let j = k + 2;
+    while (j < s.tokenEnd && j - k < 6 && (ctx.tags.upos[j] === 'ADJ' || ctx.tags.upos[j] === 'NOUN') && !/^(statement|interview|email|letter|post|tweet|speech|remarks)$/.test(lower(ctx, j))) j++;
+    if (/^(statement|interview|email|letter|post|tweet|speech|remarks)$/.test(lower(ctx, j))) k = j + 1;
+  }
+  if (lower(ctx, k) === ':' && startsContent(k + 1)) return k + 1;
+  return startsContent(k) || (lower(ctx, k) === ',' && startsContent(k + 1)) ? k : t1;
 }
 
 /** Cut a host's content before a nested attribution (its source, or its cue); false when nothing would remain. */
