@@ -36,6 +36,8 @@ export interface Actor {
   id: string;
   name: string;
   kind: 'person' | 'group' | 'org' | 'place';
+  /** The entity type (PERSON, ORG, GPE…) of the form that names the actor. */
+  type: string;
   country: string | null;
   variants: string[];
   articles: string[];
@@ -85,6 +87,7 @@ interface Form {
   key: string;
   display: string;
   kind: Kind;
+  type: string;
   words: string[];
   skel: string[];
   group: string | null;
@@ -148,7 +151,7 @@ function collectForms(articles: ArticleEntities[]): Map<string, Form> {
       const key = formKey(kind, words, group);
       let form = forms.get(key);
       if (!form) {
-        form = { key, display: group ?? e.name, kind, words, skel: words.map(skeleton), group, mentions: [], country: null, articles: new Set(), roles: new Set() };
+        form = { key, display: group ?? e.name, kind, type: e.type, words, skel: words.map(skeleton), group, mentions: [], country: null, articles: new Set(), roles: new Set() };
         forms.set(key, form);
       }
       form.mentions.push({ article: art.id, entity: e.id, name: e.name });
@@ -264,6 +267,7 @@ function buildIndex(forms: Map<string, Form>, uf: UnionFind, links: ActorLink[])
       id,
       name: best.display,
       kind: best.kind,
+      type: best.type,
       country: members.map((m) => m.country).find((c) => c !== null) ?? null,
       variants: [...new Set(mentions.map((m) => m.name))].sort(),
       articles: [...new Set(mentions.map((m) => m.article))].sort(),

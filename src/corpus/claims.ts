@@ -6,7 +6,7 @@
  * Statements are taken in date order, so each cluster knows when it was first
  * and last seen and a new statement can be placed without reclustering.
  */
-import { contentTerms, cosine, DocumentFrequencies, type TermVector } from './text.js';
+import { contentTerms, cosine, DocumentFrequencies, topTerms, type TermVector } from './text.js';
 
 export interface Statement {
   article: string;
@@ -50,10 +50,6 @@ function thresholdFor(cluster: Set<string | null>, speaker: string | null, optio
 
 /** Heaviest terms of a statement used as blocking keys. */
 const BLOCK_TERMS = 4;
-
-function topTerms(v: TermVector, n: number): string[] {
-  return [...v].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, n).map(([t]) => t);
-}
 
 export function clusterClaims(statements: Statement[], options: ClaimOptions = CLAIM_DEFAULTS): ClaimCluster[] {
   const df = new DocumentFrequencies();

@@ -8,7 +8,7 @@
  */
 import type { EventRecord } from '../analysis.js';
 import { estimateJaccard, minhashSignature, NEAR_DUP_THRESHOLD } from '../ingest/dedupe.js';
-import { contentTerms, cosine, daysApart, DocumentFrequencies, jaccard, type TermVector } from './text.js';
+import { contentTerms, cosine, daysApart, DocumentFrequencies, jaccard, topTerms, type TermVector } from './text.js';
 
 export interface StoryArticle {
   id: string;
@@ -67,6 +67,11 @@ interface Prepared {
   actors: Set<string>;
 }
 
+/** Heaviest terms of an article used as blocking keys. */
+const BLOCK_TERMS = 24;
+/** Most stories looked at per blocking term: a word every story uses cannot make the scan quadratic. */
+const MAX_CANDIDATES_PER_TERM = 200;
+
 export function articleSimilarity(a: Prepared, b: Prepared, options: StoryOptions): { score: number; nearDup: boolean } {
   const days = daysApart(a.art.published, b.art.published);
   if (days !== null && days > options.windowDays) return { score: 0, nearDup: false };
@@ -87,14 +92,26 @@ export function clusterStories(articles: StoryArticle[], options: StoryOptions =
   const prepared = new Map<string, Prepared>();
   articles.forEach((a, i) => prepared.set(a.id, { art: a, sig: minhashSignature(a.text), vec: df.vector(terms[i]!), actors: new Set(a.actors) }));
 
-  const clusters: Array<{ members: Prepared[]; info: StoryMember[] }> = [];
+  type Cluster = { members: Prepared[]; info: StoryMember[] };
+  const clusters: Cluster[] = [];
+  // Blocking, so a corpus is not compared pairwise: an article meets only the stories that share one of its
+  // heaviest terms (a report of the same event shares its names and places), the most recent few per term.
+  const byTerm = new Map<string, Cluster[]>();
   for (const art of [...articles].sort(byDate)) {
     const p = prepared.get(art.id)!;
-    let best: { c: (typeof clusters)[number]; score: number; nearDup: boolean } | null = null;
-    for (const c of clusters) {
-      // Articles come in date order: a story whose newest article is out of the window cannot take this one.
-      const gap = daysApart(c.members.at(-1)!.art.published, art.published);
-      if (gap !== null && gap > options.windowDays) continue;
+    const top = topTerms(p.vec, BLOCK_TERMS);
+    const candidates = new Set<Cluster>();
+    for (const t of top) {
+      const list = byTerm.get(t) ?? [];
+      for (let i = list.length - 1, seen = 0; i >= 0 && seen < MAX_CANDIDATES_PER_TERM; i--, seen++) {
+        const c = list[i]!;
+        // Articles come in date order: a story whose newest article is out of the window cannot take this one.
+        const gap = daysApart(c.members.at(-1)!.art.published, art.published);
+        if (gap === null || gap <= options.windowDays) candidates.add(c);
+      }
+    }
+    let best: { c: Cluster; score: number; nearDup: boolean } | null = null;
+    for (const c of candidates) {
       let sum = 0;
       let nearDup = false;
       for (const m of c.members) {
@@ -105,11 +122,19 @@ export function clusterStories(articles: StoryArticle[], options: StoryOptions =
       const score = nearDup ? 1 : sum / c.members.length;
       if (!best || score > best.score) best = { c, score, nearDup };
     }
+    let home: Cluster;
     if (best && best.score >= options.threshold) {
-      best.c.members.push(p);
-      best.c.info.push({ article: art.id, similarity: best.score, evidence: best.nearDup ? 'near-duplicate' : 'content' });
+      home = best.c;
+      home.members.push(p);
+      home.info.push({ article: art.id, similarity: best.score, evidence: best.nearDup ? 'near-duplicate' : 'content' });
     } else {
-      clusters.push({ members: [p], info: [{ article: art.id, similarity: 1, evidence: 'first' }] });
+      home = { members: [p], info: [{ article: art.id, similarity: 1, evidence: 'first' }] };
+      clusters.push(home);
+    }
+    for (const t of top) {
+      const list = byTerm.get(t);
+      if (!list) byTerm.set(t, [home]);
+      else if (list.at(-1) !== home) list.push(home);
     }
   }
   return clusters.map((c) => toStory(c.members.map((m) => m.art), c.info));

@@ -85,6 +85,11 @@ export function cosine(a: TermVector, b: TermVector): number {
   return dot;
 }
 
+/** The n heaviest terms of a vector (ties by term), used as blocking keys. */
+export function topTerms(v: TermVector, n: number): string[] {
+  return [...v].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, n).map(([t]) => t);
+}
+
 /** Jaccard similarity of two sets. */
 export function jaccard<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): number {
   if (a.size === 0 && b.size === 0) return 0;

@@ -44,8 +44,10 @@ export const writeCorpusLayers: LayerWriter = async (rawTrx, { id, analysis }) =
   const published = calendarDate(analysis.article.published);
   const keyOf = new Map<string, string>();
   const tallies = new Map<string, ActorTally>();
+  const linked = await linkedKeys(trx, analysis.entities.map((e) => actorKey(e.name, e.type)));
   for (const e of analysis.entities) {
-    const key = actorKey(e.name, e.type);
+    const own = actorKey(e.name, e.type);
+    const key = linked.get(own) ?? own;
     keyOf.set(e.id, key);
     const t = tallies.get(key);
     if (t) t.mentions += e.mentions.length;
@@ -156,6 +158,20 @@ export const writeCorpusLayers: LayerWriter = async (rawTrx, { id, analysis }) =
       .execute();
   }
 };
+
+/**
+ * Names the corpus has already linked (corpus_actor_keys, written by each corpus refresh) join their actor at
+ * once: "Velayati" in a new article counts for Ali Akbar Velayati before the next refresh relinks everything.
+ */
+async function linkedKeys(trx: ReturnType<typeof corpusTrx>, own: string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const keys = [...new Set(own)];
+  for (const part of chunks(keys)) {
+    const rows = await trx.selectFrom('corpus_actor_keys').select(['actor_key', 'linked_key']).where('actor_key', 'in', part).execute();
+    for (const r of rows) out.set(r.actor_key, r.linked_key);
+  }
+  return out;
+}
 
 /** Events each ordered pair of actors shares in this article, keyed `actor\u0000other`. */
 function pairCounts(rows: Array<{ event_id: string; actor_key: string }>): Map<string, number> {

@@ -6,6 +6,7 @@
 import type { Generated, Kysely } from 'kysely';
 import { z } from 'zod';
 import type { ActorOverrides } from '../corpus/actors.js';
+import type { CorpusLinkedTables } from './migration-corpus-linked.js';
 import type { StoreMigration } from './migrations.js';
 
 export interface ActorOverridesTable {
@@ -16,14 +17,23 @@ export interface ActorOverridesTable {
   created_at: string;
 }
 
-export interface CorpusDatabase {
+export interface CorpusDatabase extends CorpusLinkedTables {
   actor_overrides: ActorOverridesTable;
-  corpus_actors: { id: string; name: string; kind: string; country: string | null; num_articles: number; data: string };
+  /** `key` (migration 0009): the linked actor's key in the layer tables. */
+  corpus_actors: { id: string; name: string; kind: string; country: string | null; num_articles: number; data: string; key: string | null };
   corpus_actor_mentions: { actor_id: string; article_id: string; entity_id: string };
   corpus_stories: { id: string; title: string | null; first: string | null; last: string | null; num_articles: number; num_sources: number; data: string };
   corpus_story_articles: { story_id: string; article_id: string; similarity: number; evidence: string };
   corpus_claims: { id: string; text: string; first_seen: string | null; last_seen: string | null; num_statements: number; data: string };
-  corpus_claim_statements: { claim_id: string; article_id: string; attribution_id: string; speaker_actor: string | null; published: string | null };
+  corpus_claim_statements: {
+    claim_id: string;
+    article_id: string;
+    attribution_id: string;
+    speaker_actor: string | null;
+    published: string | null;
+    /** Migration 0009: the article's own words for when, where no calendar date is known. */
+    date_text: string | null;
+  };
 }
 
 export const corpusMigration: StoreMigration = {

@@ -6,6 +6,7 @@ import { analyseAhead, type Ahead } from '../../parallel/ingest-ahead.js';
 import { createAnalysisPool, parseJobs } from '../../parallel/pool.js';
 import { openQueue, QueueDbError } from '../../queue/boss.js';
 import { enqueueArticles } from '../../queue/enqueue.js';
+import { describeRefresh, refreshCorpus } from '../../corpus/refresh.js';
 import { createIngester, oneLine, type Settled } from '../../store/ingest.js';
 import { DEFAULT_DB, DbUrlError, openStore, type OpenStoreOptions, type Store } from '../../store/index.js';
 import { EXIT_SOME_FAILED, UsageError } from '../errors.js';
@@ -106,8 +107,9 @@ export function registerIngest(program: Command): void {
     .option('--jobs <n>', 'worker threads analysing articles (default: every core)')
     .option('--queue', 'only queue the articles (PostgreSQL --db); `fivew worker` processes (any number, any machine) analyse and store them')
     .option('--job-expiry <s>', 'with --queue: seconds before the job of a worker that died is retried', '900')
+    .option('--no-corpus', 'do not refresh the corpus layer (linked actors, stories, claims) at the end; `fivew corpus rebuild` does it later')
     .option('--actors <file>', 'a PETRARCH/Phoenix actor dictionary, CountryInfo.txt or `fivew actors import-dict` JSON to code actors with (repeatable)', collect)
-    .action(async (inputs: string[], opts: { db: string; analyze: boolean; published?: string; jobs?: string; queue?: boolean; jobExpiry: string; actors?: string[] }) => {
+    .action(async (inputs: string[], opts: { db: string; analyze: boolean; corpus: boolean; published?: string; jobs?: string; queue?: boolean; jobExpiry: string; actors?: string[] }) => {
       const published = opts.published ? parseDateOption(opts.published, '--published') : undefined;
       const jobs = parseJobs(opts.jobs);
       if (jobs === null) throw new UsageError('--jobs expects a whole number from 1 to 512');
@@ -149,6 +151,13 @@ export function registerIngest(program: Command): void {
         await pool?.close();
         progress.stop();
         process.off('SIGINT', onSigint);
+        // Linked actors, stories and claims follow what was stored, so the API and UI show them at once.
+        if (opts.corpus && opts.analyze && summary.stored > 0) {
+          await refreshCorpus(store).then(
+            (r) => process.stderr.write(`corpus: ${describeRefresh(r)}\n`),
+            (err: unknown) => summary.failed.push({ origin: 'corpus refresh', reason: oneLine(err) }),
+          );
+        }
         await store.close();
       }
       process.stderr.write(formatSummary(summary));

@@ -3,8 +3,8 @@
  * events merged across them (one event, many mentions).
  */
 import type { Command } from 'commander';
-import { corpusDb, loadCorpusView } from '../../corpus/load.js';
-import { saveCorpusView } from '../../corpus/persist.js';
+import { loadCorpusView } from '../../corpus/load.js';
+import { describeRefresh, refreshCorpus } from '../../corpus/refresh.js';
 import type { Story } from '../../corpus/stories.js';
 import type { ActorIndex } from '../../corpus/actors.js';
 import { DEFAULT_DB } from '../../store/index.js';
@@ -55,16 +55,12 @@ export function registerCorpus(program: Command): void {
   const corpus = program.command('corpus').description('the cross-article layer: actors, stories, claims');
   corpus
     .command('rebuild')
-    .description('relink actors and recluster stories and claims over every stored analysis, and save them (corpus_* tables)')
+    .description('relink actors and recluster stories and claims over every stored analysis, save them (corpus_* tables) and key the API by linked actor (fivew ingest does this at the end of each run)')
     .option('--db <url>', 'SQLite file or postgres:// URL', DEFAULT_DB)
     .action(async (opts: { db: string }) => {
       const store = await openStoreForCli(opts.db, { mustExist: true });
       try {
-        const t0 = performance.now();
-        const { analyses, view } = await loadCorpusView(store);
-        const saved = await saveCorpusView(corpusDb(store), view);
-        const secs = ((performance.now() - t0) / 1000).toFixed(1);
-        process.stdout.write(`${analyses.length} analyses → ${saved.actors} actors, ${saved.stories} stories, ${saved.claims} claims (${secs} s)\n`);
+        process.stdout.write(`${describeRefresh(await refreshCorpus(store))}\n`);
       } finally {
         await store.close();
       }

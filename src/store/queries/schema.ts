@@ -3,6 +3,7 @@
  * the store's own Database.
  */
 import type { Generated, Kysely, Transaction } from 'kysely';
+import type { CorpusLinkedTables } from '../migration-corpus-linked.js';
 import type { Database } from '../schema.js';
 
 export interface ActorsTable {
@@ -94,7 +95,7 @@ export interface ActorPairsTable {
   weight: number;
 }
 
-export interface CorpusDatabase extends Database {
+export interface CorpusDatabase extends Database, Pick<CorpusLinkedTables, 'corpus_actor_keys'> {
   actor_pairs: ActorPairsTable;
   actors: ActorsTable;
   entities: EntitiesTable;

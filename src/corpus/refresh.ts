@@ -1,0 +1,98 @@
+/**
+ * Keeping the corpus layer current: relink actors, recluster stories and
+ * claims over every stored analysis, save the view and re-key the layer tables
+ * by linked actor, all in one transaction (readers never see half of it).
+ * `fivew ingest` runs it once at the end of a run; the server runs it a moment
+ * after the last article posted to it, so a burst of posts costs one refresh.
+ */
+import type { Kysely } from 'kysely';
+import type { Store } from '../store/store.js';
+import { buildCorpus, CORPUS_DEFAULTS, type CorpusView } from './build.js';
+import { layerKeys } from './layer-keys.js';
+import { corpusDb, storedAnalyses } from './load.js';
+import { readActorOverrides, type CorpusDatabase } from '../store/migration-corpus.js';
+import { writeCorpusView } from './persist.js';
+import { relinkLayers, type LinkDatabase } from './relink.js';
+import { statementTimes } from './when.js';
+
+export interface RefreshResult {
+  analyses: number;
+  actors: number;
+  stories: number;
+  claims: number;
+  /** Layer rows whose actor key the relink changed. */
+  rekeyed: number;
+  seconds: number;
+  view: CorpusView;
+}
+
+export async function refreshCorpus(store: Store): Promise<RefreshResult> {
+  const t0 = performance.now();
+  const analyses = await storedAnalyses(store);
+  const overrides = await readActorOverrides(corpusDb(store));
+  const view = buildCorpus(analyses, { ...CORPUS_DEFAULTS, overrides });
+  const keys = layerKeys(analyses, view.actors, view.statements);
+  const times = new Map<string, string>();
+  for (const a of analyses) for (const [attribution, text] of statementTimes(a)) times.set(`${a.article.id}\u0000${attribution}`, text);
+  const db = store.db as unknown as Kysely<LinkDatabase>;
+  const rekeyed = await db.transaction().execute(async (trx) => {
+    // The same connection seen through the corpus tables only.
+    await writeCorpusView(trx as unknown as Kysely<CorpusDatabase>, view, { keys, times });
+    const c = await relinkLayers(trx, analyses, keys, view.actors.actors);
+    return c.entities + c.attributions + c.eventArticles;
+  });
+  return {
+    analyses: analyses.length,
+    actors: view.actors.actors.length,
+    stories: view.stories.length,
+    claims: view.claims.length,
+    rekeyed,
+    seconds: (performance.now() - t0) / 1000,
+    view,
+  };
+}
+
+/** One line for the command line. */
+export function describeRefresh(r: RefreshResult): string {
+  return `${r.analyses} analyses → ${r.actors} actors, ${r.stories} stories, ${r.claims} claims; ${r.rekeyed} layer rows relinked (${r.seconds.toFixed(1)} s)`;
+}
+
+export interface CorpusRefresher {
+  /** Refresh a little later; calls in the meantime share that one refresh. */
+  schedule(): void;
+  /** Refresh now (after any refresh under way) and wait for it. */
+  now(): Promise<RefreshResult>;
+  /** Run a scheduled refresh at once and wait for everything under way. */
+  close(): Promise<void>;
+}
+
+export function createCorpusRefresher(store: Store, options: { delayMs?: number; onError?: (err: unknown) => void } = {}): CorpusRefresher {
+  const delayMs = options.delayMs ?? 2000;
+  let timer: NodeJS.Timeout | null = null;
+  // Refreshes run one after another: two at once would both rewrite the same tables.
+  let chain: Promise<unknown> = Promise.resolve();
+  const run = (): Promise<RefreshResult> => {
+    const next = chain.then(() => refreshCorpus(store));
+    chain = next.catch((err: unknown) => options.onError?.(err));
+    return next;
+  };
+  return {
+    schedule() {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => {
+        timer = null;
+        void run().catch(() => {});
+      }, delayMs);
+      timer.unref();
+    },
+    now: () => run(),
+    async close() {
+      if (timer) {
+        clearTimeout(timer);
+        timer = null;
+        await run().catch(() => {});
+      }
+      await chain;
+    },
+  };
+}
