@@ -35,7 +35,7 @@ const BENCH_TARGETS: Record<string, string> = {
   attribution: '≤ 20 % of pipeline time',
   events: 'events + actors + places + dates ≤ 25 % of pipeline time',
   pipeline: 'full analysis ≥ 40,000 words/s on one core, ≥ 1.7× that with 2 jobs, peak memory ≤ 1 GB',
-  api: 'median < 20 ms, p99 < 100 ms on a 10,000-article store',
+  api: 'actor page and search median < 20 ms, p99 < 100 ms; article fetch ≥ 1,000 requests/s with p99 < 100 ms at 50 connections; 10,000-article store',
 };
 
 const SECTIONS: Section[] = [
