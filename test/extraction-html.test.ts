@@ -6,7 +6,7 @@ import { readJsonLd } from '../src/ingest/html/jsonld.js';
 import { stripSiteName } from '../src/ingest/html/title.js';
 import { cleanByline } from '../src/ingest/html/byline.js';
 import { normaliseDate, writtenDates } from '../src/ingest/html/dates.js';
-import { dateFromUrl } from '../src/ingest/html/metadata.js';
+import { dateFromUrl } from '../src/ingest/html/published.js';
 import { isFurniture } from '../src/ingest/html/render.js';
 
 const fixtures = join(import.meta.dirname, 'fixtures', 'html');

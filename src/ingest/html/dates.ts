@@ -8,9 +8,10 @@ const ISO = /^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?
 const SLASHED = /^\s*(\d{4})\/(\d{1,2})\/(\d{1,2})\b/;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
-// "August 14, 2025", "Aug. 14 2025", "14 August 2025", "14th Aug, 2025", "2025-08-14", "08/14/2025".
+// "August 14, 2025", "Aug. 14 2025", "14 August 2025", "14th Aug, 2025", "2025 Aug 14" (citation
+// metadata), "2025-08-14" (also inside "2025-08-14T09:30"), "08/14/2025", "14.08.2025".
 const WRITTEN = new RegExp(
-  `\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d\\d)\\b|\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH},?\\s+((?:19|20)\\d\\d)\\b|\\b((?:19|20)\\d\\d)-(\\d{2})-(\\d{2})\\b|\\b(\\d{1,2})/(\\d{1,2})/((?:19|20)\\d\\d)\\b|\\b(\\d{1,2})\\.(\\d{1,2})\\.((?:19|20)\\d\\d)\\b`,
+  `\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d\\d)\\b|\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH},?\\s+((?:19|20)\\d\\d)\\b|\\b((?:19|20)\\d\\d)-(\\d{2})-(\\d{2})(?!\\d)|\\b(\\d{1,2})/(\\d{1,2})/((?:19|20)\\d\\d)\\b|\\b(\\d{1,2})\\.(\\d{1,2})\\.((?:19|20)\\d\\d)\\b|\\b((?:19|20)\\d\\d)\\s+${MONTH}\\s+(\\d{1,2})\\b`,
   'gi',
 );
 
@@ -42,31 +43,90 @@ export function normaliseDate(raw: string): string | null {
   return writtenDates(s)[0] ?? null;
 }
 
-/** Every full date written in a text, as YYYY-MM-DD, in order. Slashed numeric dates are read as US m/d/y unless the first number exceeds 12; dotted ones as d.m.y. */
-export function writtenDates(text: string): string[] {
-  const out: string[] = [];
+/** A date found in text, with what the words before it call it. */
+export interface FoundDate {
+  /** YYYY-MM-DD. */
+  date: string;
+  /** For an all-numeric date that reads both ways (03/10/2023), the other reading; else null. */
+  swapped: string | null;
+  /** "Published 2 May" / "Updated June 9": which date of the article this is, when the text says. */
+  label: 'published' | 'updated' | null;
+}
+
+const PUBLISHED_WORD = /\b(?:published|posted|created|written|released|originally|first appeared)\b/gi;
+const UPDATED_WORD = /\b(?:updated|modified|revised|reviewed|edited|refreshed)\b/gi;
+
+function lastIndex(re: RegExp, text: string): number {
+  let at = -1;
+  for (const m of text.matchAll(re)) at = m.index;
+  return at;
+}
+
+/** The label in the few words before a date: the nearer of a "published" or an "updated" word. */
+function labelBefore(before: string): FoundDate['label'] {
+  const tail = before.slice(-40);
+  const p = lastIndex(PUBLISHED_WORD, tail);
+  const u = lastIndex(UPDATED_WORD, tail);
+  if (p < 0 && u < 0) return null;
+  return p > u ? 'published' : 'updated';
+}
+
+/**
+ * Every full date written in a text, in order. Slashed numeric dates are read as US m/d/y
+ * unless the first number exceeds 12, dotted ones as d.m.y; when both numbers could be the
+ * month, `swapped` holds the other reading so other evidence can decide.
+ */
+export function datesIn(text: string): FoundDate[] {
+  const out: FoundDate[] = [];
+  let previousEnd = 0;
   for (const m of text.matchAll(WRITTEN)) {
     let d: string | null = null;
+    let swapped: string | null = null;
     if (m[1]) d = ymd(+m[3], monthNumber(m[1]), +m[2]);
     else if (m[5]) d = ymd(+m[6], monthNumber(m[5]), +m[4]);
     else if (m[7]) d = ymd(+m[7], +m[8], +m[9]);
-    else if (m[10]) d = +m[10] > 12 ? ymd(+m[12], +m[11], +m[10]) : ymd(+m[12], +m[10], +m[11]);
-    else if (m[13]) d = ymd(+m[15], +m[14], +m[13]);
-    if (d) out.push(d);
+    else if (m[10]) {
+      d = +m[10] > 12 ? ymd(+m[12], +m[11], +m[10]) : ymd(+m[12], +m[10], +m[11]);
+      if (+m[10] <= 12 && +m[11] <= 12 && m[10] !== m[11]) swapped = ymd(+m[12], +m[11], +m[10]);
+    } else if (m[13]) {
+      d = ymd(+m[15], +m[14], +m[13]);
+      if (+m[13] <= 12 && +m[14] <= 12 && m[13] !== m[14]) swapped = ymd(+m[15], +m[13], +m[14]);
+    } else if (m[16]) d = ymd(+m[16], monthNumber(m[17]), +m[18]);
+    if (d) out.push({ date: d, swapped, label: labelBefore(text.slice(previousEnd, m.index)) });
+    previousEnd = m.index + m[0].length;
   }
   return out;
+}
+
+/** Every full date written in a text, as YYYY-MM-DD, in order (see datesIn). */
+export function writtenDates(text: string): string[] {
+  return datesIn(text).map((f) => f.date);
 }
 
 const DATE_HINT = /date|time|publish|posted|updated|byline|meta|author|info/i;
 const NOT_ARTICLE = /(?:^|\s)(?:comments?|comment-list|commentlist|related-posts|recent-posts)(?:$|\s)/i;
 
+/** The dates an element shows: its text's, then a <time>'s machine-readable datetime. */
+function elementDates(el: HElement, text: string): FoundDate[] {
+  const found = datesIn(text);
+  if (el.tag === 'time' && el.attrs.datetime) {
+    const d = normaliseDate(el.attrs.datetime);
+    if (d) found.push({ date: d.slice(0, 10), swapped: null, label: found[0]?.label ?? null });
+  }
+  return found;
+}
+
+/** Of the dates one line shows, the publication date when it says which that is, else the first. */
+function pick(found: FoundDate[]): FoundDate | null {
+  return found.find((f) => f.label === 'published') ?? found[0] ?? null;
+}
+
 /**
  * The date a reader sees: the first <time> or date/byline-classed element (outside
- * comments, sidebars and related lists) that holds a full date. When it holds two
- * ("Published May 2, updated June 9") the later one is what the page shows as current.
+ * comments, sidebars and related lists) that holds a full date.
  */
-export function findVisibleDate(root: HElement): string | null {
-  const walk = (el: HElement): string | null => {
+export function findVisibleDate(root: HElement): FoundDate | null {
+  const walk = (el: HElement): FoundDate | null => {
     for (const c of el.children) {
       if (typeof c === 'string') continue;
       const ci = `${c.attrs.class ?? ''} ${c.attrs.id ?? ''}`;
@@ -74,12 +134,8 @@ export function findVisibleDate(root: HElement): string | null {
       if (c.tag === 'time' || DATE_HINT.test(ci)) {
         const text = shortText(c, 800);
         if (text !== null && text.length <= 200) {
-          const found = writtenDates(text);
-          if (c.tag === 'time' && c.attrs.datetime) {
-            const d = normaliseDate(c.attrs.datetime);
-            if (d) found.push(d.slice(0, 10));
-          }
-          if (found.length > 0) return found[0];
+          const found = pick(elementDates(c, text));
+          if (found) return found;
           if (c.tag === 'time') continue;
         }
       }
@@ -94,15 +150,25 @@ export function findVisibleDate(root: HElement): string | null {
 /** How far around the headline, in elements (document order), a byline date may sit. */
 const BEFORE_H1 = 15;
 const AFTER_H1 = 60;
+/** Unmarked lines further than this from the headline are more often story text than a dateline. */
+const PLAIN_LINE_REACH = 45;
+
+/** A date in the article's header, and whether markup (a <time>, a date/byline class) marks it as one. */
+export interface HeaderDate extends FoundDate {
+  hinted: boolean;
+  /** Elements between the headline and the date, in document order. */
+  distance: number;
+}
 
 /**
  * The date shown in the article's header: the first short element near the
  * headline (<time>, a date/byline-classed block, or a short line of text) that
- * holds a full date (the first one it writes: "May 2, 2024 · Updated June 9, 2025"
- * is dated May 2 by readers and annotators alike). Dates elsewhere (sidebars, "recent posts", comments) are
- * too often someone else's to trust over the metadata.
+ * holds a full date. Of two dates in one line the one labelled "published" wins, else the
+ * first ("May 2, 2024 · Updated June 9, 2025" is dated May 2 by readers and annotators alike).
+ * Dates elsewhere (sidebars, "recent posts", comments) are too often someone else's to trust
+ * over the metadata.
  */
-export function findHeaderDate(all: HElement[], headline: HElement | null): string | null {
+export function findHeaderDate(all: HElement[], headline: HElement | null): HeaderDate | null {
   if (!headline) return null;
   const at = all.indexOf(headline);
   if (at < 0) return null;
@@ -112,22 +178,23 @@ export function findHeaderDate(all: HElement[], headline: HElement | null): stri
     const ci = `${el.attrs.class ?? ''} ${el.attrs.id ?? ''}`;
     const hinted = el.tag === 'time' || DATE_HINT.test(ci);
     const ownText = el.children.some((c) => typeof c === 'string' && /\d{4}/.test(c));
-    if (!hinted && !ownText) continue;
+    if (!hinted && (!ownText || Math.abs(i - at) > PLAIN_LINE_REACH)) continue;
     const text = shortText(el, 800);
     if (text === null || text.length > (hinted ? 200 : 150)) continue;
-    const found = writtenDates(text);
-    if (el.tag === 'time' && el.attrs.datetime) {
-      const d = normaliseDate(el.attrs.datetime);
-      if (d) found.push(d.slice(0, 10));
-    }
-    if (found.length > 0) return found[0];
+    // Unmarked, a date only counts on a dateline, not inside a sentence of the story.
+    if (!hinted && isProse(text)) continue;
+    const found = pick(elementDates(el, text));
+    if (found) return { ...found, hinted, distance: Math.abs(i - at) };
   }
   return null;
+}
+
+/** A sentence of more than a few words ("The season ends on April 15, 2025. After that …"). */
+function isProse(text: string): boolean {
+  return /\p{Ll}{2}[.!?]["”’)]?$/u.test(text) && text.split(' ').length > 10;
 }
 
 function isAncestor(a: HElement, b: HElement): boolean {
   for (let p = b.parent; p; p = p.parent) if (p === a) return true;
   return false;
 }
-
-

@@ -7,7 +7,7 @@ import { readJsonLd, type JsonLdMeta } from './jsonld.js';
 import { collapse, decodeEntities, elements, insideTag, shortText, textOf, type HElement, type ParsedPage } from './tree.js';
 import { chooseTitle } from './title.js';
 import { cleanByline, isHandle, splitAuthors } from './byline.js';
-import { findHeaderDate, findVisibleDate, normaliseDate } from './dates.js';
+import { choosePublished } from './published.js';
 
 export interface PageMetadata {
   title: string | null;
@@ -40,13 +40,6 @@ function first(meta: Map<string, string[]>, keys: string[]): string | null {
   return null;
 }
 
-const DATE_KEYS = [
-  'article:published_time', 'og:article:published_time', 'og:published_time', 'article.published', 'datepublished',
-  'parsely-pub-date', 'sailthru.date', 'dc.date.issued', 'dc.date', 'dcterms.date', 'dcterms.created', 'dc.date.created',
-  'publishdate', 'publish-date', 'publish_date', 'pubdate', 'date', 'cxenseparse:recs:publishtime', 'cxenseparse:publishtime',
-  'og:publish_date', 'citation_publication_date', 'citation_date', 'published', 'date-pub', 'uploaddate',
-];
-const MODIFIED_KEYS = ['article:modified_time', 'og:updated_time', 'datemodified', 'dc.date.modified', 'dcterms.modified', 'last-modified'];
 const AUTHOR_KEYS = ['author', 'article:author', 'og:article:author', 'parsely-author', 'sailthru.author', 'dc.creator', 'dcterms.creator', 'byl', 'citation_author'];
 const SITE_KEYS = ['og:site_name', 'application-name', 'publisher', 'dc.publisher', 'twitter:site'];
 
@@ -65,7 +58,7 @@ export function extractMetadata(page: ParsedPage, url: string | null): PageMetad
     title,
     byline: chooseByline(page.all, meta, ld, source, headline),
     source,
-    published: chooseDate(page.root, page.all, meta, ld, url, headline),
+    published: choosePublished({ all: page.all, root: page.root, meta, ld, url, headline }),
     language: htmlLang(page.root),
   };
 }
@@ -157,32 +150,6 @@ function elementsNamed(el: HElement): string | null {
   return el.attrs.content ?? null;
 }
 
-function chooseDate(root: HElement, all: HElement[], meta: Map<string, string[]>, ld: JsonLdMeta | null, url: string | null, headline: HElement | null): string | null {
-  const candidates: (string | null | undefined)[] = [ld?.datePublished, first(meta, DATE_KEYS)];
-  for (const el of all) {
-    if (el.attrs.itemprop === 'datePublished') candidates.push(el.attrs.content ?? el.attrs.datetime);
-  }
-  // What the reader sees (often "Updated …") is what a page is dated by; metadata dates
-  // are frequently the first draft's or a CMS default.
-  let published: string | null = null;
-  for (const c of candidates) {
-    published = c ? normaliseDate(c) : null;
-    if (published) break;
-  }
-  const header = findHeaderDate(all, headline);
-  if (header) {
-    // A header showing only the last-modified date still dates the article by its publication.
-    const modified = [ld?.dateModified, first(meta, MODIFIED_KEYS)].map((m) => (m ? normaliseDate(m) : null));
-    if (published && modified.some((m) => m?.slice(0, 10) === header) && published.slice(0, 10) !== header) return published;
-    // Same day: keep the metadata's time of day.
-    return published?.slice(0, 10) === header ? published : header;
-  }
-  if (published) return published;
-  const fromUrl = url ? dateFromUrl(url) : null;
-  if (fromUrl) return fromUrl;
-  return findVisibleDate(root);
-}
-
 /** The h1 showing the title (else the first h1): where the article's header is. */
 function headlineElement(all: HElement[], title: string | null): HElement | null {
   let firstH1: HElement | null = null;
@@ -193,11 +160,4 @@ function headlineElement(all: HElement[], title: string | null): HElement | null
     if (want && collapse(textOf(el)).toLowerCase().startsWith(want)) return el;
   }
   return firstH1;
-}
-
-
-export function dateFromUrl(url: string): string | null {
-  const m = /\/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:\/|[-_]|$)/.exec(url);
-  if (!m) return null;
-  return `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
 }
