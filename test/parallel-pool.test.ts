@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { analyzeArticle } from '../src/analysis.js';
 import type { Article } from '../src/ingest/article.js';
 import { orderedMap } from '../src/parallel/ordered.js';
-import { createAnalysisPool, parseJobs } from '../src/parallel/pool.js';
+import { createAnalysisPool, createWorkerPool, parseJobs } from '../src/parallel/pool.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -89,6 +89,19 @@ describe('analysis pool', () => {
       for await (const r of orderedMap(articles, (a) => pool.analyze(a, { timings: true }), 4)) got.push(r);
       expect(got.map((r) => r.analysis)).toEqual(articles.map((a) => analyzeArticle(a).analysis));
       expect(Object.keys(got[0]!.timings ?? {})).toContain('entities');
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
+
+  it('runs one job on a worker thread when asked (the bench keeps models out of its own thread)', async () => {
+    const articles = Array.from({ length: 2 }, (_, i) => article(i));
+    expect(createAnalysisPool(1).workers).toBe(0);
+    const pool = createWorkerPool(1);
+    try {
+      expect(pool.workers).toBe(1);
+      const got = await Promise.all(articles.map((a) => pool.analyze(a, { syntax: true })));
+      expect(got.map((r) => r.analysis)).toEqual(articles.map((a) => analyzeArticle(a, { syntax: true }).analysis));
     } finally {
       await pool.close();
     }

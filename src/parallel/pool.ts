@@ -83,7 +83,14 @@ interface Pending {
 }
 
 export function createAnalysisPool(jobs: number = defaultJobs(), settings: PoolSettings = {}): AnalysisPool {
-  if (jobs <= 1) return inline(settings);
+  return jobs <= 1 ? inline(settings) : createWorkerPool(jobs, settings);
+}
+
+/**
+ * `jobs` worker threads, even for one: the bench uses this so that no models
+ * stay loaded in the calling thread, and a closed pool gives their memory back.
+ */
+export function createWorkerPool(jobs: number, settings: PoolSettings = {}): AnalysisPool {
   const queue: Pending[] = [];
   const busy = new Map<Worker, Pending>();
   const idle: Worker[] = [];
