@@ -66,13 +66,24 @@ export interface CorpusRefresher {
   close(): Promise<void>;
 }
 
-export function createCorpusRefresher(store: Store, options: { delayMs?: number; onError?: (err: unknown) => void } = {}): CorpusRefresher {
+export interface RefresherOptions {
+  delayMs?: number;
+  /** After each refresh commits (a server drops its cached responses). */
+  onRefreshed?: (r: RefreshResult) => void;
+  onError?: (err: unknown) => void;
+}
+
+export function createCorpusRefresher(store: Store, options: RefresherOptions = {}): CorpusRefresher {
   const delayMs = options.delayMs ?? 2000;
   let timer: NodeJS.Timeout | null = null;
   // Refreshes run one after another: two at once would both rewrite the same tables.
   let chain: Promise<unknown> = Promise.resolve();
   const run = (): Promise<RefreshResult> => {
-    const next = chain.then(() => refreshCorpus(store));
+    const next = chain.then(async () => {
+      const r = await refreshCorpus(store);
+      options.onRefreshed?.(r);
+      return r;
+    });
     chain = next.catch((err: unknown) => options.onError?.(err));
     return next;
   };

@@ -14,6 +14,8 @@ import type { Store } from '../store/index.js';
 import { installErrorHandlers, notFoundBody } from './errors.js';
 import { registerCorpusRoutes } from './routes/corpus.js';
 import { registerIngestRoutes } from './routes/ingest.js';
+import { registerLinkedRoutes } from './routes/linked.js';
+import { createCorpusRefresher } from '../corpus/refresh.js';
 import { installResponseCache } from './response-cache.js';
 
 export interface ServerOptions {
@@ -28,6 +30,8 @@ export interface ServerOptions {
   readRateLimit?: number;
   /** Keep read responses until the corpus changes (SQLite only; default true). */
   responseCache?: boolean;
+  /** Wait after the last ingest before refreshing the corpus layer (default 2000 ms). */
+  corpusRefreshDelayMs?: number;
 }
 
 // The UI is self-contained: scripts and styles from our origin only, so injected markup cannot load or run anything.
@@ -75,9 +79,17 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
 
   // Article fetch is one indexed read already; export streams.
-  if (options.responseCache ?? true) installResponseCache(app, options.store, { skip: new Set(['/api/articles/:id', '/api/export']) });
+  const cache = options.responseCache ?? true ? installResponseCache(app, options.store, { skip: new Set(['/api/articles/:id', '/api/export']) }) : null;
+  // Linked actors, stories and claims follow what is posted: one refresh a moment after the last post.
+  const refresher = createCorpusRefresher(options.store, {
+    delayMs: options.corpusRefreshDelayMs,
+    onRefreshed: () => cache?.clear(),
+    onError: (err) => app.log.error({ err }, 'corpus refresh failed'),
+  });
+  app.addHook('onClose', () => refresher.close());
   registerCorpusRoutes(app, options.store);
-  registerIngestRoutes(app, options.store, options.token);
+  registerLinkedRoutes(app, options.store, options.token, refresher);
+  registerIngestRoutes(app, options.store, options.token, () => refresher.schedule());
 
   const webRoot = options.webRoot;
   if (webRoot) await app.register(fastifyStatic, { root: webRoot, prefix: '/', index: ['index.html'], wildcard: false });

@@ -67,8 +67,9 @@ export class LruBodies {
 const HIT = Symbol('response-cache-hit');
 type Marked = FastifyRequest & { [HIT]?: boolean };
 
-export function installResponseCache(app: FastifyInstance, store: Store, options: ResponseCacheOptions = {}): void {
-  if (store.engine !== 'sqlite') return;
+/** `clear` empties the cache: for this server's own writes outside a request (the corpus refresh after ingest). */
+export function installResponseCache(app: FastifyInstance, store: Store, options: ResponseCacheOptions = {}): { clear(): void } {
+  if (store.engine !== 'sqlite') return { clear() {} };
   const maxEntryBytes = options.maxEntryBytes ?? 2 * 1024 * 1024;
   const skip = options.skip ?? new Set<string>();
   const bodies = new LruBodies(options.maxBytes ?? 32 * 1024 * 1024);
@@ -105,4 +106,5 @@ export function installResponseCache(app: FastifyInstance, store: Store, options
   app.addHook('onResponse', async (req, reply) => {
     if (req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS' && reply.statusCode < 400) bodies.clear();
   });
+  return { clear: () => bodies.clear() };
 }

@@ -49,7 +49,8 @@ async function* exportLines(store: Store, format: 'jsonl' | 'csv'): AsyncGenerat
   for await (const record of store.iterate() as AsyncGenerator<StoredRecord>) yield format === 'csv' ? csvRecord(record) : jsonlRecord(record);
 }
 
-export function registerIngestRoutes(app: FastifyInstance, store: Store, token: string): void {
+/** `onStored` runs after each article stored (the server refreshes the corpus layer a moment later). */
+export function registerIngestRoutes(app: FastifyInstance, store: Store, token: string, onStored: () => void = () => {}): void {
   app.post(
     '/api/ingest',
     {
@@ -67,6 +68,7 @@ export function registerIngestRoutes(app: FastifyInstance, store: Store, token: 
       } catch (err) {
         throw new HttpError(400, 'not_ingested', err instanceof Error ? err.message.split('\n')[0]! : String(err));
       }
+      if (result.outcome !== 'duplicate') onStored();
       return reply.status(result.outcome === 'duplicate' ? 200 : 201).send(result);
     },
   );

@@ -1,9 +1,18 @@
-/** Actors across the corpus (grouped by actorKey): search, and one actor's page. */
-import { sql } from 'kysely';
+/**
+ * Actors across the corpus: search, and one actor's page. Rows are grouped by
+ * actor key, which a corpus refresh makes the linked actor's key (so one actor
+ * is every name it was linked under); articles stored since the last refresh
+ * that name an actor not yet linked show under that name's own key.
+ */
+import { sql, type Kysely } from 'kysely';
+import type { ActorLink } from '../../corpus/actors.js';
+import { listClaims, type SavedClaim } from '../../corpus/queries.js';
+import type { CorpusDatabase as CorpusTables } from '../migration-corpus.js';
 import type { Store } from '../store.js';
 import { normaliseName } from './actor-key.js';
 import { searchEvents, type EventRow } from './events.js';
-import { nameContains } from './names.js';
+import { z } from 'zod';
+import { currentActorKey, nameContains } from './names.js';
 import { clampPage, newestFirst, type Page } from './page.js';
 import { searchQuotes, type QuoteRow } from './quotes.js';
 import { corpusDb } from './schema.js';
@@ -42,11 +51,22 @@ export interface Place {
 }
 
 export type TimelineItem =
-  | { kind: 'quote'; date: string | null; articleId: string; id: string; text: string; title: string | null }
+  | { kind: 'quote'; date: string | null; dateText: string | null; articleId: string; id: string; text: string; title: string | null; claimId: string | null; claimSize: number }
   | { kind: 'event'; date: string | null; dateText: string | null; articleId: string; id: string; text: string; title: string | null; type: string };
+
+/** What the corpus layer knows of the actor: every name linked into it, with the evidence of each link. */
+export interface LinkedActor {
+  id: string;
+  variants: string[];
+  links: ActorLink[];
+}
 
 export interface ActorPage {
   actor: ActorSummary;
+  /** Null until a corpus refresh has linked the actor's articles. */
+  linked: LinkedActor | null;
+  /** Claims the actor made more than once, most repeated first. */
+  claims: SavedClaim[];
   names: Array<{ name: string; count: number }>;
   roles: Array<{ role: string; count: number }>;
   quotes: QuoteRow[];
@@ -86,8 +106,10 @@ export async function searchActors(store: Store, filter: ActorFilter): Promise<A
 /** Everything the actor page shows; null when no such actor. Lists are capped, newest first. */
 export async function getActor(store: Store, key: string, options: { items?: number } = {}): Promise<ActorPage | null> {
   const db = corpusDb(store.db);
-  const row = await db.selectFrom('actors').select(SUMMARY).where('key', '=', key).executeTakeFirst();
+  // An old address (a name since linked into another actor) opens that actor's page.
+  const row = await db.selectFrom('actors').select(SUMMARY).where('key', '=', await currentActorKey(store, key)).executeTakeFirst();
   if (!row) return null;
+  key = row.key;
   const items = Math.min(200, Math.max(1, options.items ?? 50));
   // A frequent actor has thousands of entity rows; names and roles come from its most recent two hundred.
   const recent = await db
@@ -103,19 +125,23 @@ export async function getActor(store: Store, key: string, options: { items?: num
     names.set(r.name, (names.get(r.name) ?? 0) + 1);
     for (const role of JSON.parse(r.roles) as string[]) roles.set(role, (roles.get(role) ?? 0) + 1);
   }
-  const [quotes, events, counterparts, places] = await Promise.all([
+  const [quotes, events, counterparts, places, linked] = await Promise.all([
     searchQuotes(store, { speaker: key, limit: items }),
     searchEvents(store, { actor: key, limit: items }),
     counterpartsOf(store, key),
     placesOf(store, key),
+    linkedActor(store, key),
   ]);
+  const claims = linked ? await listClaims(corpusTables(store), { speaker: linked.id, min: 2, limit: 20, offset: 0 }) : [];
   const timeline: TimelineItem[] = [
-    ...quotes.map((q): TimelineItem => ({ kind: 'quote', date: q.date, articleId: q.articleId, id: q.attributionId, text: q.content, title: q.title })),
+    ...quotes.map((q): TimelineItem => ({ kind: 'quote', date: q.date, dateText: q.dateText, articleId: q.articleId, id: q.attributionId, text: q.content, title: q.title, claimId: q.claimId, claimSize: q.claimSize })),
     ...events.map((e): TimelineItem => ({ kind: 'event', date: e.date, dateText: e.dateText, articleId: e.articleId, id: e.eventId, text: e.trigger, title: e.title, type: e.type })),
   ].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));
   const tally = (m: Map<string, number>) => [...m].map(([k, count]) => ({ k, count })).sort((a, b) => b.count - a.count || a.k.localeCompare(b.k));
   return {
     actor: summary(row),
+    linked,
+    claims,
     names: tally(names).map(({ k, count }) => ({ name: k, count })),
     roles: tally(roles).map(({ k, count }) => ({ role: k, count })),
     quotes,
@@ -124,6 +150,23 @@ export async function getActor(store: Store, key: string, options: { items?: num
     counterparts,
     places,
   };
+}
+
+function corpusTables(store: Store): Kysely<CorpusTables> {
+  return store.db as unknown as Kysely<CorpusTables>;
+}
+
+const linkedData = z.object({
+  variants: z.array(z.string()),
+  links: z.array(z.object({ from: z.string(), to: z.string(), evidence: z.string(), confidence: z.number() })),
+});
+
+/** The corpus actor saved under this layer key by the last refresh. */
+export async function linkedActor(store: Store, key: string): Promise<LinkedActor | null> {
+  const row = await corpusTables(store).selectFrom('corpus_actors').select(['id', 'data']).where('key', '=', key).executeTakeFirst();
+  if (!row) return null;
+  const data = linkedData.parse(JSON.parse(row.data));
+  return { id: row.id, variants: data.variants, links: data.links as ActorLink[] };
 }
 
 /** Actors that took part in the same events, by how many (actor_pairs, kept up to date at insert). */

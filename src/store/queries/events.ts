@@ -1,5 +1,6 @@
 /** Events by actor, type, country and date range, each with its participants. */
 import type { Store } from '../store.js';
+import { currentActorKey } from './names.js';
 import { dateUpper } from './quotes.js';
 import { clampPage, newestFirst, type Page } from './page.js';
 import { corpusDb } from './schema.js';
@@ -49,7 +50,7 @@ export async function searchEvents(store: Store, filter: EventFilter): Promise<E
         .selectFrom('event_actors as x')
         .innerJoin('events as e', (j) => j.onRef('e.article_id', '=', 'x.article_id').onRef('e.event_id', '=', 'x.event_id'))
         .innerJoin('articles as a', 'a.id', 'e.article_id')
-        .where('x.actor_key', '=', filter.actor)
+        .where('x.actor_key', '=', await currentActorKey(store, filter.actor))
         .selectAll('e')
         .select('a.title')
     : db.selectFrom('events as e').innerJoin('articles as a', 'a.id', 'e.article_id').selectAll('e').select('a.title');

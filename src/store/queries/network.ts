@@ -1,5 +1,6 @@
 /** The interaction network: pairs of actors weighted by the events they took part in together. */
 import type { Store } from '../store.js';
+import { currentActorKey } from './names.js';
 import { clampPage, type Page } from './page.js';
 import { corpusDb } from './schema.js';
 
@@ -29,7 +30,7 @@ export async function network(store: Store, filter: NetworkFilter = {}): Promise
     .select(['actor_key as a', 'other_key as b', 'weight'])
     .whereRef('actor_key', '<', 'other_key');
   if (filter.actor) {
-    const actor = filter.actor;
+    const actor = await currentActorKey(store, filter.actor);
     q = q.where((eb) => eb.or([eb('actor_key', '=', actor), eb('other_key', '=', actor)]));
   }
   if (filter.minWeight && filter.minWeight > 1) q = q.where('weight', '>=', filter.minWeight);

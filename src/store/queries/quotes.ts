@@ -1,14 +1,14 @@
 /** Quotes: who said what, filtered by speaker, words in the content ("what did X say about Y") and date range. */
 import { sql } from 'kysely';
 import type { Store } from '../store.js';
-import { nameContains } from './names.js';
+import { currentActorKey, nameContains } from './names.js';
 import { clampPage, newestFirst, type Page } from './page.js';
 import { normaliseName } from './actor-key.js';
 import { corpusDb } from './schema.js';
 import { quoteMatches } from './text-match.js';
 
 export interface QuoteFilter extends Page {
-  /** An actor key (`PERSON:ali akbar velayati`) or a name to look for among speakers. */
+  /** An actor key (`PERSON:ali akbar velayati`, the linked actor's after a corpus refresh) or a name to look for among speakers. */
   speaker?: string;
   /** Words the quote content must match (web-search syntax). */
   text?: string;
@@ -32,7 +32,12 @@ export interface QuoteRow {
   start: number;
   end: number;
   date: string | null;
+  /** For an undated article, when the article says it was said ("Sunday"); null otherwise. */
+  dateText: string | null;
   title: string | null;
+  /** The claim cluster the statement belongs to (from the last corpus refresh), and how many statements it has. */
+  claimId: string | null;
+  claimSize: number;
 }
 
 /** Upper bound of a date prefix: "2025-04" covers every day of April. */
@@ -47,7 +52,12 @@ export async function searchQuotes(store: Store, filter: QuoteFilter): Promise<Q
     .selectFrom('attributions as q')
     .innerJoin('articles as a', 'a.id', 'q.article_id')
     .leftJoin('actors as s', 's.key', 'q.speaker_key')
+    .leftJoin('corpus_claim_statements as cs', (j) => j.onRef('cs.article_id', '=', 'q.article_id').onRef('cs.attribution_id', '=', 'q.attribution_id'))
+    .leftJoin('corpus_claims as cc', 'cc.id', 'cs.claim_id')
     .select([
+      'cs.claim_id',
+      'cs.date_text',
+      'cc.num_statements',
       'q.article_id',
       'q.attribution_id',
       'q.kind',
@@ -63,7 +73,7 @@ export async function searchQuotes(store: Store, filter: QuoteFilter): Promise<Q
     ]);
   if (filter.speaker) {
     const speaker = filter.speaker;
-    if (speaker.includes(':')) q = q.where('q.speaker_key', '=', speaker);
+    if (speaker.includes(':')) q = q.where('q.speaker_key', '=', await currentActorKey(store, speaker));
     else {
       q = q.where('q.speaker_key', 'in', db.selectFrom('actors').select('key').where(nameContains(store, normaliseName(speaker))));
     }
@@ -98,6 +108,9 @@ export async function searchQuotes(store: Store, filter: QuoteFilter): Promise<Q
     start: Number(r.span_start),
     end: Number(r.span_end),
     date: r.date,
+    dateText: r.date ? null : r.date_text,
     title: r.title,
+    claimId: r.claim_id,
+    claimSize: r.num_statements === null ? 0 : Number(r.num_statements),
   }));
 }

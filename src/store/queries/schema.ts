@@ -3,6 +3,7 @@
  * the store's own Database.
  */
 import type { Generated, Kysely, Transaction } from 'kysely';
+import type { CorpusDatabase as CorpusViewTables } from '../migration-corpus.js';
 import type { CorpusLinkedTables } from '../migration-corpus-linked.js';
 import type { Database } from '../schema.js';
 
@@ -95,7 +96,10 @@ export interface ActorPairsTable {
   weight: number;
 }
 
-export interface CorpusDatabase extends Database, Pick<CorpusLinkedTables, 'corpus_actor_keys'> {
+export interface CorpusDatabase
+  extends Database,
+    Pick<CorpusLinkedTables, 'corpus_actor_keys'>,
+    Pick<CorpusViewTables, 'corpus_actors' | 'corpus_claims' | 'corpus_claim_statements' | 'corpus_story_articles'> {
   actor_pairs: ActorPairsTable;
   actors: ActorsTable;
   entities: EntitiesTable;
