@@ -47,13 +47,12 @@ export function extractMetadata(page: ParsedPage, url: string | null): PageMetad
   const meta = metaTags(page.all);
   const ld: JsonLdMeta | null = readJsonLd(page.jsonLd);
   const source = ld?.publisher ?? first(meta, SITE_KEYS)?.replace(/^@/, '') ?? hostName(url);
-  const title = chooseTitle({
+  const { title, headline } = chooseTitle({
     metaTitles: [ld?.headline ?? null, first(meta, ['og:title']), first(meta, ['twitter:title']), first(meta, ['parsely-title', 'sailthru.title', 'dc.title', 'headline']), collapse(page.title) || null],
-    siteName: source,
+    siteNames: [source, ...SITE_KEYS.map((k) => meta.get(k)?.[0]?.replace(/^@/, ''))].filter((s): s is string => !!s),
     host: hostName(url),
     all: page.all,
   });
-  const headline = headlineElement(page.all, title);
   return {
     title,
     byline: chooseByline(page.all, meta, ld, source, headline),
@@ -148,16 +147,4 @@ function visibleByline(all: HElement[]): string | null {
 function elementsNamed(el: HElement): string | null {
   for (const c of elements(el)) if (c.attrs.itemprop === 'name') return c.attrs.content ?? shortText(c, 600);
   return el.attrs.content ?? null;
-}
-
-/** The h1 showing the title (else the first h1): where the article's header is. */
-function headlineElement(all: HElement[], title: string | null): HElement | null {
-  let firstH1: HElement | null = null;
-  const want = title ? collapse(title).toLowerCase() : null;
-  for (const el of all) {
-    if (el.tag !== 'h1') continue;
-    firstH1 ??= el;
-    if (want && collapse(textOf(el)).toLowerCase().startsWith(want)) return el;
-  }
-  return firstH1;
 }

@@ -105,6 +105,26 @@ export function textOf(node: HNode): string {
   return out.join('');
 }
 
+/** Elements that start a new line when rendered; in a heading they separate words ("WEEKEND<br>CODING"). */
+const LINE_BREAKING = new Set(['br', 'p', 'div', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'tr', 'td', 'th', 'dd', 'dt']);
+
+/** A heading's text as read: line breaks and block children become spaces, inline tags join. */
+export function headingText(node: HElement): string {
+  const out: string[] = [];
+  const walk = (n: HElement): void => {
+    for (const c of n.children) {
+      if (typeof c === 'string') out.push(c);
+      else if (LINE_BREAKING.has(c.tag)) {
+        out.push(' ');
+        walk(c);
+        out.push(' ');
+      } else walk(c);
+    }
+  };
+  walk(node);
+  return out.join('');
+}
+
 /** Descendant elements, depth-first in document order. */
 export function elements(node: HElement): HElement[] {
   const out: HElement[] = [];
@@ -139,6 +159,22 @@ export function decodeEntities(s: string): string {
     const code = dec ? Number(dec) : hex ? parseInt(hex, 16) : -1;
     if (code >= 0) return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : m;
     return NAMED_ENTITIES[name!.toLowerCase()] ?? m;
+  });
+}
+
+/** UTF-8 bytes read as Latin-1 and encoded again ("Investorâ\u0080\u0099s"), as some pages serve their titles. */
+const MOJIBAKE = /[\u00c2-\u00f4][\u0080-\u00bf]+/g;
+
+/** Undoes double UTF-8 encoding where it reads back as valid UTF-8; leaves real Latin-1 text ("Café") alone. */
+export function repairMojibake(s: string): string {
+  if (s.search(MOJIBAKE) < 0) return s;
+  return s.replace(MOJIBAKE, (m) => {
+    const bytes = Uint8Array.from(m, (ch) => ch.charCodeAt(0));
+    try {
+      return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      return m;
+    }
   });
 }
 
