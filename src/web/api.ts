@@ -1,4 +1,5 @@
 /** Typed calls to the fivew HTTP API; the types are the server's own. */
+import type { ArticleCorpus, SavedClaim, SavedStory } from '../corpus/queries.js';
 import type { ActorPage, ActorSummary } from '../store/queries/actors.js';
 import type { ArticleSummary, ArticleView } from '../store/queries/articles.js';
 import type { Network } from '../store/queries/network.js';
@@ -6,6 +7,7 @@ import type { Overview } from '../store/queries/overview.js';
 import type { QuoteRow } from '../store/queries/quotes.js';
 import type { InsertResult, SearchHit } from '../store/store.js';
 
+export type { ArticleCorpus, SavedClaim, SavedStory };
 export type { ActorPage, ActorSummary, ArticleSummary, ArticleView, Network, Overview, QuoteRow, SearchHit, InsertResult };
 
 export interface Paged<T> {
@@ -49,6 +51,11 @@ export const api = {
   article: (id: string) => call<ArticleView>(`/api/articles/${encodeURIComponent(id)}`),
   actor: (key: string) => call<ActorPage>(`/api/actors/${encodeURIComponent(key)}`),
   search: (q: string) => call<Everywhere>(`/api/search${qs({ q, limit: 12 })}`),
+  claims: (offset = 0, limit = 20) => call<Paged<SavedClaim>>(`/api/claims${qs({ offset, limit })}`),
+  claim: (id: string) => call<SavedClaim>(`/api/claims/${encodeURIComponent(id)}`),
+  stories: (offset = 0, limit = 20) => call<Paged<SavedStory>>(`/api/stories${qs({ offset, limit })}`),
+  story: (id: string) => call<SavedStory>(`/api/stories/${encodeURIComponent(id)}`),
+  articleCorpus: (id: string) => call<ArticleCorpus>(`/api/articles/${encodeURIComponent(id)}/corpus`),
   network: (actor: string) => call<Network>(`/api/network${qs({ actor, limit: 60 })}`),
   ingest: (body: Record<string, string>, token: string) =>
     call<InsertResult>('/api/ingest', {

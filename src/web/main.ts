@@ -7,6 +7,8 @@ import { ArticlePage } from './pages/article.js';
 import { OverviewPage } from './pages/overview.js';
 import { SearchPage } from './pages/search.js';
 import { UploadPage } from './pages/upload.js';
+import { ClaimPage, ClaimsPage } from './pages/claims.js';
+import { StoriesPage, StoryPage } from './pages/stories.js';
 import { Link } from './parts/link.js';
 import { hrefs, navigate, useRoute, type Route } from './route.js';
 
@@ -37,6 +39,14 @@ function page(route: Route) {
       return h(ActorPage, { actorKey: route.key });
     case 'upload':
       return h(UploadPage);
+    case 'claims':
+      return h(ClaimsPage);
+    case 'claim':
+      return h(ClaimPage, { id: route.id });
+    case 'stories':
+      return h(StoriesPage);
+    case 'story':
+      return h(StoryPage, { id: route.id });
     case 'missing':
       return h('section', null, h('h1', null, 'Not found'), h('p', null, `Nothing at ${route.path}. `, h(Link, { href: hrefs.overview() }, 'Back to the overview')));
   }
@@ -53,7 +63,7 @@ function App() {
       { className: 'top' },
       h(Link, { href: hrefs.overview(), className: 'brand' }, 'fivew'),
       h(SearchBox, { initial: route.page === 'search' ? route.q : '' }),
-      h('nav', { 'aria-label': 'main' }, h(Link, { href: hrefs.overview() }, 'Overview'), h(Link, { href: hrefs.upload() }, 'Add articles'), h('a', { href: '/api/docs' }, 'API')),
+      h('nav', { 'aria-label': 'main' }, h(Link, { href: hrefs.overview() }, 'Overview'), h(Link, { href: hrefs.stories() }, 'Stories'), h(Link, { href: hrefs.claims() }, 'Claims'), h(Link, { href: hrefs.upload() }, 'Add articles'), h('a', { href: '/api/docs' }, 'API')),
     ),
     h('main', { id: 'main', tabIndex: -1 }, page(route)),
   );

@@ -7,6 +7,10 @@ export type Route =
   | { page: 'article'; id: string }
   | { page: 'actor'; key: string }
   | { page: 'upload' }
+  | { page: 'claims' }
+  | { page: 'claim'; id: string }
+  | { page: 'stories' }
+  | { page: 'story'; id: string }
   | { page: 'missing'; path: string };
 
 export function parseRoute(pathname: string, search: string): Route {
@@ -16,6 +20,10 @@ export function parseRoute(pathname: string, search: string): Route {
   if (parts[0] === 'article' && parts[1]) return { page: 'article', id: parts[1] };
   if (parts[0] === 'actor' && parts[1]) return { page: 'actor', key: parts.slice(1).join('/') };
   if (parts[0] === 'upload') return { page: 'upload' };
+  if (parts[0] === 'claims') return { page: 'claims' };
+  if (parts[0] === 'claim' && parts[1]) return { page: 'claim', id: parts[1] };
+  if (parts[0] === 'stories') return { page: 'stories' };
+  if (parts[0] === 'story' && parts[1]) return { page: 'story', id: parts[1] };
   return { page: 'missing', path: pathname };
 }
 
@@ -25,6 +33,10 @@ export const hrefs = {
   article: (id: string, focus?: string) => `/article/${encodeURIComponent(id)}${focus ? `#${encodeURIComponent(focus)}` : ''}`,
   actor: (key: string) => `/actor/${encodeURIComponent(key)}`,
   upload: () => '/upload',
+  claims: () => '/claims',
+  claim: (id: string) => `/claim/${encodeURIComponent(id)}`,
+  stories: () => '/stories',
+  story: (id: string) => `/story/${encodeURIComponent(id)}`,
 };
 
 export function navigate(href: string): void {

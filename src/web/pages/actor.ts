@@ -1,15 +1,21 @@
-import { api } from '../api.js';
+/**
+ * The actor page: one linked actor (every name it was linked under, with the
+ * evidence and confidence of each link), its statements and events from every
+ * article over time, the claims it keeps making, its counterparts and places.
+ */
+import { api, type ActorPage as ActorPageData } from '../api.js';
 import { h } from '../h.js';
 import { Link } from '../parts/link.js';
 import { PlacesMap } from '../parts/map.js';
 import { CounterpartNetwork } from '../parts/network.js';
-import { count, date, Status } from '../parts/status.js';
+import { count, span, Status, when } from '../parts/status.js';
 import { hrefs } from '../route.js';
 import { useLoad } from '../use-load.js';
 
 export function ActorPage(props: { actorKey: string }) {
-  const loaded = useLoad(`actor:${props.actorKey}`, () => api.actor(props.actorKey));
-  const page = loaded.value && loaded.value.actor.key === props.actorKey ? loaded.value : null;
+  const loaded = useLoad(`actor:${props.actorKey}`, () => api.actor(props.actorKey).then((page) => ({ asked: props.actorKey, page })));
+  // An old address (a name since linked into another actor) answers with that actor: match on what was asked.
+  const page = loaded.value && loaded.value.asked === props.actorKey ? loaded.value.page : null;
   const a = page?.actor;
   return h(
     'section',
@@ -26,24 +32,33 @@ export function ActorPage(props: { actorKey: string }) {
           'div',
           { className: 'grid two' },
           h(
-            'section',
-            { className: 'panel' },
-            h('h2', null, 'Names and roles'),
-            h('p', null, page.names.map((n) => n.name).join(' · ') || '—'),
-            h('p', { className: 'muted' }, page.roles.length ? page.roles.map((r) => `${r.role} (${r.count})`).join(' · ') : 'No roles recorded.'),
-            h('h2', null, 'Timeline'),
-            page.timeline.length === 0 ? h('p', { className: 'empty' }, 'No statements or events yet.') : null,
+            'div',
+            null,
+            h(Names, { page }),
+            h(Claims, { page }),
             h(
-              'ol',
-              { className: 'plain timeline', 'data-testid': 'timeline' },
-              ...page.timeline.map((t) =>
-                h(
-                  'li',
-                  { key: `${t.kind}:${t.articleId}/${t.id}`, className: `tl ${t.kind}` },
-                  h('time', null, t.kind === 'event' && !t.date && t.dateText ? t.dateText : date(t.date)),
-                  h('span', { className: 'tl-kind' }, t.kind === 'quote' ? 'said' : t.type.toLowerCase()),
-                  t.kind === 'quote' ? h('span', { className: 'said-text' }, t.text) : h('span', null, `“${t.text}”`, eventWith(page.events, t.articleId, t.id, props.actorKey)),
-                  h('span', { className: 'muted' }, ' — ', h(Link, { href: hrefs.article(t.articleId, t.id) }, t.title ?? 'article')),
+              'section',
+              { className: 'panel' },
+              h('h2', null, 'Timeline'),
+              page.timeline.length === 0 ? h('p', { className: 'empty' }, 'No statements or events yet.') : null,
+              h(
+                'ol',
+                { className: 'plain timeline', 'data-testid': 'timeline' },
+                ...page.timeline.map((t) =>
+                  h(
+                    'li',
+                    { key: `${t.kind}:${t.articleId}/${t.id}`, className: `tl ${t.kind}` },
+                    h('time', null, when(t.date, t.dateText)),
+                    h('span', { className: 'tl-kind' }, t.kind === 'quote' ? 'said' : t.type.toLowerCase()),
+                    t.kind === 'quote' ? h('span', { className: 'said-text' }, t.text) : h('span', null, `“${t.text}”`, eventWith(page.events, t.articleId, t.id, page.actor.key)),
+                    h(
+                      'span',
+                      { className: 'muted' },
+                      ' — ',
+                      h(Link, { href: hrefs.article(t.articleId, t.id) }, t.title ?? 'article'),
+                      t.kind === 'quote' && t.claimId && t.claimSize > 1 ? h('span', null, ' · ', h(Link, { href: hrefs.claim(t.claimId) }, `claim made ${t.claimSize}×`)) : null,
+                    ),
+                  ),
                 ),
               ),
             ),
@@ -63,6 +78,54 @@ export function ActorPage(props: { actorKey: string }) {
           ),
         )
       : null,
+  );
+}
+
+/** Every name of the linked actor, and why each was linked (the evidence and its confidence). */
+function Names(props: { page: ActorPageData }) {
+  const { page } = props;
+  const variants = page.linked?.variants ?? page.names.map((n) => n.name);
+  return h(
+    'section',
+    { className: 'panel', 'data-testid': 'names' },
+    h('h2', null, 'Names and roles'),
+    h('ul', { className: 'plain inline names' }, ...variants.map((v) => h('li', { key: v }, v))),
+    page.linked && page.linked.links.length
+      ? h(
+          'table',
+          { className: 'links' },
+          h('caption', { className: 'muted' }, 'How the names were linked'),
+          h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Name'), h('th', { scope: 'col' }, 'linked to'), h('th', { scope: 'col' }, 'evidence'), h('th', { scope: 'col' }, 'confidence'))),
+          h(
+            'tbody',
+            null,
+            ...page.linked.links.map((l, i) => h('tr', { key: i }, h('td', null, l.from), h('td', null, l.to), h('td', null, l.evidence), h('td', null, l.confidence.toFixed(2)))),
+          ),
+        )
+      : h('p', { className: 'muted' }, page.linked ? 'One name only: nothing to link.' : 'Not linked yet: the corpus is refreshed at the end of each ingest.'),
+    h('p', { className: 'muted' }, page.roles.length ? page.roles.map((r) => `${r.role} (${r.count})`).join(' · ') : 'No roles recorded.'),
+  );
+}
+
+function Claims(props: { page: ActorPageData }) {
+  const { claims } = props.page;
+  return h(
+    'section',
+    { className: 'panel', 'data-testid': 'actor-claims' },
+    h('h2', null, 'Recurring claims'),
+    claims.length === 0 ? h('p', { className: 'empty' }, 'No claim made more than once.') : null,
+    h(
+      'ol',
+      { className: 'plain results' },
+      ...claims.map((c) =>
+        h(
+          'li',
+          { key: c.id },
+          h('blockquote', null, c.text),
+          h('span', { className: 'muted' }, `${count(c.numStatements, 'statement')} · first and last seen ${span(c.firstSeen, c.lastSeen)} · `, h(Link, { href: hrefs.claim(c.id) }, 'every statement')),
+        ),
+      ),
+    ),
   );
 }
 

@@ -6,7 +6,7 @@
  */
 import { useMemo, useState } from 'react';
 import type { Analysis } from '../../analysis.js';
-import { api, type ArticleView } from '../api.js';
+import { api, type ArticleCorpus, type ArticleView } from '../api.js';
 import { h } from '../h.js';
 import { Link } from '../parts/link.js';
 import { segmentText, speakerId, speakersOf, type Speaker } from '../parts/segments.js';
@@ -18,18 +18,34 @@ type Focus = { kind: 'quote' | 'entity' | 'event'; id: string } | null;
 
 export function ArticlePage(props: { id: string }) {
   const loaded = useLoad(`article:${props.id}`, () => api.article(props.id));
+  // Its story and claims, from the corpus layer; the reader shows without them while they load.
+  const corpus = useLoad(`article-corpus:${props.id}`, () => api.articleCorpus(props.id).then((c) => ({ id: props.id, corpus: c })));
+  const place = corpus.value && corpus.value.id === props.id ? corpus.value.corpus : null;
   const view = loaded.value && loaded.value.article.id === props.id ? loaded.value : null;
   return h(
     'article',
     { 'aria-labelledby': 'article-title' },
     h('h1', { id: 'article-title' }, view ? (view.article.title ?? '(untitled)') : 'Article'),
     h('p', { className: 'muted byline' }, view ? [date(view.article.published), view.article.source, view.article.byline].filter(Boolean).join(' · ') : '\u00a0'),
+    h(StoryLine, { story: place?.story ?? null }),
     h(Status, { loaded }),
-    view ? h(Reader, { view }) : null,
+    view ? h(Reader, { view, claims: place?.claims ?? {} }) : null,
   );
 }
 
-function Reader(props: { view: ArticleView }) {
+/** The story the article belongs to, on a line of its own that is there (empty) before it loads. */
+function StoryLine(props: { story: ArticleCorpus['story'] }) {
+  const { story } = props;
+  return h(
+    'p',
+    { className: 'muted byline', 'data-testid': 'story-line' },
+    story && story.numArticles > 1
+      ? h('span', null, 'Part of the story ', h(Link, { href: hrefs.story(story.id) }, story.title ?? '(untitled)'), ` (${story.numArticles} articles, ${story.numSources} sources)`)
+      : '\u00a0',
+  );
+}
+
+function Reader(props: { view: ArticleView; claims: ArticleCorpus['claims'] }) {
   const { article, analysis, actorKeys } = props.view;
   const layers: Pick<Analysis, 'attributions' | 'entities' | 'events'> = analysis ?? { attributions: [], entities: [], events: [] };
   const segments = useMemo(() => segmentText(article.text, layers), [article.text, layers]);
@@ -102,6 +118,7 @@ function Reader(props: { view: ArticleView }) {
                       h('span', { className: 'kind' }, a.kind),
                       ` ${a.content.text}`,
                     ),
+                    (props.claims[a.id]?.size ?? 0) > 1 ? h(Link, { href: hrefs.claim(props.claims[a.id]!.id), className: 'claim-link' }, `recurring claim: made ${props.claims[a.id]!.size}×`) : null,
                   ),
                 ),
             ),

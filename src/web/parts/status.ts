@@ -12,6 +12,21 @@ export function date(value: string | null | undefined): string {
   return value ? value.slice(0, 10) : 'undated';
 }
 
+/**
+ * A statement's or event's date: the calendar day when there is one, else the article's own words for it
+ * ("Sunday (publication date unknown)"), else "undated".
+ */
+export function when(value: string | null | undefined, text: string | null | undefined): string {
+  if (value) return value.slice(0, 10);
+  return text ? `${text} (publication date unknown)` : 'undated';
+}
+
+/** "first → last" of a cluster, one date when they are the same. */
+export function span(first: string | null, last: string | null): string {
+  if (!first && !last) return 'undated';
+  return first === last || !last ? date(first) : `${date(first)} → ${date(last)}`;
+}
+
 /** "1 statement", "2 statements". */
 export function count(n: number, noun: string): string {
   return `${n.toLocaleString('en')} ${noun}${n === 1 ? '' : 's'}`;
