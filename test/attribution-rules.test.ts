@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { findAttributions, findCueSpans, type Attribution } from '../src/annotate/attribution.js';
+import { defaultContentModel } from '../src/annotate/attribution-content-model.js';
 import { defaultCueModel } from '../src/annotate/attribution-cue-model.js';
 import { findQuotes } from '../src/annotate/quotes.js';
 import { createDoc, type Doc } from '../src/doc/doc.js';
@@ -173,6 +174,19 @@ describe('attribution across paragraphs', () => {
     expect(analyse('The ferry — late again — left at noon.').seen).toHaveLength(0);
   });
 
+  it('reads a transcript turn ("HOLT: …") as the labelled speaker\'s', () => {
+    const seen = analyse('The interview went as follows:\n\n"ORR: Will the ferry run in May? I want to know.\n\n"HOLT: It will run, and we said so last week.').seen;
+    expect(seen.find((a) => a.source === 'ORR')).toMatchObject({ cue: ':', content: 'Will the ferry run in May? I want to know.' });
+    // What the speaker reports inside the turn stays part of the turn.
+    expect(seen.find((a) => a.source === 'HOLT')).toMatchObject({ content: 'It will run, and we said so last week.' });
+    expect(seen).toHaveLength(2);
+  });
+
+  it('keeps the subject across a participle apposition ("X, speaking to …, said")', () => {
+    const seen = analyse('Maren Holt, speaking to a veterans group in Alden, said the ferry would run.').seen;
+    expect(seen[0]).toMatchObject({ source: 'Maren Holt', content: 'the ferry would run' });
+  });
+
   it('skips only the addressee of "told" when no "that" follows', () => {
     const told = analyse('Mira Kell told reporters the ferry route would reopen in May.').seen;
     expect(told[0]).toMatchObject({ lemma: 'tell', source: 'Mira Kell', content: 'the ferry route would reopen in May' });
@@ -199,6 +213,18 @@ describe('attribution across paragraphs', () => {
     const nested = analyse('“We said no, and we meant it,” Mira Kell told the council.').seen;
     expect(nested).toHaveLength(1);
     expect(nested[0]).toMatchObject({ speaker: 'Mira Kell', lemma: 'tell', kind: 'direct' });
+  });
+});
+
+describe('learned content ends', () => {
+  it('ships, and ends a content before the reporter\'s own continuation', () => {
+    expect(defaultContentModel()).not.toBeNull();
+    expect(analyse('Maren Holt praised the new ferry timetable, which was published on Monday by the port office.').seen[0]).toMatchObject({ content: 'the new ferry timetable' });
+    expect(analyse('Maren Holt criticized the customs protocol during a visit to the harbour on Tuesday.').seen[0]).toMatchObject({ content: 'the customs protocol' });
+  });
+
+  it('keeps the whole reported clause of "said", even when it holds a cue of its own', () => {
+    expect(analyse('Maren Holt said Veloria and Castamar believe that the route is safe.').seen[0]).toMatchObject({ source: 'Maren Holt', content: 'Veloria and Castamar believe that the route is safe' });
   });
 });
 

@@ -37,6 +37,13 @@ export interface ContentEndInput {
   /** The rules' end (token index past the content). */
   ruleEnd: number;
   cueLemma: string;
+  /** The cue is "say" or "tell": a clausal content keeps its verb ("said Tehran and Beirut believe that …"). */
+  clausal?: boolean;
+}
+
+function hasVerb(tags: TokenTags, t0: number, t1: number): boolean {
+  for (let k = t0; k < t1; k++) if (tags.upos[k] === 'VERB' || tags.upos[k] === 'AUX') return true;
+  return false;
 }
 
 const TRAILING = /^[.!?,:;]+$/;
@@ -70,6 +77,8 @@ export function endCandidates(input: ContentEndInput): EndCandidate[] {
     ends.add(end);
   }
   ends.add(ruleEnd);
+  // A clause reported by a verb of saying ("said Tehran and Beirut believe that …") keeps its predicate.
+  const clausal = input.clausal === true && hasVerb(tags, from, ruleEnd);
   const out: EndCandidate[] = [];
   for (const end of [...ends].sort((a, b) => a - b)) {
     let verbs = 0;
@@ -78,6 +87,7 @@ export function endCandidates(input: ContentEndInput): EndCandidate[] {
       if (tags.upos[k] === 'VERB' || tags.upos[k] === 'AUX') verbs++;
       if (toks[k]!.text === ',') commas++;
     }
+    if (clausal && verbs === 0) continue;
     let verbsAfter = 0;
     for (let k = end; k < s.tokenEnd; k++) if (tags.upos[k] === 'VERB') verbsAfter++;
     // The first token after any punctuation the trim dropped: what the content would stop in front of.

@@ -210,7 +210,7 @@ function sourceBefore(ctx: Ctx, s: Sentence, cueStart: number): [number, number]
       }
     }
     if (isQuoteMark(ctx, k) || w === ';' || w === ':' || w === '—' || w === '―' || w === '(' || spacedHyphen(ctx, k)) break;
-    if (pos === 'SCONJ' || SUBORDINATORS.has(w) || (pos === 'CCONJ' && lower(ctx, k - 1) === ',') || ((pos === 'VERB' || pos === 'AUX') && !isInsideRelative(ctx, s, k))) {
+    if (pos === 'SCONJ' || SUBORDINATORS.has(w) || (pos === 'CCONJ' && lower(ctx, k - 1) === ',') || ((pos === 'VERB' || pos === 'AUX') && !isInsideRelative(ctx, s, k) && !insideApposition(ctx, s, k, end))) {
       boundary = pos !== 'CCONJ';
       break;
     }
@@ -253,6 +253,9 @@ function sourceBefore(ctx: Ctx, s: Sentence, cueStart: number): [number, number]
     if (ctx.tags.upos[end - 2] !== 'DET' && lower(ctx, end - 2) !== ',') start = end - 1;
   }
   while (end > start && lower(ctx, end - 1) === ',' && !commaClosesApposition(ctx, start, end - 1)) end--;
+  // "Trump, speaking to a veterans group, said": a participle clause is not part of the name phrase.
+  const comma = indexOfWord(ctx, start, end, ',');
+  if (comma > start && lower(ctx, end - 1) === ',' && ctx.tags.upos[comma + 1] === 'VERB' && /ing$/.test(lower(ctx, comma + 1))) end = comma;
   if (start >= end) return null;
   let nominal = false;
   for (let i = start; i < end; i++) if (['NOUN', 'PROPN', 'PRON', 'NUM'].includes(ctx.tags.upos[i]!)) nominal = true;
@@ -268,6 +271,20 @@ function spacedHyphen(ctx: Ctx, k: number): boolean {
 /** PolNeAR keeps the comma that closes an apposition ("His manager, Jeff Weaver,"). */
 function commaClosesApposition(ctx: Ctx, start: number, commaAt: number): boolean {
   return indexOfWord(ctx, start, commaAt, ',') >= 0;
+}
+
+/**
+ * "Trump, speaking to a veterans group, said", "Megan Hester, senior associate for education organizing at
+ * …, said": a verb between a name's comma and the comma closing before the cue belongs to the apposition.
+ */
+function insideApposition(ctx: Ctx, s: Sentence, k: number, end: number): boolean {
+  if (lower(ctx, end - 1) !== ',') return false;
+  for (let i = k - 1; i > s.tokenStart && k - i < 20; i--) {
+    const w = lower(ctx, i);
+    if (w === ',') return ['PROPN', 'NOUN'].includes(ctx.tags.upos[i - 1]!) && indexOfWord(ctx, k, end - 1, ',') < 0;
+    if (isQuoteMark(ctx, i) || ctx.tags.upos[i] === 'VERB' || ctx.tags.upos[i] === 'AUX' || SUBORDINATORS.has(w)) return false;
+  }
+  return false;
 }
 
 function isInsideRelative(ctx: Ctx, s: Sentence, k: number): boolean {
@@ -301,12 +318,12 @@ function sourceAfter(ctx: Ctx, s: Sentence, cueEnd: number): [number, number] | 
 }
 
 /** The end of a cue-first content starting at token from: the rules' end, re-ranked by the learned model when it ships. */
-function forwardContentEnd(ctx: Ctx, s: Sentence, from: number, cue: CueHit, cues: CueHit[]): number {
+function forwardContentEnd(ctx: Ctx, s: Sentence, from: number, cue: CueHit, cues: CueHit[]): { end: number; ruleEnd: number } {
   const ruleEnd = trimEnd(ctx, from, forwardEnd(ctx, s, from, cues));
-  if (ruleEnd <= from || (!ctx.contentModel && !ctx.recordEnd)) return ruleEnd;
-  const candidates = endCandidates({ doc: ctx.doc, tags: ctx.tags, quotes: ctx.quotes, sentence: s, from, ruleEnd, cueLemma: cue.lemma });
+  if (ruleEnd <= from || (!ctx.contentModel && !ctx.recordEnd)) return { end: ruleEnd, ruleEnd };
+  const candidates = endCandidates({ doc: ctx.doc, tags: ctx.tags, quotes: ctx.quotes, sentence: s, from, ruleEnd, cueLemma: cue.lemma, clausal: cue.lemma === 'say' || cue.lemma === 'tell' });
   ctx.recordEnd?.({ from, ruleEnd, candidates });
-  return ctx.contentModel ? bestEnd(ctx.contentModel, candidates) : ruleEnd;
+  return { end: ctx.contentModel ? bestEnd(ctx.contentModel, candidates) : ruleEnd, ruleEnd };
 }
 
 /** Where the content of a forward (cue-first) attribution ends: before ", according to …", ", saying …", ", X said". */
@@ -461,7 +478,7 @@ function attributeSentence(ctx: Ctx, s: Sentence, out: Attribution[]): void {
           source = p.source;
         } else {
           from = contentStart(ctx, s, cue, from);
-          const end = forwardContentEnd(ctx, s, from, cue, cues);
+          const { end, ruleEnd } = forwardContentEnd(ctx, s, from, cue, cues);
           const forward = end > from && hasWord(ctx, from, end) ? ([from, end] as const) : null;
           // "…, said Mr. Burman." — nothing but the source follows the cue.
           const afterCue = pre === null && cue.t0 > s.tokenStart && (lower(ctx, cue.t0 - 1) === ',' || isQuoteMark(ctx, cue.t0 - 1)) ? sourceAfter(ctx, s, cue.t1) : null;
@@ -475,7 +492,7 @@ function attributeSentence(ctx: Ctx, s: Sentence, out: Attribution[]): void {
           if (inverted && backward) {
             content = [chars(ctx, backward[0], backward[1])];
             source = chars(ctx, inverted[0], inverted[1]);
-          } else if (backward && (!forward || !hasVerb(ctx, forward[0], forward[1]) || lower(ctx, cue.t1) === ',')) {
+          } else if (backward && (!forward || !hasVerb(ctx, from, ruleEnd) || lower(ctx, cue.t1) === ',')) {
             content = [chars(ctx, backward[0], backward[1])];
           } else if (forward) {
             content = [chars(ctx, forward[0], forward[1])];
@@ -589,7 +606,7 @@ function parenthetical(ctx: Ctx, s: Sentence, cue: CueHit, pre: [number, number]
     if (comma < 0 || !predicate) return null;
     pre = [comma + 1, pre[1]];
   }
-  const afterEnd = forwardContentEnd(ctx, s, j + 1, cue, cues);
+  const afterEnd = forwardContentEnd(ctx, s, j + 1, cue, cues).end;
   if (afterEnd <= j + 1 || !hasWord(ctx, j + 1, afterEnd)) return null;
   const after = chars(ctx, j + 1, afterEnd);
   const bStart = afterDateline(ctx, s);
@@ -777,6 +794,36 @@ function signedQuotes(ctx: Ctx): Attribution[] {
   return out;
 }
 
+/**
+ * Transcript turns: a paragraph opening with a speaker label in capitals ("WALLACE: …", "“PENCE: …") is that
+ * speaker's; the colon is the cue and the rest of the paragraph the content.
+ */
+function transcriptTurns(ctx: Ctx): Attribution[] {
+  const out: Attribution[] = [];
+  const { tokens, text } = ctx.doc;
+  for (const para of ctx.doc.paragraphs) {
+    let i = tokens.findIndex((t) => t.start >= para.start);
+    if (i < 0 || tokens[i]!.start >= para.end) continue;
+    if (isQuoteMark(ctx, i)) i++;
+    let colon = i;
+    while (colon < tokens.length && colon - i < 3 && /^\p{Lu}[\p{Lu}.'’-]+$/u.test(tokens[colon]!.text)) colon++;
+    if (colon === i || tokens[colon]?.text !== ':' || tokens[colon]!.end >= para.end) continue;
+    let end = para.end;
+    while (end > tokens[colon]!.end && /\s/.test(text[end - 1]!)) end--;
+    let start = tokens[colon]!.end;
+    while (start < end && /\s/.test(text[start]!)) start++;
+    if (end <= start) continue;
+    out.push({
+      kind: 'direct',
+      cue: { ...chars(ctx, colon, colon + 1), lemma: ':', cls: 'speech' },
+      content: [{ start, end }],
+      source: chars(ctx, i, colon),
+      speaker: null,
+    });
+  }
+  return out;
+}
+
 /** A quotation the quote finder missed because it opens with a closing mark (”…”): from that mark to the dash. */
 function signedQuoteBefore(ctx: Ctx, dash: number): Quote | undefined {
   const prev = ctx.doc.tokens[dash - 1]!;
@@ -799,9 +846,9 @@ export function findAttributions(doc: Doc, entities: EntityRecord[] = [], option
   const ctx: Ctx = { doc, tags, quotes: findQuotes(doc), model: defaultCueModel(), contentModel: defaultContentModel(), recordEnd: options.recordContentEnd };
   const found: Attribution[] = [];
   for (const s of doc.sentences) attributeSentence(ctx, s, found);
-  const signed = signedQuotes(ctx);
+  const signed = [...signedQuotes(ctx), ...transcriptTurns(ctx)];
   if (signed.length) {
-    // A signed quotation is that person's: drop what the sentence rules made of its pieces.
+    // A signed quotation or a transcript turn is that person's: drop what the sentence rules made of its pieces.
     const kept = found.filter((a) => !signed.some((b) => overlapsSpan(a.cue, b.content) || a.content.some((c) => overlapsSpan(c, b.content))));
     found.splice(0, found.length, ...[...kept, ...signed].sort((a, b) => a.cue.start - b.cue.start));
   }
