@@ -2,32 +2,18 @@
  * The web UI in a real browser: playwright-core driving Debian's chromium
  * against a server on a free local port. Screenshots go to test/.tmp/screens/.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { mkdirSync, readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../src/server/app.js';
-import { findWebRoot } from '../src/server/web-root.js';
 import type { Store } from '../src/store/index.js';
 import { openFixtureStore } from './fixtures/web/analyses.js';
+import { haveChromium, launchChromium, openPage, ROOT, SCREENS, skipReason, webRoot } from './fixtures/web/browser.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const SCREENS = `${ROOT}test/.tmp/screens`;
 const TOKEN = 'browser-test-token-0123456789';
-const haveChromium = existsSync(CHROMIUM);
 
-/** dist/web from `npm run build`, or a fresh build when there is none. */
-async function webRoot(): Promise<string> {
-  const found = findWebRoot();
-  if (found) return found;
-  const { build } = await import('vite');
-  await build({ configFile: `${ROOT}src/web/vite.config.ts`, logLevel: 'error' });
-  return findWebRoot()!;
-}
-
-describe.skipIf(!haveChromium)(`web UI in chromium${haveChromium ? '' : ` (skipped: no ${CHROMIUM}; apt-get install chromium)`}`, () => {
+describe.skipIf(!haveChromium)(`web UI in chromium${skipReason}`, () => {
   let store: Store;
   let app: FastifyInstance;
   let browser: Browser;
@@ -38,10 +24,7 @@ describe.skipIf(!haveChromium)(`web UI in chromium${haveChromium ? '' : ` (skipp
     store = await openFixtureStore();
     app = await buildServer({ store, token: TOKEN, webRoot: await webRoot() });
     base = await app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-    });
+    browser = await launchChromium();
   }, 120_000);
 
   afterAll(async () => {
@@ -50,16 +33,7 @@ describe.skipIf(!haveChromium)(`web UI in chromium${haveChromium ? '' : ` (skipp
     await store?.close();
   });
 
-  async function open(path: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
-    const page = await browser.newPage({ viewport });
-    const external: string[] = [];
-    page.on('request', (r) => {
-      if (!r.url().startsWith(base) && !r.url().startsWith('data:')) external.push(r.url());
-    });
-    page.on('close', () => expect(external, 'requests outside the fivew server').toEqual([]));
-    await page.goto(`${base}${path}`);
-    return page;
-  }
+  const open = (path: string, viewport?: { width: number; height: number }): Promise<Page> => openPage(browser, base, path, viewport);
 
   it('searches an actor, opens the actor page with timeline, network and map', async () => {
     const page = await open('/');
