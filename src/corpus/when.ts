@@ -7,12 +7,15 @@
 import type { Analysis, AttributionRecord } from '../analysis.js';
 import { findTimes } from '../annotate/time.js';
 
-/** Sentences at the top of a report that carry its dateline. */
-const LEAD_SENTENCES = 2;
+/** Sentences at the top of a report that carry its dateline (a headline left in the text is one of them). */
+const LEAD_SENTENCES = 3;
 
-/** The first past time expression in text[start, end), outside the spans given (a statement's own words say when something else happened). */
+/**
+ * The first past day ("Sunday", "March 3") in text[start, end), outside the spans given: a statement's own
+ * words say when something else happened, and "last month" dates what is talked about, not the talking.
+ */
 function firstPast(text: string, start: number, end: number, outside: ReadonlyArray<{ start: number; end: number }> = []): string | null {
-  const t = findTimes(text.slice(start, end), null, start).find((x) => !x.future && !outside.some((s) => x.start < s.end && s.start < x.end));
+  const t = findTimes(text.slice(start, end), null, start).find((x) => !x.future && x.precision === 'day' && !outside.some((s) => x.start < s.end && s.start < x.end));
   return t ? t.text.replace(/^on\s+/i, '').replace(/[’']s$/, '') : null;
 }
 

@@ -133,9 +133,11 @@ export async function getActor(store: Store, key: string, options: { items?: num
     linkedActor(store, key),
   ]);
   const claims = linked ? await listClaims(corpusTables(store), { speaker: linked.id, min: 2, limit: 20, offset: 0 }) : [];
+  const articleWhen = new Map(quotes.filter((q) => q.dateText).map((q) => [q.articleId, q.dateText!]));
   const timeline: TimelineItem[] = [
     ...quotes.map((q): TimelineItem => ({ kind: 'quote', date: q.date, dateText: q.dateText, articleId: q.articleId, id: q.attributionId, text: q.content, title: q.title, claimId: q.claimId, claimSize: q.claimSize })),
-    ...events.map((e): TimelineItem => ({ kind: 'event', date: e.date, dateText: e.dateText, articleId: e.articleId, id: e.eventId, text: e.trigger, title: e.title, type: e.type })),
+    // An undated event without time words of its own takes its article's, as the article's statements do.
+    ...events.map((e): TimelineItem => ({ kind: 'event', date: e.date, dateText: e.date ? null : (e.dateText ?? articleWhen.get(e.articleId) ?? null), articleId: e.articleId, id: e.eventId, text: e.trigger, title: e.title, type: e.type })),
   ].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));
   const tally = (m: Map<string, number>) => [...m].map(([k, count]) => ({ k, count })).sort((a, b) => b.count - a.count || a.k.localeCompare(b.k));
   return {

@@ -18,7 +18,7 @@ export function date(value: string | null | undefined): string {
  */
 export function when(value: string | null | undefined, text: string | null | undefined): string {
   if (value) return value.slice(0, 10);
-  return text ? `${text} (publication date unknown)` : 'undated';
+  return text ? `${text.replace(/^on\s+/i, '')} (publication date unknown)` : 'undated';
 }
 
 /** "first → last" of a cluster, one date when they are the same. */
