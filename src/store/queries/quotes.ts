@@ -79,7 +79,7 @@ export async function searchQuotes(store: Store, filter: QuoteFilter): Promise<Q
     }
   }
   if (filter.text) {
-    const cond = quoteMatches(store.engine, 'q', filter.text);
+    const cond = quoteMatches(store.engine, 'q', filter.text, { narrowedElsewhere: filter.speaker?.includes(':') ?? false });
     if (cond === null) return [];
     q = q.where(cond);
   }
