@@ -187,6 +187,17 @@ describe('attribution across paragraphs', () => {
     expect(seen[0]).toMatchObject({ source: 'Maren Holt', content: 'the ferry would run' });
   });
 
+  it('leaves times, comma-set adjuncts, fronted descriptions and leading adverbs out of the source', () => {
+    const source = (text: string): string | null => analyse(text).seen[0]?.source ?? null;
+    expect(source('The Port Authority on Saturday said the ferry would run.')).toBe('The Port Authority');
+    expect(source('Maren Holt, at a press conference in Alden, said the ferry would run.')).toBe('Maren Holt');
+    expect(source('A fierce critic of the harbour deal, Tomas Reyne argued that the route was unsafe.')).toBe('Tomas Reyne');
+    expect(source('Perhaps the harbour engineers will say the route is unsafe.')).toBe('the harbour engineers');
+    // A negation or a quantifier is part of who speaks; an apposition keeps its closing comma.
+    expect(source('Not everyone agrees that the route is safe.')).toBe('Not everyone');
+    expect(source('Dorian Falk, a spokesman for the union, said the ferry would run.')).toBe('Dorian Falk, a spokesman for the union,');
+  });
+
   it('skips only the addressee of "told" when no "that" follows', () => {
     const told = analyse('Mira Kell told reporters the ferry route would reopen in May.').seen;
     expect(told[0]).toMatchObject({ lemma: 'tell', source: 'Mira Kell', content: 'the ferry route would reopen in May' });

@@ -97,7 +97,7 @@ if (!args.includes('--dry')) {
       kind: CONTENT_MODEL_KIND,
       version: CONTENT_MODEL_VERSION,
       labels: { end: ['no', 'yes'] },
-      features: { templates: 26 },
+      features: { templates: 31 },
       training: { data: 'PolNeAR train', epochs, seed, examples: train.examples.length, devEndAccuracy: Math.round(devAcc * 10000) / 10000 },
     },
     perceptrons: { end: p },

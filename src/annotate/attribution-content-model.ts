@@ -18,7 +18,7 @@ import type { TokenTags } from './attribution-tags.js';
 import type { Quote } from './quotes.js';
 
 export const CONTENT_MODEL_KIND = 'fivew-attribution-content-end';
-export const CONTENT_MODEL_VERSION = 1;
+export const CONTENT_MODEL_VERSION = 2;
 export const CONTENT_MODEL_PATH = fileURLToPath(new URL('../../models/attribution-content.bin.gz', import.meta.url));
 
 export interface EndCandidate {
@@ -94,6 +94,7 @@ export function endCandidates(input: ContentEndInput): EndCandidate[] {
     let next = end;
     const punct = next < s.tokenEnd && TRAILING.test(toks[next]!.text) ? word(next) : '-';
     while (next < s.tokenEnd && TRAILING.test(toks[next]!.text)) next++;
+    const { attach, crossing } = arcsAt(tags, s, from, end, next);
     const rule = end === ruleEnd ? 'R' : '-';
     const last = end === sentenceEnd ? 'E' : '-';
     const closesQuote = quotes.some((q) => q.span.end === toks[end - 1]!.end) ? 'q' : '-';
@@ -124,12 +125,36 @@ export function endCandidates(input: ContentEndInput): EndCandidate[] {
       `cue+end=${cueLemma}|${last}`,
       `q=${closesQuote}|${last}`,
       `rest=${bucket(sentenceEnd - end)}|${rule}`,
+      `att=${attach}`,
+      `att+np=${attach}|${pos(next)}`,
+      `att+p+n=${attach}|${punct}|${word(next)}`,
+      `att+x=${attach}|${crossing}`,
+      `att+f=${attach}|${firstKind}|${rule}`,
     ];
     const features = new Uint32Array(feats.length);
     for (let k = 0; k < feats.length; k++) features[k] = hashString(feats[k]!);
     out.push({ end, features });
   }
   return out;
+}
+
+/**
+ * Where the phrase after a candidate end hangs in the parse: climb from its first token while the head
+ * lies further right; the head reached is inside the content ('in', so cutting orphans a modifier), before
+ * it (the cue's clause: an adjunct of the report), or the root. Also how many content tokens hang on
+ * something after the end. 'none' where the sentence was not parsed.
+ */
+function arcsAt(tags: TokenTags, s: Sentence, from: number, end: number, next: number): { attach: string; crossing: string } {
+  const head = tags.head;
+  const rel = tags.deprel;
+  if (!head || !rel || next >= s.tokenEnd || rel[next] === '_') return { attach: 'none', crossing: 'none' };
+  let a = next;
+  for (let steps = 0; steps < 40 && head[a]! >= end && head[a]! < s.tokenEnd; steps++) a = head[a]!;
+  const h = head[a]!;
+  const where = h < 0 ? 'root' : h < from ? 'pre' : h < end ? 'in' : 'post';
+  let crossing = 0;
+  for (let k = from; k < end; k++) if (head[k]! >= end && head[k]! < s.tokenEnd) crossing++;
+  return { attach: `${where}|${rel[a]}`, crossing: String(Math.min(crossing, 2)) };
 }
 
 export function candidateScore(p: AveragedPerceptron, c: EndCandidate): number {

@@ -249,9 +249,12 @@ function sourceBefore(ctx: Ctx, s: Sentence, cueStart: number): [number, number]
     start = comma + 1;
   }
   // "In a Bloomberg interview Trump declared", "in which he said": the subject is the last word.
-  if (end - start > 1 && (ctx.tags.upos[end - 1] === 'PRON' || (ctx.tags.upos[start] === 'ADP' && ctx.tags.upos[end - 1] === 'PROPN' && ctx.tags.upos[end - 2] !== 'PROPN'))) {
-    if (ctx.tags.upos[end - 2] !== 'DET' && lower(ctx, end - 2) !== ',') start = end - 1;
+  // Not "Not everyone", "my siblings and I", "Those close to him", "many of whom".
+  const subjectPronoun = /^(i|he|she|we|they|you|it)$/.test(lower(ctx, end - 1)) && !/^(and|or|of|to)$/.test(lower(ctx, end - 2));
+  if (end - start > 1 && (subjectPronoun || (ctx.tags.upos[start] === 'ADP' && ctx.tags.upos[end - 1] === 'PROPN' && ctx.tags.upos[end - 2] !== 'PROPN'))) {
+    if (ctx.tags.upos[end - 2] !== 'DET') start = end - 1;
   }
+  [start, end] = trimSourceAdjuncts(ctx, start, end);
   while (end > start && lower(ctx, end - 1) === ',' && !commaClosesApposition(ctx, start, end - 1)) end--;
   // "Trump, speaking to a veterans group, said": a participle clause is not part of the name phrase.
   const comma = indexOfWord(ctx, start, end, ',');
@@ -266,6 +269,52 @@ function sourceBefore(ctx: Ctx, s: Sentence, cueStart: number): [number, number]
 function spacedHyphen(ctx: Ctx, k: number): boolean {
   const t = ctx.doc.tokens[k]!;
   return (t.text === '-' || t.text === '--') && /\s/.test(ctx.doc.text[t.start - 1] ?? ' ') && /\s/.test(ctx.doc.text[t.end] ?? ' ');
+}
+
+const SOURCE_TIME_LEAD = new Set(['on', 'this', 'last', 'next', 'early', 'late', 'in', 'earlier', 'later']);
+
+/**
+ * What is scenery, not speaker, at the edges of a source phrase: a trailing time ("The Times on Saturday",
+ * "the Supreme Court this month"), a trailing comma-set adjunct ("Clinton, at Monday's debate,", "Reid, in
+ * particular,", "Cummings, the top Democrat, in a statement"), a leading relative or adverb ("which RT",
+ * "Perhaps the moderators"), a fronted description before the name ("A defender of RT, Mr. Schultz").
+ */
+function trimSourceAdjuncts(ctx: Ctx, start: number, end: number): [number, number] {
+  const pos = (k: number): string => ctx.tags.upos[k]!;
+  for (let guard = 0; guard < 3 && end - start > 1; guard++) {
+    if (TIME_WORDS.has(lower(ctx, end - 1)) && /^(PROPN|NOUN|ADV)$/.test(pos(end - 1)) && end - 2 >= start) {
+      let k = end - 1;
+      while (k > start && (TIME_WORDS.has(lower(ctx, k - 1)) || SOURCE_TIME_LEAD.has(lower(ctx, k - 1)))) k--;
+      if (k > start && /^(NOUN|PROPN|PRON|PUNCT)$/.test(pos(k - 1))) {
+        end = k;
+        continue;
+      }
+    }
+    // The comma that opens a final adjunct: ", at …,", ", in particular,", ", like Obama,", ", in a statement".
+    const closing = lower(ctx, end - 1) === ',' ? end - 1 : end;
+    let open = closing - 1;
+    while (open > start && lower(ctx, open) !== ',') open--;
+    if (open > start && open + 1 < closing && (pos(open + 1) === 'ADP' || (pos(open + 1) === 'ADV' && closing - open <= 3))) {
+      end = commaClosesApposition(ctx, start, open) ? open + 1 : open;
+      continue;
+    }
+    break;
+  }
+  if (end - start > 1 && /^(which|what|how)$/.test(lower(ctx, start))) start++;
+  while (end - start > 1 && (lower(ctx, start) === ',' || (pos(start) === 'ADV' && !/^(not|only|nearly|almost|about|also)$/.test(lower(ctx, start))))) start++;
+  // A description fronted before the name ("A passionate defender of RT America, Mr. Schultz likened …").
+  const comma = lastIndexOfWord(ctx, start, end, ',');
+  if (comma > start && comma + 1 < end && lower(ctx, end - 1) !== ',' && !/^(and|or)$/.test(lower(ctx, comma + 1))) {
+    let names = true;
+    for (let k = comma + 1; k < end; k++) if (!/^(PROPN|PRON)$/.test(pos(k)) && !/^(mr\.|mrs\.|ms\.|dr\.)$/.test(lower(ctx, k))) names = false;
+    if (names && pos(comma - 1) !== 'PROPN') start = comma + 1;
+  }
+  return [start, end];
+}
+
+function lastIndexOfWord(ctx: Ctx, t0: number, t1: number, word: string): number {
+  for (let i = t1 - 1; i >= t0; i--) if (lower(ctx, i) === word) return i;
+  return -1;
 }
 
 /** PolNeAR keeps the comma that closes an apposition ("His manager, Jeff Weaver,"). */
