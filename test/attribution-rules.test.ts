@@ -193,6 +193,9 @@ describe('attribution across paragraphs', () => {
     expect(source('Maren Holt, at a press conference in Alden, said the ferry would run.')).toBe('Maren Holt');
     expect(source('A fierce critic of the harbour deal, Tomas Reyne argued that the route was unsafe.')).toBe('Tomas Reyne');
     expect(source('Perhaps the harbour engineers will say the route is unsafe.')).toBe('the harbour engineers');
+    expect(source('A harbour report released last year found that the route was unsafe.')).toBe('A harbour report released last year');
+    expect(source('Retired Admiral Tomas Reyne said the route was unsafe.')).toBe('Retired Admiral Tomas Reyne');
+    expect(analyse('The minister arrived in Alden, officials said.').seen[0]).toMatchObject({ source: 'officials', content: 'The minister arrived in Alden' });
     // A negation or a quantifier is part of who speaks; an apposition keeps its closing comma.
     expect(source('Not everyone agrees that the route is safe.')).toBe('Not everyone');
     expect(source('Dorian Falk, a spokesman for the union, said the ferry would run.')).toBe('Dorian Falk, a spokesman for the union,');

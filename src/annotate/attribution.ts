@@ -210,7 +210,7 @@ function sourceBefore(ctx: Ctx, s: Sentence, cueStart: number): [number, number]
       }
     }
     if (isQuoteMark(ctx, k) || w === ';' || w === ':' || w === '—' || w === '―' || w === '(' || spacedHyphen(ctx, k)) break;
-    if (pos === 'SCONJ' || SUBORDINATORS.has(w) || (pos === 'CCONJ' && lower(ctx, k - 1) === ',') || ((pos === 'VERB' || pos === 'AUX') && !isInsideRelative(ctx, s, k) && !insideApposition(ctx, s, k, end))) {
+    if (pos === 'SCONJ' || SUBORDINATORS.has(w) || (pos === 'CCONJ' && lower(ctx, k - 1) === ',') || ((pos === 'VERB' || pos === 'AUX') && !isInsideRelative(ctx, s, k) && !insideApposition(ctx, s, k, end) && !modifiesNoun(ctx, s, k, start, end))) {
       boundary = pos !== 'CCONJ';
       break;
     }
@@ -334,6 +334,21 @@ function insideApposition(ctx: Ctx, s: Sentence, k: number, end: number): boolea
     if (isQuoteMark(ctx, i) || ctx.tags.upos[i] === 'VERB' || ctx.tags.upos[i] === 'AUX' || SUBORDINATORS.has(w)) return false;
   }
   return false;
+}
+
+/**
+ * A verb form that only modifies a noun of the source: "A GAO report released last year found", "research
+ * conducted by the center found", "restructuring experts say", "Retired Lt. Gen. Michael Flynn said".
+ */
+function modifiesNoun(ctx: Ctx, s: Sentence, k: number, start: number, end: number): boolean {
+  if (indexOfWord(ctx, k, end, ',') >= 0) return false;
+  const w = lower(ctx, k);
+  const prev = k > s.tokenStart ? ctx.tags.upos[k - 1]! : 'START';
+  const next = ctx.tags.upos[k + 1] ?? '';
+  // Participle before the noun it describes.
+  if (/(ed|ing)$/.test(w) && k + 1 === start && (next === 'NOUN' || next === 'PROPN') && /^(START|DET|ADJ|NUM)$/.test(prev)) return true;
+  // Reduced relative after its noun, followed by a by-agent, a preposition or a time.
+  return /(ed|en|wn)$/.test(w) && (prev === 'NOUN' || prev === 'PROPN') && (next === 'ADP' || TIME_WORDS.has(lower(ctx, k + 1)));
 }
 
 function isInsideRelative(ctx: Ctx, s: Sentence, k: number): boolean {
