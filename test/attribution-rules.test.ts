@@ -196,6 +196,8 @@ describe('attribution across paragraphs', () => {
     expect(source('A harbour report released last year found that the route was unsafe.')).toBe('A harbour report released last year');
     expect(source('Retired Admiral Tomas Reyne said the route was unsafe.')).toBe('Retired Admiral Tomas Reyne');
     expect(analyse('The minister arrived in Alden, officials said.').seen[0]).toMatchObject({ source: 'officials', content: 'The minister arrived in Alden' });
+    expect(analyse('“The route is safe,” Maren Holt said Tuesday.').seen[0]).toMatchObject({ source: 'Maren Holt', content: '“The route is safe,”' });
+    expect(analyse('“The route is safe,” Mira Kell, 61, told me.').seen[0]).toMatchObject({ source: 'Mira Kell, 61,' });
     // A negation or a quantifier is part of who speaks; an apposition keeps its closing comma.
     expect(source('Not everyone agrees that the route is safe.')).toBe('Not everyone');
     expect(source('Dorian Falk, a spokesman for the union, said the ferry would run.')).toBe('Dorian Falk, a spokesman for the union,');

@@ -378,7 +378,10 @@ function sourceAfter(ctx: Ctx, s: Sentence, cueEnd: number): [number, number] | 
     end++;
   }
   end = trimEnd(ctx, cueEnd, end);
-  return end > cueEnd ? [cueEnd, end] : null;
+  // "…, R-Ky., said Tuesday.": a time after the cue is not who spoke.
+  let allTime = true;
+  for (let k = cueEnd; k < end; k++) if (!TIME_WORDS.has(lower(ctx, k)) && !SOURCE_TIME_LEAD.has(lower(ctx, k))) allTime = false;
+  return end > cueEnd && !allTime ? [cueEnd, end] : null;
 }
 
 /** The end of a cue-first content starting at token from: the rules' end, re-ranked by the learned model when it ships. */
@@ -485,7 +488,9 @@ function attributeSentence(ctx: Ctx, s: Sentence, out: Attribution[]): void {
       // Direct: a quote closing just before the cue ("“…,” he said") or opening just after it ("said: “…”").
       // "…, the losses would outstrip the gains, said Batchelder.": a comma before the cue and a bare
       // name after it make the cue inverted, whatever noun phrase precedes the comma.
-      const after0 = cue.t0 > s.tokenStart && lower(ctx, cue.t0 - 1) === ',' ? sourceAfter(ctx, s, cue.t1) : null;
+      // "“…,” Mr. King, 82, told me": what follows "told" is the addressee, never the speaker.
+      const inverts = cue.lemma !== 'tell';
+      const after0 = inverts && cue.t0 > s.tokenStart && lower(ctx, cue.t0 - 1) === ',' ? sourceAfter(ctx, s, cue.t1) : null;
       const pre = after0 && reachesEnd(ctx, s, after0[1]) ? null : sourceBefore(ctx, s, cue.t0);
       let quote: Quote | undefined;
       let k = cue.t0 - 1;
@@ -506,7 +511,7 @@ function attributeSentence(ctx: Ctx, s: Sentence, out: Attribution[]): void {
         const qStart = quoteChainStart(ctx, quote);
         content = [...qStart, quote.span];
         kind = 'direct';
-        const srcRange = pre ?? sourceAfter(ctx, s, cue.t1);
+        const srcRange = pre ?? (inverts ? sourceAfter(ctx, s, cue.t1) : null);
         if (srcRange) source = chars(ctx, srcRange[0], srcRange[1]);
         // "“A,” she said, “B.”": a quotation split around its cue.
         const after = srcRange && srcRange[0] >= cue.t1 ? srcRange[1] : cue.t1;
@@ -545,7 +550,7 @@ function attributeSentence(ctx: Ctx, s: Sentence, out: Attribution[]): void {
           const { end, ruleEnd } = forwardContentEnd(ctx, s, from, cue, cues);
           const forward = end > from && hasWord(ctx, from, end) ? ([from, end] as const) : null;
           // "…, said Mr. Burman." — nothing but the source follows the cue.
-          const afterCue = pre === null && cue.t0 > s.tokenStart && (lower(ctx, cue.t0 - 1) === ',' || isQuoteMark(ctx, cue.t0 - 1)) ? sourceAfter(ctx, s, cue.t1) : null;
+          const afterCue = inverts && pre === null && cue.t0 > s.tokenStart && (lower(ctx, cue.t0 - 1) === ',' || isQuoteMark(ctx, cue.t0 - 1)) ? sourceAfter(ctx, s, cue.t1) : null;
           const inverted = afterCue && reachesEnd(ctx, s, afterCue[1]) ? afterCue : null;
           // Post-posed cue: "Those talks are continuing, he said." — the clause before the comma.
           const clauseEnd = pre ? pre[0] : cue.t0;
@@ -568,7 +573,7 @@ function attributeSentence(ctx: Ctx, s: Sentence, out: Attribution[]): void {
           if (end > cue.t1 + 1) content = [chars(ctx, cue.t1 + 1, end)];
         }
         if (kind === 'indirect' && content.some((c) => overlapsQuote(ctx, c))) kind = 'mixed';
-        const srcRange = pre ?? (content.length && content[0]!.end <= cueSpan.start ? sourceAfter(ctx, s, cue.t1) : null);
+        const srcRange = pre ?? (inverts && content.length && content[0]!.end <= cueSpan.start ? sourceAfter(ctx, s, cue.t1) : null);
         // ", saying …" / ", stressing …": the participle shares the subject of the main clause.
         if (/ing$/.test(lower(ctx, cue.t0)) && lower(ctx, cue.t0 - 1) === ',') source = lastSource ?? mainSubject(ctx, s);
         else if (source === null && srcRange) source = chars(ctx, srcRange[0], srcRange[1]);
