@@ -203,6 +203,12 @@ describe('attribution across paragraphs', () => {
     expect(source('Dorian Falk, a spokesman for the union, said the ferry would run.')).toBe('Dorian Falk, a spokesman for the union,');
   });
 
+  it('does not take a relative "that" inside a noun-phrase content for a complementiser', () => {
+    expect(analyse('Mira Kell praised the ferry that her daughter takes.').seen[0]).toMatchObject({ content: 'the ferry that her daughter takes' });
+    expect(analyse('Mira Kell said on Friday that the ferry would run.').seen[0]).toMatchObject({ content: 'that the ferry would run' });
+    expect(analyse('Mira Kell reminded voters that the ferry would run.').seen[0]).toMatchObject({ content: 'that the ferry would run' });
+  });
+
   it('skips only the addressee of "told" when no "that" follows', () => {
     const told = analyse('Mira Kell told reporters the ferry route would reopen in May.').seen;
     expect(told[0]).toMatchObject({ lemma: 'tell', source: 'Mira Kell', content: 'the ferry route would reopen in May' });

@@ -747,7 +747,11 @@ function followingQuotes(ctx: Ctx, s: Sentence): Span[] {
 
 /** Skip an object before "that" ("told reporters that", "said in a statement that"). */
 function contentStart(ctx: Ctx, s: Sentence, cue: CueHit, from: number): number {
-  for (let i = from; i < s.tokenEnd && i - from <= 11; i++) {
+  // Only an addressee ("told reporters that"), a time ("said Friday that") or a prepositional adjunct
+  // ("said in a statement that") stands between a cue and its "that"; after a plain noun phrase, "that"
+  // opens a relative clause inside the content ("loves the school that her daughter attends").
+  const skippable = ADDRESSEE_CUES.has(cue.lemma) || TIME_WORDS.has(lower(ctx, from)) || ctx.tags.upos[from] === 'ADP' || ctx.tags.upos[from] === 'ADV' || lower(ctx, from) === ',';
+  for (let i = from; i < s.tokenEnd && i - from <= 11 && (skippable || i === from); i++) {
     const w = lower(ctx, i);
     if (w === 'that' || (i > from && /^(how|why|what|whether|who)$/.test(w))) return i;
     const pos = ctx.tags.upos[i]!;
@@ -776,6 +780,9 @@ function contentStart(ctx: Ctx, s: Sentence, cue: CueHit, from: number): number 
   }
   return from;
 }
+
+/** Cues that take an addressee before their content ("told reporters that", "reminded voters that"). */
+const ADDRESSEE_CUES = new Set(['tell', 'remind', 'warn', 'inform', 'assure', 'reassure', 'notify', 'convince', 'persuade', 'promise', 'ask', 'advise', 'caution', 'urge', 'teach', 'show']);
 
 /** End of the addressee noun phrase at token i ("reporters", "the Associated Press", "CNN's Jake Tapper", "him"). */
 function addresseeEnd(ctx: Ctx, s: Sentence, i: number): number {
