@@ -99,27 +99,49 @@ export function chooseTitle(inputs: TitleInputs): ChosenTitle {
   const header = h1s.find((h) => h.text.length >= MIN_H1_TITLE);
   const chosen = (h: Heading, title = dropPipeSuffix(h.text)): ChosenTitle => ({ title, headline: h.level === 1 ? h.el : (header?.el ?? h.el) });
 
-  // An h1 that is a metadata title, perhaps with a date or the site's name attached.
+  // An h1 that is a metadata title, perhaps with the site's name, a date or a section label attached.
   for (const h of h1s) {
-    if (metaKeys.has(squash(h.text))) return chosen(h);
-    const undated = h.text.replace(EDGE_DATE, '');
-    if (undated !== h.text && metaKeys.has(squash(undated))) return chosen(h, undated);
-    const own = splitSiteName(h.text, inputs.siteNames, inputs.host).title;
-    if (own !== h.text && metaKeys.has(squash(own))) return chosen(h, own);
+    for (const variant of [siteless(h.text, inputs), h.text, h.text.replace(EDGE_DATE, ''), h.text.replace(SECTION_LABEL, '')]) {
+      if (metaKeys.has(squash(variant))) return chosen(h, dropPipeSuffix(variant));
+    }
   }
-  // An h1 that a metadata title starts with (the rest being " | Site").
+  // An h1 that a metadata title starts with, the rest being " | Site" or a subtitle.
   for (const h of h1s) {
     const q = squash(h.text);
-    if (q.length >= 10 && metas.some((m) => squash(m).startsWith(q))) return chosen(h);
+    if (q.length < 10) continue;
+    for (const m of metas) {
+      if (!squash(m).startsWith(q) || isSiteLabel(h.text, m)) continue;
+      // The meta's own first segment keeps the publisher's punctuation ("How Much is Pet Insurance | …").
+      const segment = m.split(SEPARATOR)[0];
+      return chosen(h, squash(segment) === q ? segment : undefined);
+    }
   }
   // The metadata title shown as a lower heading: the h1 is then a site, section or kicker.
   const shown = headings.find((h) => h.level > 1 && metaKeys.has(squash(h.text)));
   if (shown) return chosen(shown);
   // Metadata titles are written for search results and shares; the visible headline is the title.
-  const visible = h1s.find((h) => h.text.length >= MIN_H1_TITLE);
+  const visible = h1s.find((h) => h.text.length >= MIN_H1_TITLE && h.text.length <= MAX_H1_TITLE && h.text.includes(' '));
   if (visible) return chosen(visible);
   if (stripped.length > 0) return { title: stripped[0], headline: showing(inputs.all, stripped[0]) ?? h1s[0]?.el ?? null };
   return h1s[0] ? chosen(h1s[0]) : { title: null, headline: null };
+}
+
+/** Longer h1s are a page's blurb or lead sentence rather than its title. */
+const MAX_H1_TITLE = 150;
+
+/** "Blog: Headline", "News | Headline": a section name before the headline. */
+const SECTION_LABEL = /^\p{L}[\p{L}&' ]{0,20}(?::|\s+\|)\s+/u;
+
+function siteless(text: string, inputs: TitleInputs): string {
+  return splitSiteName(text, inputs.siteNames, inputs.host).title;
+}
+
+/** "Engora Data Blog: Small adventures…": the h1 is the prefix label of a longer title, not its headline. */
+function isSiteLabel(h1: string, meta: string): boolean {
+  const at = meta.toLowerCase().indexOf(h1.toLowerCase());
+  if (at < 0) return false;
+  const rest = meta.slice(at + h1.length);
+  return /^\s*:/.test(rest) && rest.length > h1.length;
 }
 
 /** h1–h3 outside navigation, with their visible text. */
@@ -127,11 +149,27 @@ function collectHeadings(all: HElement[]): Heading[] {
   const out: Heading[] = [];
   for (const el of all) {
     const level = el.tag === 'h1' ? 1 : el.tag === 'h2' ? 2 : el.tag === 'h3' ? 3 : 0;
-    if (level === 0 || insideTag(el, 'nav')) continue;
+    if (level === 0 || insideTag(el, 'nav') || inFurniture(el)) continue;
     const text = collapse(repairMojibake(headingText(el)));
     if (text.length >= 3 && text.length <= 300) out.push({ el, level, text });
   }
   return out;
+}
+
+/** Containers whose headings are never the article's: footers, dialogs, overlays, pop-ups. */
+const FURNITURE_TAGS = new Set(['footer', 'dialog', 'aside']);
+/**
+ * A class or id naming such a container ("Overlay", "site-footer", "et_pb_text_tb_footer"); not
+ * "footer-on-bottom" on a page wrapper or "hero-banner-popup" on a headline banner.
+ */
+const FURNITURE_NAME = /^(?:(?:[\w-]*[-_])?footer|modal|overlay|popup|dialog)$/i;
+
+function inFurniture(el: HElement): boolean {
+  for (let a = el.parent; a && a.tag !== 'body'; a = a.parent) {
+    if (FURNITURE_TAGS.has(a.tag) || a.attrs.role === 'dialog') return true;
+    if (`${a.attrs.class ?? ''} ${a.attrs.id ?? ''}`.split(/\s+/).some((name) => FURNITURE_NAME.test(name))) return true;
+  }
+  return false;
 }
 
 /** Not page text, or too often a list of other articles' titles. */
