@@ -23,11 +23,14 @@ export interface RefreshResult {
   /** Layer rows whose actor key the relink changed. */
   rekeyed: number;
   seconds: number;
+  /** CPU time of the process meanwhile (wall time on a busy machine says little). */
+  cpuSeconds: number;
   view: CorpusView;
 }
 
 export async function refreshCorpus(store: Store): Promise<RefreshResult> {
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const analyses = await storedAnalyses(store);
   const overrides = await readActorOverrides(corpusDb(store));
   const view = buildCorpus(analyses, { ...CORPUS_DEFAULTS, overrides });
@@ -48,13 +51,19 @@ export async function refreshCorpus(store: Store): Promise<RefreshResult> {
     claims: view.claims.length,
     rekeyed,
     seconds: (performance.now() - t0) / 1000,
+    cpuSeconds: cpuSecondsSince(cpu0),
     view,
   };
 }
 
+function cpuSecondsSince(start: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1e6;
+}
+
 /** One line for the command line. */
 export function describeRefresh(r: RefreshResult): string {
-  return `${r.analyses} analyses → ${r.actors} actors, ${r.stories} stories, ${r.claims} claims; ${r.rekeyed} layer rows relinked (${r.seconds.toFixed(1)} s)`;
+  return `${r.analyses} analyses → ${r.actors} actors, ${r.stories} stories, ${r.claims} claims; ${r.rekeyed} layer rows relinked (${r.seconds.toFixed(1)} s, ${r.cpuSeconds.toFixed(1)} CPU-s)`;
 }
 
 export interface CorpusRefresher {
