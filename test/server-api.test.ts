@@ -122,12 +122,21 @@ describe('response cache', () => {
       expect(second.headers['x-cache']).toBe('hit');
       expect(second.body).toBe(first.body);
       expect(second.headers['content-security-policy']).toContain("script-src 'self'");
+      // A client holding the tag gets a bodiless 304 while nothing changed.
+      const tag = String(first.headers.etag);
+      expect(second.headers.etag).toBe(tag);
+      const unchanged = await app.inject({ method: 'GET', url: '/api/overview', headers: { 'if-none-match': tag } });
+      expect(unchanged.statusCode).toBe(304);
+      expect(unchanged.body).toBe('');
+      expect((await app.inject({ method: 'GET', url: '/api/nothing', headers: { 'if-none-match': tag } })).statusCode).toBe(404);
       // A fourth article, committed through another connection, as a concurrent `fivew ingest` would.
       const { article, analysis } = buildFixture(FIXTURES[0]!);
       expect((await other.insertArticle({ ...article, text: `${article.text}\n\nA later copy.` }, analysis)).outcome).not.toBe('duplicate');
       const after = await app.inject({ method: 'GET', url: '/api/overview' });
       expect(after.headers['x-cache']).toBeUndefined();
       expect(after.json()).toMatchObject({ counts: { articles: 3 } });
+      expect(after.headers.etag).not.toBe(tag);
+      expect((await app.inject({ method: 'GET', url: '/api/overview', headers: { 'if-none-match': tag } })).statusCode).toBe(200);
       // Errors are never kept; article fetch is not cached at all.
       await app.inject({ method: 'GET', url: '/api/actors/PERSON%3Anobody' });
       expect((await app.inject({ method: 'GET', url: '/api/actors/PERSON%3Anobody' })).headers['x-cache']).toBeUndefined();

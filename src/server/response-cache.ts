@@ -6,7 +6,12 @@
  * `data_version` moves whenever another connection (a `fivew ingest`, a
  * `corpus rebuild`) commits, and this server's own writes (POST) clear the
  * cache. PostgreSQL offers no such cheap check, so it is served uncached.
+ *
+ * The same reasoning gives ETags for free: every cacheable response carries
+ * the server's generation (bumped at every change), and a client that sends
+ * it back while nothing has changed gets a bodiless 304.
  */
+import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import type { Store } from '../store/index.js';
@@ -74,14 +79,28 @@ export function installResponseCache(app: FastifyInstance, store: Store, options
   const skip = options.skip ?? new Set<string>();
   const bodies = new LruBodies(options.maxBytes ?? 32 * 1024 * 1024);
   let version: number | null = null;
+  // A restart starts a new series, so a tag from before it never matches.
+  const boot = randomBytes(6).toString('hex');
+  let generation = 0;
+  let etag = '';
+  const reset = () => {
+    bodies.clear();
+    generation++;
+    etag = `W/"${boot}-${generation}"`;
+  };
+  reset();
 
-  const cacheable = (req: FastifyRequest) => req.method === 'GET' && req.url.startsWith('/api/') && !skip.has(req.routeOptions.url ?? '');
+  // Matched API routes only: not the docs page's files, not unknown paths.
+  const cacheable = (req: FastifyRequest) => {
+    const route = req.routeOptions.url;
+    return req.method === 'GET' && route !== undefined && route.startsWith('/api/') && !route.startsWith('/api/docs') && !skip.has(route);
+  };
 
   /** Empties the cache when another connection has committed since the last look. */
   async function checkVersion(): Promise<void> {
     const { rows } = await sql<{ data_version: number }>`pragma data_version`.execute(store.db);
     const now = Number(rows[0]?.data_version);
-    if (now !== version) bodies.clear();
+    if (now !== version) reset();
     version = now;
   }
 
@@ -89,22 +108,24 @@ export function installResponseCache(app: FastifyInstance, store: Store, options
   app.addHook('preHandler', async (req, reply) => {
     if (!cacheable(req)) return;
     await checkVersion();
+    if (req.headers['if-none-match'] === etag) return reply.code(304).header('etag', etag).send();
     const body = bodies.get(req.url);
     if (body === undefined) return;
     (req as Marked)[HIT] = true;
-    return reply.header('content-type', 'application/json; charset=utf-8').header('x-cache', 'hit').send(body);
+    return reply.header('content-type', 'application/json; charset=utf-8').header('etag', etag).header('x-cache', 'hit').send(body);
   });
 
   app.addHook('onSend', async (req, reply, payload) => {
-    if (reply.statusCode === 200 && typeof payload === 'string' && payload.length <= maxEntryBytes && cacheable(req) && !(req as Marked)[HIT]) {
-      bodies.set(req.url, payload);
+    if (reply.statusCode === 200 && cacheable(req) && !(req as Marked)[HIT]) {
+      reply.header('etag', etag);
+      if (typeof payload === 'string' && payload.length <= maxEntryBytes) bodies.set(req.url, payload);
     }
     return payload;
   });
 
   // This server's own writes (ingest) do not move data_version on its own connection.
   app.addHook('onResponse', async (req, reply) => {
-    if (req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS' && reply.statusCode < 400) bodies.clear();
+    if (req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS' && reply.statusCode < 400) reset();
   });
-  return { clear: () => bodies.clear() };
+  return { clear: reset };
 }
