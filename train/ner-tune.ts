@@ -3,7 +3,8 @@
  * (greedy and beam), print the scores. Usage:
  *   npx tsx train/ner-tune.ts [epochs] [prune]
  * Environment: CLUSTERS=32,32 (branching; unset = no clusters), CMIN, CDIMS, CCTX,
- * CAPS=1 (capitalisation prior), MIX=N (mean of N models from seeds SEED…), SEED, CACHE_DIR (where built clusters are cached between runs).
+ * CAPS=1 (capitalisation prior), EXTRA=1 (second gazetteer), MIX=N (mean of N models from seeds SEED…), SEED, CACHE_DIR (where built clusters are cached between runs),
+ * OUT=path (save the model).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,6 +12,7 @@ import { readConllFile } from '../src/models/ner-conll.js';
 import { evaluateNer, meanPerceptron, trainNer } from '../src/models/ner-train.js';
 import { DEFAULT_DECODING, NerTagger } from '../src/models/ner.js';
 import { formatScores } from '../src/eval/conll.js';
+import { nerExtraLists } from '../src/knowledge/ner-extra-lists.js';
 import { buildCapPrior, buildClusters, unlabelledSentences, DEFAULT_CLUSTER_OPTIONS } from '../src/models/ner-clusters.js';
 
 const epochs = Number(process.argv[2] ?? 10);
@@ -36,12 +38,20 @@ if (process.env.CLUSTERS) {
 }
 const capPrior = process.env.CAPS ? buildCapPrior(unlabelledSentences('../shared/data')) : null;
 if (capPrior) console.error(`capitalisation prior: ${capPrior.size} words`);
+const extraLists = process.env.EXTRA ? nerExtraLists() : [];
 const t0 = Date.now();
 const seeds = Number(process.env.MIX ?? 1);
 const taggers = Array.from({ length: seeds }, (_, k) =>
-  trainNer(train, { epochs, prune, seed: Number(process.env.SEED ?? 1) + k, lexicons: { clusters, capPrior }, log: (l) => console.error(l) }),
+  trainNer(train, {
+    epochs,
+    prune,
+    seed: Number(process.env.SEED ?? 1) + k,
+    lexicons: { clusters, capPrior },
+    extraLists,
+    log: (l) => console.error(l),
+  }),
 );
-const tagger = seeds === 1 ? taggers[0]! : new NerTagger(meanPerceptron(taggers.map((t) => t.perceptron)), taggers[0]!.settings, taggers[0]!.lexicons);
+const tagger = seeds === 1 ? taggers[0]! : new NerTagger(meanPerceptron(taggers.map((t) => t.perceptron)), taggers[0]!.settings, taggers[0]!.lexicons, 200_000, taggers[0]!.gazetteerLists, extraLists);
 if (seeds > 1) {
   for (const [k, t] of taggers.entries()) console.log(`seed model ${k + 1}: beam 4 F1 ${(100 * evaluateNer(t, dev).scores.overall.f1).toFixed(2)}`);
 }
@@ -51,3 +61,4 @@ for (const beam of [1, 4]) {
   console.log(`beam ${beam}: F1 ${(100 * r.scores.overall.f1).toFixed(2)}`);
   if (beam === 4) console.log(formatScores(r.scores));
 }
+if (process.env.OUT) tagger.save(process.env.OUT, { tuning: true, epochs, prune, members: seeds });

@@ -48,7 +48,7 @@ const T = {
   bias: 1, word: 2, lower: 3, shape: 4, short: 5, prefix: 6, suffix: 7, ngram: 10, capPrior: 11, capPriorPos: 12, orgKw: 8, cluster: 9,
   lowerM1: 20, lowerP1: 21, lowerM2: 22, lowerP2: 23, wordM1: 24, wordP1: 25,
   bigramL: 26, bigramR: 27, shapeM1: 28, shapeP1: 29, shortTri: 30, shortM1Cur: 31, shortCurP1: 32,
-  gaz: 40, gazM1: 41, gazP1: 42, gazShort: 43, orgKwP1: 44, orgKwP2: 45, orgKwM1: 46, clusterM1: 47, clusterP1: 48,
+  gaz: 40, gazM1: 41, gazP1: 42, gazShort: 43, gaz2: 90, gaz2M1: 91, gaz2P1: 92, gaz2Short: 93, orgKwP1: 44, orgKwP2: 45, orgKwM1: 46, clusterM1: 47, clusterP1: 48,
   initial: 50, capsSentence: 51, capsSentenceShort: 52,
   docCapElsewhere: 60, docLowerElsewhere: 61, docInRun: 62, docInitialCap: 63, docRunPos: 64,
   prevTag: 80, prev2Tag: 81, prevTagLower: 82, prevTagShort: 83, history: 84, historyShort: 85, prevTagShape: 86,
@@ -198,13 +198,15 @@ export interface SentenceContext {
   words: readonly string[];
   infos: WordInfo[];
   gaz: Uint32Array;
+  /** Matches of the second gazetteer (names, teams, towns), when the model has one. */
+  gaz2: Uint32Array | null;
   /** An all-caps sentence (a headline). */
   caps: boolean;
 }
 
-export function sentenceContext(words: readonly string[], infos: WordInfo[], gazetteer: Gazetteer): SentenceContext {
+export function sentenceContext(words: readonly string[], infos: WordInfo[], gazetteer: Gazetteer, extra: Gazetteer | null = null): SentenceContext {
   const lower = infos.map((info) => info.lowerStr);
-  return { words, infos, gaz: gazetteer.match(lower), caps: isCapsSentence(infos) };
+  return { words, infos, gaz: gazetteer.match(lower), gaz2: extra ? extra.match(lower) : null, caps: isCapsSentence(infos) };
 }
 
 const NONE = 0x9e3779b9;
@@ -253,6 +255,13 @@ export function staticFeatures(ctx: SentenceContext, i: number, doc: DocStats, o
   pushGaz(out, T.gazShort, gaz[i]!, cur.short);
   if (i > 0) pushGaz(out, T.gazM1, gaz[i - 1]!);
   if (i + 1 < n) pushGaz(out, T.gazP1, gaz[i + 1]!);
+  const gaz2 = ctx.gaz2;
+  if (gaz2) {
+    pushGaz(out, T.gaz2, gaz2[i]!);
+    pushGaz(out, T.gaz2Short, gaz2[i]!, cur.short);
+    if (i > 0) pushGaz(out, T.gaz2M1, gaz2[i - 1]!);
+    if (i + 1 < n) pushGaz(out, T.gaz2P1, gaz2[i + 1]!);
+  }
   if (i === 0) out.push(hashInts(T.initial, cur.short));
   if (cur.capPrior >= 0 && (cur.cap || cur.allCaps)) out.push(hashInts(T.capPriorPos, cur.capPrior, i === 0 ? 1 : ctx.caps ? 2 : 0));
   if (ctx.caps) {

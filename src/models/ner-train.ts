@@ -11,6 +11,7 @@ import { DEFAULT_DECODING, NER_TAGS, NerTagger, tagIndex, type Decoding } from '
 import { DEFAULT_FEATURE_SETTINGS, NO_LEXICONS, type FeatureSettings, type WordLexicons } from './ner-features.js';
 import { scoreSpans, formatScores, type ConllScores } from '../eval/conll.js';
 import { buildCapPrior, unlabelledSentences } from './ner-clusters.js';
+import { nerGazetteerLists, type GazetteerList } from '../knowledge/lexicon.js';
 
 /** Settings of the shipped model (chosen on eng.testa; see models/ner.md). */
 export const DEFAULT_EPOCHS = 10;
@@ -25,6 +26,10 @@ export interface NerTrainOptions {
   prune: number;
   lexicons?: WordLexicons;
   settings?: FeatureSettings;
+  /** The second gazetteer's lists (none by default). */
+  extraLists?: GazetteerList[];
+  /** Training a second stage: the first stage's classes for each training document (jack-knifed), in order. */
+  stage1?: readonly (readonly (readonly number[])[])[];
   log?: (line: string) => void;
 }
 
@@ -34,15 +39,22 @@ function goldClasses(doc: ConllDocument): number[][] {
 
 export function trainNer(train: ConllDocument[], options: NerTrainOptions): NerTagger {
   const perceptron = new AveragedPerceptron(NER_TAGS.length, { capacity: 1 << 20 });
-  const tagger = new NerTagger(perceptron, options.settings ?? DEFAULT_FEATURE_SETTINGS, options.lexicons ?? NO_LEXICONS, Number.MAX_SAFE_INTEGER);
+  const tagger = new NerTagger(
+    perceptron,
+    options.settings ?? DEFAULT_FEATURE_SETTINGS,
+    options.lexicons ?? NO_LEXICONS,
+    Number.MAX_SAFE_INTEGER,
+    nerGazetteerLists(),
+    options.extraLists ?? [],
+  );
   const random = createRandom(options.seed);
-  const docs = train.map((d) => ({ words: d.sentences.map((s) => s.words), gold: goldClasses(d) }));
+  const docs = train.map((d, k) => ({ words: d.sentences.map((s) => s.words), gold: goldClasses(d), stage1: options.stage1?.[k] ?? null }));
   for (let epoch = 1; epoch <= options.epochs; epoch++) {
     const t0 = Date.now();
     let correct = 0;
     let total = 0;
     for (const doc of shuffle([...docs], random)) {
-      const pred = tagger.tagDocumentClasses(doc.words, doc.gold);
+      const pred = tagger.tagDocumentClasses(doc.words, doc.gold, DEFAULT_DECODING, doc.stage1);
       pred.forEach((tags, s) => tags.forEach((t, i) => {
         total++;
         if (t === doc.gold[s]![i]) correct++;

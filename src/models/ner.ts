@@ -14,6 +14,7 @@ import { Gazetteer } from '../knowledge/gazetteer.js';
 import { nerGazetteerLists, type GazetteerList } from '../knowledge/lexicon.js';
 import { AveragedPerceptron } from './perceptron.js';
 import { bilouSpans, type TypedSpan } from './ner-conll.js';
+import { stackFeatures } from './ner-stack.js';
 import {
   DEFAULT_FEATURE_SETTINGS,
   WordTable,
@@ -103,7 +104,8 @@ class History {
   }
 }
 
-type Context = ReturnType<typeof sentenceContext>;
+/** A sentence's context, with the first stage's features per token when this tagger is a second stage. */
+type Context = ReturnType<typeof sentenceContext> & { stack: readonly Uint32Array[] | null };
 
 /** Reusable buffers for one tagger (decoding is synchronous, so one set suffices). */
 class Scratch {
@@ -163,6 +165,8 @@ function sentenceFeatures(ctx: Context, stats: DocStats, history: History, scrat
   for (let i = 0; i < n; i++) {
     scratch.offsets[i] = feats.length;
     staticFeatures(ctx, i, stats, feats, cached === null);
+    const stack = ctx.stack?.[i];
+    if (stack) for (let k = 0; k < stack.length; k++) feats.push(stack[k]!);
     if (cached) {
       const info = ctx.infos[i]!;
       info.scores ??= cached.scores(info.unigram, new Float32Array(N_CLASSES));
@@ -366,11 +370,17 @@ export interface Decoding {
 
 /** Chosen on eng.testa (see models/ner.md). */
 export const DEFAULT_DECODING: Decoding = { beam: 4, temperature: 16, margin: 2, revisit: true };
+/** How a first stage decodes under a second one (the second stage's training data was made with the same). */
+export const STAGE1_DECODING: Decoding = DEFAULT_DECODING;
 
 export class NerTagger {
   readonly table: WordTable;
   readonly gazetteer: Gazetteer;
+  readonly extraGazetteer: Gazetteer | null;
   private readonly scratch = new Scratch();
+  /** When this tagger is a second stage: the first stage, whose output its features read, and how that one decodes. */
+  first: NerTagger | null = null;
+  firstDecoding: Decoding = STAGE1_DECODING;
 
   constructor(
     readonly perceptron: AveragedPerceptron,
@@ -379,8 +389,11 @@ export class NerTagger {
     maxCachedWords = 200_000,
     /** The gazetteer lists the model is trained with (default: built from the packages). */
     readonly gazetteerLists: GazetteerList[] = nerGazetteerLists(),
+    /** The second gazetteer's lists (names, teams, towns; see ner-extra-lists.ts), empty for none. */
+    readonly extraLists: GazetteerList[] = [],
   ) {
     this.gazetteer = new Gazetteer(gazetteerLists);
+    this.extraGazetteer = extraLists.length > 0 ? new Gazetteer(extraLists) : null;
     this.table = new WordTable(settings, lexicons, maxCachedWords);
   }
 
@@ -394,8 +407,12 @@ export class NerTagger {
     sentences: readonly (readonly string[])[],
     gold: readonly (readonly number[])[] | null = null,
     decoding: Decoding = DEFAULT_DECODING,
+    /** The first stage's classes (training a second stage on jack-knifed output); by default this tagger's first stage runs. */
+    stage1: readonly (readonly number[])[] | null = null,
   ): number[][] {
     const infos = sentences.map((words) => words.map((w) => this.table.get(w)));
+    const firstClasses = stage1 ?? (this.first ? this.first.tagDocumentClasses(sentences, null, this.firstDecoding) : null);
+    const stack = firstClasses ? stackFeatures(infos, firstClasses) : null;
     const stats = docStats(infos);
     const history = new History();
     const decode = (ctx: Context, h: History): number[] =>
@@ -404,7 +421,7 @@ export class NerTagger {
     const unseen: number[] = [];
     const contexts: Context[] = [];
     const result = sentences.map((words, s) => {
-      const ctx = sentenceContext(words, infos[s]!, this.gazetteer);
+      const ctx: Context = { ...sentenceContext(words, infos[s]!, this.gazetteer, this.extraGazetteer), stack: stack ? stack[s]! : null };
       contexts.push(ctx);
       let tags: number[];
       if (words.length === 0) tags = [];
@@ -441,6 +458,7 @@ export class NerTagger {
           training,
           extra: {
             gazetteer: this.gazetteerLists,
+            ...(this.extraLists.length > 0 ? { gazetteer2: this.extraLists } : {}),
             ...(clusters ? { clusters: Object.fromEntries(clusters) } : {}),
             ...(capPrior ? { capPrior: Object.fromEntries(capPrior) } : {}),
           },
@@ -463,6 +481,7 @@ export class NerTagger {
         clusters: z.record(z.string(), z.string()).optional(),
         capPrior: z.record(z.string(), z.number().int()).optional(),
         gazetteer: z.array(z.object({ name: z.string(), phrases: z.array(z.string()) })).optional(),
+        gazetteer2: z.array(z.object({ name: z.string(), phrases: z.array(z.string()) })).optional(),
       })
       .parse(model.header.extra ?? {});
     const perceptron = model.perceptrons.ner;
@@ -471,7 +490,7 @@ export class NerTagger {
       clusters: extra.clusters ? new Map(Object.entries(extra.clusters)) : null,
       capPrior: extra.capPrior ? new Map(Object.entries(extra.capPrior)) : null,
     };
-    return new NerTagger(perceptron, settings, lexicons, 200_000, extra.gazetteer ?? nerGazetteerLists());
+    return new NerTagger(perceptron, settings, lexicons, 200_000, extra.gazetteer ?? nerGazetteerLists(), extra.gazetteer2 ?? []);
   }
 }
 
