@@ -117,7 +117,13 @@ export function parseWords(forms: string[], models: SyntaxModels): ParsedWords {
 
 /**
  * Tags every sentence; parses those `needsParse` accepts (all by default). Tokens
- * of sentences left unparsed keep head -1 and deprel '_'.
+ * of sentences left unparsed keep head -1 and deprel '_', and a token split into
+ * several words takes its first word's tag (parsed, it takes that of the first
+ * word whose head lies outside the token; the same tag on every PolNeAR token).
+ *
+ * All sentences are tagged before any is parsed: each model's tables then stay
+ * in the CPU caches through its own phase instead of evicting each other at
+ * every sentence.
  */
 export function annotateSyntax(doc: Doc, models: SyntaxModels = defaultSyntaxModels(), needsParse: ParsePredicate = parseEverySentence): SyntaxLayer {
   const n = doc.tokens.length;
@@ -129,11 +135,13 @@ export function annotateSyntax(doc: Doc, models: SyntaxModels = defaultSyntaxMod
     deprel: new Array<string>(n).fill(UNPARSED),
   };
   const { tagger } = models;
-  for (const sentence of doc.sentences) {
+  const tagged = doc.sentences.map((sentence) => {
     const words = sentenceWords(doc, sentence);
-    if (words.length === 0) continue;
     const forms = words.map((w) => w.form);
-    const tags = tagger.tag(forms);
+    return { sentence, words, forms, tags: tagger.tag(forms) };
+  });
+  for (const { sentence, words, forms, tags } of tagged) {
+    if (words.length === 0) continue;
     const upos = Array.from(tags, (c) => tagger.upos[c]!);
     const parsed = needsParse(forms, upos) ? models.parser.parse(forms, Array.from(tags, (c) => tagger.classes[c]!)) : null;
     const done = new Uint8Array(sentence.tokenEnd - sentence.tokenStart);

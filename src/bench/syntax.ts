@@ -50,6 +50,7 @@ async function run(options: BenchOptions): Promise<BenchResult> {
   const loadSeconds = Number(process.hrtime.bigint() - loadStart) / 1e9;
   let result: { items: number; seconds: number; cpuSeconds: number };
   let notes: string;
+  const apart: Record<string, number> = {};
   if (options.data && !options.data.endsWith('.conllu')) {
     let files = textFiles(options.data);
     if (options.limit) files = files.slice(0, options.limit);
@@ -61,11 +62,17 @@ async function run(options: BenchOptions): Promise<BenchResult> {
     let sentences = existsSync(path) ? readConllu(path).map((s) => s.words.map((w) => w.form)) : generated();
     if (options.limit) sentences = sentences.slice(0, options.limit);
     result = timed(() => sentences.reduce((n, s) => n + (parseWords(s, models), s.length), 0));
+    // Each model alone (the parser on the tagger's tags, computed outside its timing): which one to work on.
+    const tagger = timed(() => sentences.reduce((n, s) => n + (models.tagger.tag(s), s.length), 0));
+    const tagNames = sentences.map((s) => Array.from(models.tagger.tag(s), (c) => models.tagger.classes[c]!));
+    const parser = timed(() => sentences.reduce((n, s, k) => n + (models.parser.parse(s, tagNames[k]!), s.length), 0));
+    apart['tagger tokens/cpu-s'] = Math.round(tagger.items / tagger.cpuSeconds);
+    apart['parser tokens/cpu-s'] = Math.round(parser.items / parser.cpuSeconds);
     notes = existsSync(path) ? `${sentences.length} sentences of ${path.split('/').pop()}` : 'generated text (../shared absent)';
   }
   return {
     stage: 'syntax',
-    rates: { 'tokens/s': Math.round(result.items / result.seconds), 'tokens/cpu-s': Math.round(result.items / result.cpuSeconds) },
+    rates: { 'tokens/s': Math.round(result.items / result.seconds), 'tokens/cpu-s': Math.round(result.items / result.cpuSeconds), ...apart },
     items: result.items,
     seconds: result.seconds,
     peakRssMB: peakRssMB(),
