@@ -276,9 +276,17 @@ function buildIndex(forms: Map<string, Form>, uf: UnionFind, links: ActorLink[])
     });
   }
   const byId = new Map(actors.map((a) => [a.id, a]));
+  const articleSets = new Map(actors.map((a) => [a.id, new Set(a.articles)]));
   for (const l of links) byId.get(linkOwner.get(l.to) ?? '')?.links.push(l);
   actors.sort((a, b) => b.articles.length - a.articles.length || a.name.localeCompare(b.name));
   const formsList = [...forms.values()];
+  // Name lookups go through these, not through every form: a corpus has tens of thousands.
+  const byWords = new Map<string, Form[]>();
+  const byLastSkeleton = new Map<string, Form[]>();
+  for (const f of formsList) {
+    byWords.set(f.words.join(' '), [...(byWords.get(f.words.join(' ')) ?? []), f]);
+    byLastSkeleton.set(f.skel.at(-1)!, [...(byLastSkeleton.get(f.skel.at(-1)!) ?? []), f]);
+  }
   const roleHolders = new Map<string, Set<string>>();
   for (const f of formsList) {
     if (f.kind !== 'person') continue;
@@ -296,7 +304,7 @@ function buildIndex(forms: Map<string, Form>, uf: UnionFind, links: ActorLink[])
       const office = OFFICES.find((t) => lower.includes(` ${t} `));
       const holders = office ? roleHolders.get(office) : undefined;
       if (!holders) return null;
-      const local = [...holders].filter((id) => byId.get(id)!.articles.includes(article));
+      const local = [...holders].filter((id) => articleSets.get(id)!.has(article));
       if (local.length === 1) return local[0]!;
       return local.length === 0 && holders.size === 1 ? [...holders][0]! : null;
     },
@@ -306,11 +314,12 @@ function buildIndex(forms: Map<string, Form>, uf: UnionFind, links: ActorLink[])
       const group = GROUP_BY_ALIAS.get(name.toLowerCase());
       if (group) return ofForm.get(formKey('group', words, group)) ?? null;
       // A name spelled exactly as stored is that form's actor, whatever its transliterations are linked to.
-      const exact = new Set(formsList.filter((f) => f.words.join(' ') === words.join(' ')).map((f) => ofForm.get(f.key)!));
+      const exact = new Set((byWords.get(words.join(' ')) ?? []).map((f) => ofForm.get(f.key)!));
       if (exact.size === 1) return [...exact][0]!;
       const skel = words.map(skeleton);
       const hits = new Set<string>();
-      for (const f of formsList) {
+      // Either way the last words' skeletons agree.
+      for (const f of byLastSkeleton.get(skel.at(-1)!) ?? []) {
         // Word for word, or (people) the same surname with the given names a subset of the stored ones.
         const same =
           f.skel.length === skel.length
@@ -320,7 +329,7 @@ function buildIndex(forms: Map<string, Form>, uf: UnionFind, links: ActorLink[])
       }
       if (hits.size === 1) return [...hits][0]!;
       if (hits.size > 1 && article) {
-        const local = [...hits].filter((id) => byId.get(id)!.articles.includes(article));
+        const local = [...hits].filter((id) => articleSets.get(id)!.has(article));
         if (local.length === 1) return local[0]!;
       }
       return null;

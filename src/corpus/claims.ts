@@ -48,6 +48,9 @@ function thresholdFor(cluster: Set<string | null>, speaker: string | null, optio
   return options.otherSpeaker;
 }
 
+/** Statements of a cluster a new statement is compared with (the most recent). */
+const MAX_MEMBERS_COMPARED = 24;
+
 /** Heaviest terms of a statement used as blocking keys. */
 const BLOCK_TERMS = 4;
 
@@ -61,9 +64,10 @@ export function clusterClaims(statements: Statement[], options: ClaimOptions = C
   }
   type Cluster = { members: Array<{ s: Statement; v: TermVector; sim: number }>; speakers: Set<string | null> };
   const clusters: Cluster[] = [];
-  // Blocking, so a corpus is not compared pairwise: a statement meets the clusters of its own speaker, and
-  // the clusters sharing one of its heaviest terms (a pair at the cross-speaker thresholds shares those).
-  const bySpeaker = new Map<string, Cluster[]>();
+  // Blocking, so a corpus is not compared pairwise: a statement meets the clusters of its own speaker that share
+  // one of its terms (a cosine above zero needs one), and any cluster sharing one of its heaviest terms (a pair at
+  // the cross-speaker thresholds shares those).
+  const bySpeakerTerm = new Map<string, Cluster[]>();
   const byTerm = new Map<string, Cluster[]>();
   const index = (map: Map<string, Cluster[]>, key: string, c: Cluster): void => {
     const list = map.get(key);
@@ -74,13 +78,15 @@ export function clusterClaims(statements: Statement[], options: ClaimOptions = C
     const v = df.vector(terms.get(s)!);
     if (v.size === 0) continue;
     const top = topTerms(v, BLOCK_TERMS);
-    const candidates = new Set<Cluster>(s.speaker ? (bySpeaker.get(s.speaker) ?? []) : []);
+    const candidates = new Set<Cluster>();
+    if (s.speaker) for (const t of v.keys()) for (const c of bySpeakerTerm.get(`${s.speaker}\u0000${t}`) ?? []) candidates.add(c);
     for (const t of top) for (const c of byTerm.get(t) ?? []) candidates.add(c);
     let best: { c: Cluster; score: number } | null = null;
     for (const c of candidates) {
       const need = thresholdFor(c.speakers, s.speaker, options);
       let score = 0;
-      for (const m of c.members) score = Math.max(score, cosine(v, m.v));
+      // A claim repeated for years has hundreds of statements; its most recent ones say it as it is said now.
+      for (const m of c.members.slice(-MAX_MEMBERS_COMPARED)) score = Math.max(score, cosine(v, m.v));
       if (score >= need && (!best || score - need > best.score)) best = { c, score: score - need };
     }
     let home: Cluster;
@@ -92,7 +98,7 @@ export function clusterClaims(statements: Statement[], options: ClaimOptions = C
       home = { members: [{ s, v, sim: 1 }], speakers: new Set([s.speaker]) };
       clusters.push(home);
     }
-    if (s.speaker) index(bySpeaker, s.speaker, home);
+    if (s.speaker) for (const t of v.keys()) index(bySpeakerTerm, `${s.speaker}\u0000${t}`, home);
     for (const t of top) index(byTerm, t, home);
   }
   return clusters.map((c) => {

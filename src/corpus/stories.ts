@@ -8,7 +8,7 @@
  */
 import type { EventRecord } from '../analysis.js';
 import { estimateJaccard, minhashSignature, NEAR_DUP_THRESHOLD } from '../ingest/dedupe.js';
-import { contentTerms, cosine, daysApart, DocumentFrequencies, jaccard, topTerms, type TermVector } from './text.js';
+import { contentTerms, cosine, dayNumber, DocumentFrequencies, jaccard, topTerms, type TermVector } from './text.js';
 
 export interface StoryArticle {
   id: string;
@@ -62,6 +62,8 @@ export interface Story {
 
 interface Prepared {
   art: StoryArticle;
+  /** The publication day in days since 1970, or null: compared for every candidate, so parsed once. */
+  day: number | null;
   sig: Int32Array | null;
   vec: TermVector;
   actors: Set<string>;
@@ -73,8 +75,7 @@ const BLOCK_TERMS = 24;
 const MAX_CANDIDATES_PER_TERM = 200;
 
 export function articleSimilarity(a: Prepared, b: Prepared, options: StoryOptions): { score: number; nearDup: boolean } {
-  const days = daysApart(a.art.published, b.art.published);
-  if (days !== null && days > options.windowDays) return { score: 0, nearDup: false };
+  if (a.day !== null && b.day !== null && Math.abs(a.day - b.day) > options.windowDays) return { score: 0, nearDup: false };
   if (a.sig && b.sig && estimateJaccard(a.sig, b.sig) >= NEAR_DUP_THRESHOLD) return { score: 1, nearDup: true };
   const text = cosine(a.vec, b.vec);
   const actors = jaccard(a.actors, b.actors);
@@ -90,7 +91,7 @@ export function clusterStories(articles: StoryArticle[], options: StoryOptions =
   const terms = articles.map((a) => contentTerms(`${a.title ?? ''}\n${a.text}`));
   for (const t of terms) df.add(t);
   const prepared = new Map<string, Prepared>();
-  articles.forEach((a, i) => prepared.set(a.id, { art: a, sig: minhashSignature(a.text), vec: df.vector(terms[i]!), actors: new Set(a.actors) }));
+  articles.forEach((a, i) => prepared.set(a.id, { art: a, day: dayNumber(a.published), sig: minhashSignature(a.text), vec: df.vector(terms[i]!), actors: new Set(a.actors) }));
 
   type Cluster = { members: Prepared[]; info: StoryMember[] };
   const clusters: Cluster[] = [];
@@ -106,8 +107,8 @@ export function clusterStories(articles: StoryArticle[], options: StoryOptions =
       for (let i = list.length - 1, seen = 0; i >= 0 && seen < MAX_CANDIDATES_PER_TERM; i--, seen++) {
         const c = list[i]!;
         // Articles come in date order: a story whose newest article is out of the window cannot take this one.
-        const gap = daysApart(c.members.at(-1)!.art.published, art.published);
-        if (gap === null || gap <= options.windowDays) candidates.add(c);
+        const last = c.members.at(-1)!.day;
+        if (last === null || p.day === null || Math.abs(p.day - last) <= options.windowDays) candidates.add(c);
       }
     }
     let best: { c: Cluster; score: number; nearDup: boolean } | null = null;

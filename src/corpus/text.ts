@@ -98,11 +98,16 @@ export function jaccard<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): number {
   return inter / (a.size + b.size - inter);
 }
 
+/** An ISO date as days since 1970 (fractional for a time of day is dropped), or null when missing or not a date. */
+export function dayNumber(value: string | null): number | null {
+  if (!value) return null;
+  const t = Date.parse(value.slice(0, 10));
+  return Number.isNaN(t) ? null : t / 86_400_000;
+}
+
 /** Whole days between two ISO dates (absolute), or null when either is missing. */
 export function daysApart(a: string | null, b: string | null): number | null {
-  if (!a || !b) return null;
-  const ta = Date.parse(a.slice(0, 10));
-  const tb = Date.parse(b.slice(0, 10));
-  if (Number.isNaN(ta) || Number.isNaN(tb)) return null;
-  return Math.abs(ta - tb) / 86_400_000;
+  const da = dayNumber(a);
+  const db = dayNumber(b);
+  return da === null || db === null ? null : Math.abs(da - db);
 }
