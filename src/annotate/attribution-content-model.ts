@@ -47,6 +47,8 @@ function hasVerb(tags: TokenTags, t0: number, t1: number): boolean {
 }
 
 const TRAILING = /^[.!?,:;]+$/;
+/** Tags that continue a noun phrase on both sides of a boundary. */
+const NP_INNER = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM']);
 
 /** Drop trailing sentence punctuation, commas, colons and semicolons from a token range end. */
 export function trimTokenEnd(doc: Doc, t0: number, t1: number): number {
@@ -67,29 +69,40 @@ export function endCandidates(input: ContentEndInput): EndCandidate[] {
   const sentenceEnd = trimTokenEnd(doc, from, s.tokenEnd);
   const first = word(from);
   const firstKind = first === 'that' || first === 'to' ? first : /^(how|why|what|whether|who|when|where|if)$/.test(first) ? 'wh' : /^["“'‘`]+$/.test(first) ? 'quote' : pos(from);
-  // Verbs and commas seen so far, for "has the content a predicate yet" and "how many clauses does it hold".
+  // Quotations of this sentence only: a content never ends inside one.
+  const sentenceQuotes = quotes.filter((q) => q.span.start < s.end && s.start < q.span.end);
   const ends = new Set<number>();
   for (let e = from + 1; e <= s.tokenEnd; e++) {
     const end = trimTokenEnd(doc, from, e);
     if (end <= from) continue;
+    // Inside a noun phrase ("the new | ferry") is never an end; the parse and the rules agree on that.
+    if (end < s.tokenEnd && end !== ruleEnd && NP_INNER.has(tags.upos[end]!) && NP_INNER.has(tags.upos[end - 1]!)) continue;
     const at = toks[end - 1]!.end;
-    if (quotes.some((q) => q.span.start < at && at < q.span.end)) continue;
+    if (sentenceQuotes.some((q) => q.span.start < at && at < q.span.end)) continue;
     ends.add(end);
   }
   ends.add(ruleEnd);
+  // Verbs and commas before each token of the content, verbs after it: prefix counts.
+  const n = s.tokenEnd - from;
+  const verbsBefore = new Int32Array(n + 1);
+  const commasBefore = new Int32Array(n + 1);
+  for (let k = from; k < s.tokenEnd; k++) {
+    verbsBefore[k - from + 1] = verbsBefore[k - from]! + (tags.upos[k] === 'VERB' || tags.upos[k] === 'AUX' ? 1 : 0);
+    commasBefore[k - from + 1] = commasBefore[k - from]! + (toks[k]!.text === ',' ? 1 : 0);
+  }
+  let mainVerbsTotal = 0;
+  for (let k = from; k < s.tokenEnd; k++) if (tags.upos[k] === 'VERB') mainVerbsTotal++;
   // A clause reported by a verb of saying ("said Tehran and Beirut believe that …") keeps its predicate.
   const clausal = input.clausal === true && hasVerb(tags, from, ruleEnd);
   const out: EndCandidate[] = [];
+  let mainVerbsSeen = 0;
+  let seenUpTo = from;
   for (const end of [...ends].sort((a, b) => a - b)) {
-    let verbs = 0;
-    let commas = 0;
-    for (let k = from; k < end; k++) {
-      if (tags.upos[k] === 'VERB' || tags.upos[k] === 'AUX') verbs++;
-      if (toks[k]!.text === ',') commas++;
-    }
+    const verbs = verbsBefore[end - from]!;
+    const commas = commasBefore[end - from]!;
     if (clausal && verbs === 0) continue;
-    let verbsAfter = 0;
-    for (let k = end; k < s.tokenEnd; k++) if (tags.upos[k] === 'VERB') verbsAfter++;
+    for (; seenUpTo < end; seenUpTo++) if (tags.upos[seenUpTo] === 'VERB') mainVerbsSeen++;
+    const verbsAfter = mainVerbsTotal - mainVerbsSeen;
     // The first token after any punctuation the trim dropped: what the content would stop in front of.
     let next = end;
     const punct = next < s.tokenEnd && TRAILING.test(toks[next]!.text) ? word(next) : '-';
@@ -97,7 +110,7 @@ export function endCandidates(input: ContentEndInput): EndCandidate[] {
     const { attach, crossing } = arcsAt(tags, s, from, end, next);
     const rule = end === ruleEnd ? 'R' : '-';
     const last = end === sentenceEnd ? 'E' : '-';
-    const closesQuote = quotes.some((q) => q.span.end === toks[end - 1]!.end) ? 'q' : '-';
+    const closesQuote = sentenceQuotes.some((q) => q.span.end === toks[end - 1]!.end) ? 'q' : '-';
     const feats = [
       `rule=${rule}`,
       `end=${last}`,
