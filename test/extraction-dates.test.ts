@@ -71,3 +71,18 @@ describe('choosing the publication date', () => {
     expect(extractFromHtml(page({ head })).published).toBe('2023-06-12T10:39:42+00:00');
   });
 });
+
+describe('a header that shows the revision date', () => {
+  const header = '<p class="byline">By Ilse Varga · Updated March 3, 2026</p>';
+  const modified = '<meta property="article:modified_time" content="2026-03-03T10:00:00Z">';
+
+  it('dates the page by the publication its meta tags declare', () => {
+    const head = `<meta property="article:published_time" content="2024-05-20T08:00:00Z">${modified}`;
+    expect(extractFromHtml(page({ head, header })).published).toBe('2024-05-20T08:00:00Z');
+  });
+
+  it('dates the page as shown when only schema.org data holds an earlier date', () => {
+    const head = `${ld({ datePublished: '2024-05-20T08:00:00Z', dateModified: '2026-03-03T10:00:00Z' })}${modified}`;
+    expect(extractFromHtml(page({ head, header })).published).toBe('2026-03-03');
+  });
+});

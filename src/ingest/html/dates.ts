@@ -123,7 +123,8 @@ function pick(found: FoundDate[]): FoundDate | null {
 
 /**
  * The date a reader sees: the first <time> or date/byline-classed element (outside
- * comments, sidebars and related lists) that holds a full date.
+ * comments, sidebars and related lists) that holds a full date, or a short line that
+ * says what its date is ("Last updated: November 13, 2025", "Written by … April 8, 2024").
  */
 export function findVisibleDate(root: HElement): FoundDate | null {
   const walk = (el: HElement): FoundDate | null => {
@@ -131,13 +132,13 @@ export function findVisibleDate(root: HElement): FoundDate | null {
       if (typeof c === 'string') continue;
       const ci = `${c.attrs.class ?? ''} ${c.attrs.id ?? ''}`;
       if (c.tag === 'nav' || NOT_ARTICLE.test(ci)) continue;
-      if (c.tag === 'time' || DATE_HINT.test(ci)) {
-        const text = shortText(c, 800);
-        if (text !== null && text.length <= 200) {
-          const found = pick(elementDates(c, text));
-          if (found) return found;
-          if (c.tag === 'time') continue;
-        }
+      const hinted = c.tag === 'time' || DATE_HINT.test(ci);
+      const text = shortText(c, hinted ? 800 : 200);
+      if (text !== null && text.length <= (hinted ? 200 : DATELINE_LENGTH)) {
+        const dates = elementDates(c, text);
+        const found = hinted ? pick(dates) : (dates.find((d) => d.label !== null) ?? null);
+        if (found) return found;
+        if (c.tag === 'time') continue;
       }
       const inner = walk(c);
       if (inner) return inner;
@@ -146,6 +147,9 @@ export function findVisibleDate(root: HElement): FoundDate | null {
   };
   return walk(root);
 }
+
+/** An unmarked line longer than this is story text, not a dateline. */
+const DATELINE_LENGTH = 100;
 
 /** How far around the headline, in elements (document order), a byline date may sit. */
 const BEFORE_H1 = 15;

@@ -13,6 +13,8 @@ const DATE_KEYS = [
   'publishdate', 'publish-date', 'publish_date', 'published-date', 'published_date', 'pubdate', 'date', 'cxenseparse:recs:publishtime', 'cxenseparse:publishtime',
   'og:publish_date', 'citation_publication_date', 'citation_date', 'published', 'date-pub', 'uploaddate',
 ];
+/** Meta names that carry schema.org microdata (itemprop) rather than a declared meta tag. */
+const SCHEMA_ORG_KEYS = new Set(['datepublished', 'uploaddate']);
 const MODIFIED_KEYS = ['article:modified_time', 'og:updated_time', 'datemodified', 'dc.date.modified', 'dcterms.modified', 'last-modified'];
 /** Site-specific spellings of a publication-date meta name ("w-published-date", "article-publish-date"). */
 const DATE_KEY_PATTERN = /^[\w.:-]*publi(?:shed|cation|sh)[-_.]?date$/;
@@ -29,12 +31,15 @@ export interface DateSources {
 
 export function choosePublished({ all, root, meta, ld, url, headline }: DateSources): string | null {
   const published = firstDate([ld?.datePublished, ...metaValues(meta, DATE_KEYS), ...patternValues(meta), ...microdataDates(all)]);
+  // Meta tags (OpenGraph, Dublin Core, parsely…) state the publication date to link previews and
+  // feed readers; schema.org data alone is more often a CMS's creation date of a since-rewritten page.
+  const declared = firstDate([...metaValues(meta, DATE_KEYS.filter((k) => !SCHEMA_ORG_KEYS.has(k))), ...patternValues(meta)]) !== null;
   const modified = firstDate([ld?.dateModified, ...metaValues(meta, MODIFIED_KEYS)]);
   const fromUrl = url ? dateFromUrl(url) : null;
   const header = findHeaderDate(all, headline);
   if (header) {
     const shown = resolveReading(header, [published, modified, fromUrl]);
-    return published ? weigh(shown, published, modified, fromUrl) : shown;
+    return published ? weigh(shown, published, modified, fromUrl, declared) : shown;
   }
   if (published) return published;
   if (fromUrl) return fromUrl;
@@ -47,14 +52,15 @@ export function choosePublished({ all, root, meta, ld, url, headline }: DateSour
 /**
  * The header's date against the metadata's publication date. What the reader sees (often
  * "Updated …") is what most pages are dated by, since metadata dates are often a first
- * draft's or a CMS default; but not when the header only shows a revision.
+ * draft's or a CMS default; but not when the header only shows a revision and the page's
+ * meta tags declare when it was first published.
  */
-function weigh(shown: string, published: string, modified: string | null, fromUrl: string | null): string {
+function weigh(shown: string, published: string, modified: string | null, fromUrl: string | null, declared: boolean): string {
   // The same day, or the same moment in another time zone (the header in local time, the
   // metadata in UTC): the metadata is exact, unless the URL dates the page as its header does.
   if (published.slice(0, 10) === shown || (sameMoment(shown, published) && fromUrl !== shown)) return published;
-  // A header showing only the last-modified date still dates the article by its publication.
-  if (modified?.slice(0, 10) === shown) return published;
+  // A header showing only the last-modified date still dates the article by its declared publication.
+  if (declared && modified?.slice(0, 10) === shown) return published;
   return shown;
 }
 
