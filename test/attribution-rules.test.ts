@@ -193,7 +193,8 @@ describe('attribution across paragraphs', () => {
     expect(source('Maren Holt, at a press conference in Alden, said the ferry would run.')).toBe('Maren Holt');
     expect(source('A fierce critic of the harbour deal, Tomas Reyne argued that the route was unsafe.')).toBe('Tomas Reyne');
     expect(source('Perhaps the harbour engineers will say the route is unsafe.')).toBe('the harbour engineers');
-    expect(source('A harbour report released last year found that the route was unsafe.')).toBe('A harbour report released last year');
+    expect(source('A harbour study prepared last year found that the route was unsafe.')).toBe('A harbour study prepared last year');
+    expect(source('A harbour study conducted by the port institute found that the route was unsafe.')).toBe('A harbour study conducted by the port institute');
     expect(source('Retired Admiral Tomas Reyne said the route was unsafe.')).toBe('Retired Admiral Tomas Reyne');
     expect(analyse('The minister arrived in Alden, officials said.').seen[0]).toMatchObject({ source: 'officials', content: 'The minister arrived in Alden' });
     expect(analyse('“The route is safe,” Maren Holt said Tuesday.').seen[0]).toMatchObject({ source: 'Maren Holt', content: '“The route is safe,”' });

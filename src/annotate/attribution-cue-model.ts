@@ -24,7 +24,7 @@ import { tokenTags, type TokenTags } from './attribution-tags.js';
 import { findQuotes, type Quote } from './quotes.js';
 
 export const CUE_MODEL_KIND = 'fivew-attribution-cues';
-export const CUE_MODEL_VERSION = 2;
+export const CUE_MODEL_VERSION = 3;
 const MODEL_PATH = fileURLToPath(new URL('../../models/attribution-cues.bin.gz', import.meta.url));
 
 export interface CueModel {
@@ -111,9 +111,45 @@ export function cueFeatures(doc: Doc, tags: TokenTags, quotes: Quote[], i: numbe
     `qn=${quoteNear}|${cls}`,
     `l+qn=${lemma}|${quoteNear}`,
   ];
+  feats.push(...arcFeatures(tags, s.tokenStart, s.tokenEnd, i, lemma, toks[i]!.text.toLowerCase()));
   const out = new Uint32Array(feats.length);
   for (let k = 0; k < feats.length; k++) out[k] = hashString(feats[k]!);
   return out;
+}
+
+/**
+ * Dependency features where the sentence was parsed: the token's relation ("acl" in "a plan backed by",
+ * "ccomp" under another report), what hangs on it (a clausal complement, a subject and its kind), and the
+ * relation plus lemma. Unparsed sentences give one 'unparsed' feature.
+ */
+function arcFeatures(tags: TokenTags, t0: number, t1: number, i: number, lemma: string, word: string): string[] {
+  const head = tags.head;
+  const rel = tags.deprel;
+  if (!head || !rel || rel[i] === '_' || rel[i] === undefined) return ['dep=unparsed'];
+  let comp = '-';
+  let subj = '-';
+  let obj = '-';
+  for (let k = t0; k < t1; k++) {
+    if (head[k] !== i) continue;
+    const r = rel[k]!;
+    if (r === 'ccomp' || r === 'xcomp' || r === 'parataxis') comp = r;
+    else if (r.startsWith('nsubj')) subj = `${r}:${tags.upos[k] === 'PRON' ? 'PRON' : tags.upos[k]}`;
+    else if (r === 'obj' || r === 'iobj') obj = r;
+  }
+  const h = head[i]!;
+  const headRel = h >= 0 ? rel[h]! : 'none';
+  return [
+    `dep=${rel[i]}`,
+    `l+dep=${lemma}|${rel[i]}`,
+    `comp=${comp}`,
+    `l+comp=${lemma}|${comp}`,
+    `subj=${subj}`,
+    `l+subj=${lemma}|${subj.split(':')[0]}`,
+    `comp+subj=${comp}|${subj}`,
+    `obj=${obj}|${comp}`,
+    `dep+hdep=${rel[i]}|${headRel}`,
+    `w+dep=${word}|${rel[i]}`,
+  ];
 }
 
 let cached: CueModel | null | undefined;
@@ -223,7 +259,7 @@ export async function trainCueModel(options: TrainOptions): Promise<void> {
       kind: CUE_MODEL_KIND,
       version: CUE_MODEL_VERSION,
       labels: { cue: ['no', 'yes'] },
-      features: { templates: 33 },
+      features: { templates: 43 },
       training: { data: 'PolNeAR train', epochs, seed: options.seed, devTokenF1: Math.round(best * 10000) / 10000 },
       extra: { threshold },
     },
