@@ -61,6 +61,13 @@ describe('choosing the publication date', () => {
     expect(extractFromHtml(page({ header, after })).published).toBe('2025-01-17');
   });
 
+  it('reads a date written in the headline\'s own container', () => {
+    const headline = '<fieldset><legend>Dock workers in Pellmar vote to accept the new shift rota</legend> 20 December 2025 <div>';
+    const head = '<meta property="og:title" content="Dock workers in Pellmar vote to accept the new shift rota">';
+    const html = page({ head, headline, after: '</div></fieldset>' });
+    expect(extractFromHtml(html).published).toBe('2025-12-20');
+  });
+
   it('reads site-specific publication-date meta names', () => {
     const head = '<meta name="w-published-date" content="2025-05-27T06:03:43Z">';
     expect(extractFromHtml(page({ head })).published).toBe('2025-05-27T06:03:43Z');

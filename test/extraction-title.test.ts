@@ -57,6 +57,11 @@ describe('choosing the title', () => {
     expect(title(head, `<h1>${blurb}</h1>`)).toBe('Night workers welcome the late ferry');
   });
 
+  it('drops a host name written before the title without a separator', () => {
+    const head = '<title>harbournotes.example Tide tables for the spring</title>';
+    expect(title(head, '<h1>harbournotes.example</h1>', 'https://harbournotes.example/tides')).toBe('Tide tables for the spring');
+  });
+
   it('reads a line break in a heading as a space', () => {
     const head = '<meta property="og:title" content="Weekend Ferry Guide">';
     expect(title(head, '<h1>WEEKEND<br>FERRY<br> <span>GUIDE</span></h1>')).toBe('WEEKEND FERRY GUIDE');

@@ -2,7 +2,7 @@
  * Publication dates: normalising the many ways pages write them to ISO 8601,
  * and finding the date a reader sees near the headline or byline.
  */
-import { insideTag, shortText, type HElement } from './tree.js';
+import { collapse, insideTag, shortText, type HElement } from './tree.js';
 
 const ISO = /^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*(Z|[+-]\d{2}:?\d{2})?)?/;
 const SLASHED = /^\s*(\d{4})\/(\d{1,2})\/(\d{1,2})\b/;
@@ -178,7 +178,14 @@ export function findHeaderDate(all: HElement[], headline: HElement | null): Head
   if (at < 0) return null;
   for (let i = Math.max(0, at - BEFORE_H1); i < Math.min(all.length, at + AFTER_H1); i++) {
     const el = all[i];
-    if (el === headline || isAncestor(el, headline) || el.tag === 'nav' || insideTag(el, 'nav')) continue;
+    if (el === headline || el.tag === 'nav' || insideTag(el, 'nav')) continue;
+    if (isAncestor(el, headline)) {
+      // A container's own words beside the headline ("<legend>Title</legend> 20 December 2025").
+      const own = collapse(el.children.filter((c): c is string => typeof c === 'string').join(' '));
+      const found = own.length <= 60 ? pick(datesIn(own)) : null;
+      if (found) return { ...found, hinted: false, distance: 0 };
+      continue;
+    }
     const ci = `${el.attrs.class ?? ''} ${el.attrs.id ?? ''}`;
     const hinted = el.tag === 'time' || DATE_HINT.test(ci);
     const ownText = el.children.some((c) => typeof c === 'string' && /\d{4}/.test(c));

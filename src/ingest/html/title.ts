@@ -45,6 +45,10 @@ export function stripSiteName(title: string, siteName: string | null, host: stri
 
 /** A title without its site-name segments, and the segments removed. */
 function splitSiteName(title: string, siteNames: string[], host: string | null): { title: string; removed: string[] } {
+  // "example.com Story": a host name written before the title with no separator.
+  if (host && title.toLowerCase().startsWith(`${host.toLowerCase()} `) && title.length > host.length + 3) {
+    return { title: title.slice(host.length).trim(), removed: [host] };
+  }
   const parts = title.split(SEPARATOR);
   if (parts.length < 2) return { title: title.trim(), removed: [] };
   const sites = siteNames.map(squash).filter((s) => s.length > 0);
