@@ -25,7 +25,7 @@ export function extractFromHtml(html: string | Uint8Array, options: HtmlExtractO
   const url = options.url ?? null;
   const page = parseTree(source);
   const meta = extractMetadata(page, url);
-  let text = fastBody(page.root, meta.title);
+  let text = fastBody(page.root, meta.title, meta.headline);
   if (text.length < MIN_BODY_CHARS) {
     const fallback = runReadability(source);
     const alt = fallback ? fallback.textContent.replace(/\n\s*\n\s*/g, '\n\n').trim() : '';
@@ -42,7 +42,7 @@ export function extractFromHtml(html: string | Uint8Array, options: HtmlExtractO
   };
 }
 
-function fastBody(root: HElement, title: string | null): string {
+function fastBody(root: HElement, title: string | null, headline: HElement | null): string {
   prune(root, computeStats(root));
   const stats = computeStats(root);
   const selection = selectContent(root, stats);
@@ -53,6 +53,8 @@ function fastBody(root: HElement, title: string | null): string {
     for (const el of elements(root)) {
       if ((el.tag === 'h1' || el.tag === 'h2') && collapse(textOf(el)).toLowerCase() === t) skip.add(el);
     }
+    // The headline the title was read from, with its site name or date still attached.
+    if (headline && (headline.tag === 'h1' || headline.tag === 'h2') && collapse(textOf(headline)).toLowerCase().includes(t)) skip.add(headline);
   }
   return renderText(selection.nodes, { stats, skip });
 }

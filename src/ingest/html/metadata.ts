@@ -15,6 +15,8 @@ export interface PageMetadata {
   source: string | null;
   published: string | null;
   language: string | null;
+  /** The heading showing the title (or the article's h1), around which its byline and date sit. */
+  headline: HElement | null;
 }
 
 /** Meta tags by lowercased name/property/itemprop, first value first. */
@@ -59,6 +61,7 @@ export function extractMetadata(page: ParsedPage, url: string | null): PageMetad
     source,
     published: choosePublished({ all: page.all, root: page.root, meta, ld, url, headline }),
     language: htmlLang(page.root),
+    headline,
   };
 }
 
