@@ -232,6 +232,14 @@ describe('attribution across paragraphs', () => {
     expect(occasion[0]).toMatchObject({ cue: 'said in a short statement', content: 'that the ferry would run' });
   });
 
+  it('does not give a quoted fragment of the previous sentence to the next speaker', () => {
+    const seen = analyse('Veloria accused the ferry operator of "reckless delays." Harbour Master Ilsa Varn said the route is "safe again."').seen;
+    expect(seen.find((a) => a.source === 'Harbour Master Ilsa Varn')).toMatchObject({ content: 'the route is "safe again."' });
+    // A quotation that is the whole previous sentence still goes to the speaker after it.
+    const whole = analyse('The port reopened. "The route is safe again. We checked." Ilsa Varn said.').seen;
+    expect(whole[0]).toMatchObject({ source: 'Ilsa Varn', content: '"The route is safe again. We checked."' });
+  });
+
   it('does not treat speech inside a quote as a new attribution', () => {
     const nested = analyse('“We said no, and we meant it,” Mira Kell told the council.').seen;
     expect(nested).toHaveLength(1);

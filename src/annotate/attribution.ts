@@ -501,7 +501,13 @@ function attributeSentence(ctx: Ctx, s: Sentence, out: Attribution[]): void {
       }
       // The splitter may leave a quotation as a sentence of its own: "“…?”" + "Graham asked."
       if (k >= s.tokenStart - 1 && k >= 0 && closesQuote(ctx, k) && (k >= s.tokenStart || ctx.doc.sentences[ctx.doc.tokens[k]!.sentence]!.paragraph === s.paragraph)) {
-        const q = closesQuote(ctx, k);
+        let q = closesQuote(ctx, k);
+        // Across the sentence boundary only a quotation that is the whole previous sentence counts, not a
+        // fragment quoted inside someone else's statement ("… of “fanatic recklessness.” Park said …").
+        if (q && k < s.tokenStart) {
+          const prev = ctx.doc.sentences[ctx.doc.tokens[k]!.sentence]!;
+          if (q.partial || q.span.start > ctx.doc.tokens[afterDateline(ctx, prev)]!.start) q = undefined;
+        }
         const onlySource = between.every((b) => ctx.tags.upos[b] !== 'VERB' || isInsideRelative(ctx, s, b));
         // A quoted title mid-sentence ("On “Fox News Sunday,” Pence said he …") is not what was said.
         const titleOnly = q !== undefined && q.span.start > afterDatelineOffset(ctx, s) && !reachesEnd(ctx, s, cue.t1) && hasVerb(ctx, cue.t1, s.tokenEnd);
