@@ -188,7 +188,10 @@ export async function startServer(dbPath: string, options: { cache?: boolean } =
     cpuSeconds: () => processCpuSeconds(child.pid!),
     async stop() {
       child.kill('SIGTERM');
+      // A server that does not close within a few seconds is not worth waiting for.
+      const force = setTimeout(() => child.kill('SIGKILL'), 5000);
       await exited;
+      clearTimeout(force);
     },
   };
 }
