@@ -166,10 +166,10 @@ function processCpuSeconds(pid: number): number | null {
 
 /** `fivew serve` on the store at `dbPath`, on a free port, reads unlimited; resolves once it listens. */
 export async function startServer(dbPath: string, options: { cache?: boolean } = {}): Promise<ServerProcess> {
-  // Under tsx (bench/api-latency.ts) this module is TypeScript and the CLI is too; built, both are in dist/.
+  // Run from source (bench/api-latency.ts under tsx, the tests) the CLI is TypeScript too; built, both are in dist/.
   const fromSource = import.meta.url.endsWith('.ts');
   const cli = fileURLToPath(new URL(fromSource ? '../cli/main.ts' : '../cli/main.js', import.meta.url));
-  const args = [...process.execArgv, cli, 'serve', '--db', dbPath, '--port', '0', '--token', BENCH_TOKEN, '--rate-limit', '0'];
+  const args = [...(fromSource ? ['--import', 'tsx'] : []), cli, 'serve', '--db', dbPath, '--port', '0', '--token', BENCH_TOKEN, '--rate-limit', '0'];
   if (options.cache === false) args.push('--no-cache');
   const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
