@@ -240,6 +240,11 @@ describe('attribution across paragraphs', () => {
     expect(whole[0]).toMatchObject({ source: 'Ilsa Varn', content: '"The route is safe again. We checked."' });
   });
 
+  it('takes the clause before a post-posed cue, not the adverbial clause after it', () => {
+    const seen = analyse('The ferry route is safe again, harbour officials said Friday, as they reopened the pier.').seen;
+    expect(seen[0]).toMatchObject({ source: 'harbour officials', content: 'The ferry route is safe again' });
+  });
+
   it('does not treat speech inside a quote as a new attribution', () => {
     const nested = analyse('“We said no, and we meant it,” Mira Kell told the council.').seen;
     expect(nested).toHaveLength(1);

@@ -564,10 +564,12 @@ function attributeSentence(ctx: Ctx, s: Sentence, out: Attribution[]): void {
           const bEnd = trimEnd(ctx, bStart, clauseEnd);
           const commaBefore = clauseEnd > s.tokenStart && (lower(ctx, clauseEnd - 1) === ',' || isQuoteMark(ctx, clauseEnd - 1));
           const backward = commaBefore && bEnd > bStart && hasVerb(ctx, bStart, bEnd) ? ([bStart, bEnd] as const) : null;
+          // "…, lawmakers said Friday, as they …": an adverbial clause after the cue is not what was said.
+          const adverbial = /^(as|while|when|because|after|before|since|although|though)$/.test(lower(ctx, from));
           if (inverted && backward) {
             content = [chars(ctx, backward[0], backward[1])];
             source = chars(ctx, inverted[0], inverted[1]);
-          } else if (backward && (!forward || !hasVerb(ctx, from, ruleEnd) || lower(ctx, cue.t1) === ',')) {
+          } else if (backward && (!forward || !hasVerb(ctx, from, ruleEnd) || lower(ctx, cue.t1) === ',' || adverbial)) {
             content = [chars(ctx, backward[0], backward[1])];
           } else if (forward) {
             content = [chars(ctx, forward[0], forward[1])];
