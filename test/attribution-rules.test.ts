@@ -152,6 +152,7 @@ describe('attribution across paragraphs', () => {
   it('reads a "Name: claim" headline as an attribution with the colon as cue', () => {
     const headline = analyse('Renquist: Harbour Deal Betrays Coastal Workers\n\nThe minister spoke in Ostrava.').seen;
     expect(headline[0]).toMatchObject({ cue: ':', source: 'Renquist', content: 'Harbour Deal Betrays Coastal Workers' });
+    expect(analyse('The ferry sailed.\n\nEditor’s note: An earlier version of this story gave the wrong date for the sailing.').seen).toHaveLength(0);
   });
 
   it('splits a content around a cue set in commas', () => {
