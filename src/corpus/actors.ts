@@ -16,7 +16,8 @@ export interface ArticleEntities {
   entities: EntityRecord[];
 }
 
-export type LinkEvidence = 'same-name' | 'transliteration' | 'given-names' | 'surname' | 'group-alias' | 'acronym' | 'user-merge';
+export const LINK_EVIDENCE = ['same-name', 'transliteration', 'given-names', 'surname', 'group-alias', 'acronym', 'user-merge'] as const;
+export type LinkEvidence = (typeof LINK_EVIDENCE)[number];
 
 export interface ActorLink {
   /** The two surface names the link joins. */

@@ -5,13 +5,13 @@
  * that name an actor not yet linked show under that name's own key.
  */
 import { sql, type Kysely } from 'kysely';
-import type { ActorLink } from '../../corpus/actors.js';
+import { z } from 'zod';
+import { LINK_EVIDENCE, type ActorLink } from '../../corpus/actors.js';
 import { listClaims, type SavedClaim } from '../../corpus/queries.js';
 import type { CorpusDatabase as CorpusTables } from '../migration-corpus.js';
 import type { Store } from '../store.js';
 import { normaliseName } from './actor-key.js';
 import { searchEvents, type EventRow } from './events.js';
-import { z } from 'zod';
 import { currentActorKey, nameContains } from './names.js';
 import { clampPage, newestFirst, type Page } from './page.js';
 import { searchQuotes, type QuoteRow } from './quotes.js';
@@ -160,7 +160,7 @@ function corpusTables(store: Store): Kysely<CorpusTables> {
 
 const linkedData = z.object({
   variants: z.array(z.string()),
-  links: z.array(z.object({ from: z.string(), to: z.string(), evidence: z.string(), confidence: z.number() })),
+  links: z.array(z.object({ from: z.string(), to: z.string(), evidence: z.enum(LINK_EVIDENCE), confidence: z.number() })),
 });
 
 /** The corpus actor saved under this layer key by the last refresh. */
@@ -168,7 +168,7 @@ export async function linkedActor(store: Store, key: string): Promise<LinkedActo
   const row = await corpusTables(store).selectFrom('corpus_actors').select(['id', 'data']).where('key', '=', key).executeTakeFirst();
   if (!row) return null;
   const data = linkedData.parse(JSON.parse(row.data));
-  return { id: row.id, variants: data.variants, links: data.links as ActorLink[] };
+  return { id: row.id, variants: data.variants, links: data.links };
 }
 
 /** Actors that took part in the same events, by how many (actor_pairs, kept up to date at insert). */

@@ -3,57 +3,34 @@
  * same thing across articles, with when the claim was first and last seen;
  * and one claim with every statement of it.
  */
-import { useState } from 'react';
 import { api, type SavedClaim } from '../api.js';
 import { h } from '../h.js';
+import { ActorLinks } from '../parts/actor-links.js';
 import { Link } from '../parts/link.js';
+import { PagedList } from '../parts/paged-list.js';
 import { count, span, Status, when } from '../parts/status.js';
 import { hrefs } from '../route.js';
 import { useLoad } from '../use-load.js';
 
-const PAGE = 20;
-
 function Speakers(props: { claim: SavedClaim }) {
-  const { speakers } = props.claim;
-  if (speakers.length === 0) return h('span', { className: 'muted' }, 'unknown speaker');
-  return h('span', null, ...speakers.flatMap((s, i) => [i ? ', ' : '', s.key ? h(Link, { key: s.id, href: hrefs.actor(s.key) }, s.name) : s.name]));
+  return h(ActorLinks, { refs: props.claim.speakers, none: 'unknown speaker' });
 }
 
 export function ClaimsPage() {
-  const [offset, setOffset] = useState(0);
-  const loaded = useLoad(`claims:${offset}`, () => api.claims(offset, PAGE));
-  const items = loaded.value?.items ?? [];
-  return h(
-    'section',
-    { 'aria-labelledby': 'claims-title' },
-    h('h1', { id: 'claims-title' }, 'Recurring claims'),
-    h('p', { className: 'muted byline' }, 'Statements that assert the same thing, across articles and time, most repeated first.'),
-    h(Status, { loaded }),
-    loaded.state === 'ready' && items.length === 0 ? h('p', { className: 'empty' }, 'No claim has been made twice yet.') : null,
-    h(
-      'ol',
-      { className: 'plain cards', 'data-testid': 'claims' },
-      ...items.map((c) =>
-        h(
-          'li',
-          { key: c.id, className: 'panel claim' },
-          h('blockquote', null, c.text),
-          h('p', { className: 'muted' }, h(Speakers, { claim: c }), ` · ${count(c.numStatements, 'statement')} · ${span(c.firstSeen, c.lastSeen)} · `, h(Link, { href: hrefs.claim(c.id) }, 'every statement')),
-        ),
+  return h(PagedList<SavedClaim>, {
+    id: 'claims',
+    title: 'Recurring claims',
+    intro: 'Statements that assert the same thing, across articles and time, most repeated first.',
+    empty: 'No claim has been made twice yet.',
+    load: api.claims,
+    item: (c) =>
+      h(
+        'li',
+        { key: c.id, className: 'panel claim' },
+        h('blockquote', null, c.text),
+        h('p', { className: 'muted' }, h(Speakers, { claim: c }), ` · ${count(c.numStatements, 'statement')} · ${span(c.firstSeen, c.lastSeen)} · `, h(Link, { href: hrefs.claim(c.id) }, 'every statement')),
       ),
-    ),
-    h(Pager, { offset, size: items.length, onMove: setOffset }),
-  );
-}
-
-/** Previous / next, always in the same place. */
-export function Pager(props: { offset: number; size: number; onMove: (offset: number) => void }) {
-  return h(
-    'nav',
-    { className: 'pager', 'aria-label': 'pages' },
-    h('button', { type: 'button', disabled: props.offset === 0, onClick: () => props.onMove(Math.max(0, props.offset - PAGE)) }, '← Previous'),
-    h('button', { type: 'button', disabled: props.size < PAGE, onClick: () => props.onMove(props.offset + PAGE) }, 'Next →'),
-  );
+  });
 }
 
 export function ClaimPage(props: { id: string }) {

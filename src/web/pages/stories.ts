@@ -3,50 +3,35 @@
  * story with its articles, sources and events merged across them (one event,
  * many mentions).
  */
-import { useState } from 'react';
 import { api, type SavedStory } from '../api.js';
 import { h } from '../h.js';
+import { ActorLinks, type ActorRef } from '../parts/actor-links.js';
 import { Link } from '../parts/link.js';
+import { PagedList } from '../parts/paged-list.js';
 import { count, date, span, Status } from '../parts/status.js';
 import { hrefs } from '../route.js';
 import { useLoad } from '../use-load.js';
-import { Pager } from './claims.js';
 
-const PAGE = 20;
-
-type Ref = SavedStory['actors'][number];
-
-function actorLinks(refs: Ref[]) {
-  if (refs.length === 0) return h('span', { className: 'muted' }, '—');
-  return h('span', null, ...refs.flatMap((r, i) => [i ? ', ' : '', r.key ? h(Link, { key: r.id, href: hrefs.actor(r.key) }, r.name) : r.name]));
+function actorLinks(refs: ActorRef[]) {
+  return h(ActorLinks, { refs });
 }
 
 export function StoriesPage() {
-  const [offset, setOffset] = useState(0);
-  const loaded = useLoad(`stories:${offset}`, () => api.stories(offset, PAGE));
-  const items = loaded.value?.items ?? [];
-  return h(
-    'section',
-    { 'aria-labelledby': 'stories-title' },
-    h('h1', { id: 'stories-title' }, 'Stories'),
-    h('p', { className: 'muted byline' }, 'Articles that report the same event, largest first.'),
-    h(Status, { loaded }),
-    loaded.state === 'ready' && items.length === 0 ? h('p', { className: 'empty' }, 'No event has been reported twice yet.') : null,
-    h(
-      'ol',
-      { className: 'plain cards', 'data-testid': 'stories' },
-      ...items.map((s) =>
-        h(
-          'li',
-          { key: s.id, className: 'panel story' },
-          h('h2', null, h(Link, { href: hrefs.story(s.id) }, s.title ?? '(untitled)')),
-          h('p', { className: 'muted' }, `${count(s.numArticles, 'article')} · ${count(s.numSources, 'source')} · ${span(s.first, s.last)}`),
-          h('p', null, actorLinks(s.actors)),
-        ),
+  return h(PagedList<SavedStory>, {
+    id: 'stories',
+    title: 'Stories',
+    intro: 'Articles that report the same event, largest first.',
+    empty: 'No event has been reported twice yet.',
+    load: api.stories,
+    item: (s) =>
+      h(
+        'li',
+        { key: s.id, className: 'panel story' },
+        h('h2', null, h(Link, { href: hrefs.story(s.id) }, s.title ?? '(untitled)')),
+        h('p', { className: 'muted' }, `${count(s.numArticles, 'article')} · ${count(s.numSources, 'source')} · ${span(s.first, s.last)}`),
+        h('p', null, actorLinks(s.actors)),
       ),
-    ),
-    h(Pager, { offset, size: items.length, onMove: setOffset }),
-  );
+  });
 }
 
 export function StoryPage(props: { id: string }) {
