@@ -246,6 +246,10 @@ describe('attribution across paragraphs', () => {
     expect(seen[0]).toMatchObject({ source: 'harbour officials', content: 'The ferry route is safe again' });
   });
 
+  it('gives a cue coordinated with "but" the subject of the first verb', () => {
+    expect(analyse('Maren Holt met the dockworkers on Monday but pledged to keep the route open.').seen[0]).toMatchObject({ source: 'Maren Holt', content: 'to keep the route open' });
+  });
+
   it('does not treat speech inside a quote as a new attribution', () => {
     const nested = analyse('“We said no, and we meant it,” Mira Kell told the council.').seen;
     expect(nested).toHaveLength(1);

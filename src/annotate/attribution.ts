@@ -189,7 +189,7 @@ function sourceBefore(ctx: Ctx, s: Sentence, cueStart: number): [number, number]
   // Auxiliaries, negation and adverbs belong between source and cue, not in the source.
   while (end > s.tokenStart && (ctx.tags.upos[end - 1] === 'AUX' || ctx.tags.upos[end - 1] === 'ADV' || ctx.tags.upos[end - 1] === 'PART')) end--;
   // "The envoy provided a report … and stressed …": the cue shares the subject of the first verb.
-  if (end > s.tokenStart && lower(ctx, end - 1) === 'and' && ctx.tags.upos[end - 1] === 'CCONJ') {
+  if (end > s.tokenStart && /^(and|but|or|yet)$/.test(lower(ctx, end - 1)) && ctx.tags.upos[end - 1] === 'CCONJ') {
     let v = s.tokenStart;
     while (v < end - 1 && ctx.tags.upos[v] !== 'VERB' && ctx.tags.upos[v] !== 'AUX') v++;
     return v < end - 1 && v > s.tokenStart ? sourceBefore(ctx, s, v) : null;
@@ -592,6 +592,8 @@ function attributeSentence(ctx: Ctx, s: Sentence, out: Attribution[]): void {
           const subject: Span | null = lastSource ?? mainSubject(ctx, s);
           if (subject && subject.end <= cueSpan.start) source = subject;
         }
+        // "Claiming the criticism is unfair, Trump told …": a fronted participle's subject follows its clause.
+        if (source === null && /ing$/.test(lower(ctx, cue.t0)) && cue.t0 === afterDateline(ctx, s)) source = subjectAfterComma(ctx, s, cue.t1);
       }
     }
     // PolNeAR cues carry their auxiliaries, negation and adverbs: "has also said", "did not respond".
@@ -828,6 +830,19 @@ function echoedClaim(ctx: Ctx, s: Sentence, cue: CueHit, mine: Attribution[]): {
   const start = afterDateline(ctx, s);
   const content = claim ? claim.content.map((c) => ({ ...c })) : comma > start ? [chars(ctx, start, comma)] : [];
   return content.length ? { content, source: chars(ctx, nameStart, nameEnd) } : null;
+}
+
+/** The noun phrase between the first comma after token t and the next verb ("…, Trump told"). */
+function subjectAfterComma(ctx: Ctx, s: Sentence, t: number): Span | null {
+  const comma = indexOfWord(ctx, t, s.tokenEnd, ',');
+  if (comma < 0) return null;
+  let v = comma + 1;
+  while (v < s.tokenEnd && v - comma <= 8 && ctx.tags.upos[v] !== 'VERB' && ctx.tags.upos[v] !== 'AUX' && lower(ctx, v) !== ',') v++;
+  if (v >= s.tokenEnd || lower(ctx, v) === ',' || v - comma > 8) return null;
+  let end = v;
+  while (end > comma + 1 && (ctx.tags.upos[end - 1] === 'ADV' || ctx.tags.upos[end - 1] === 'PART')) end--;
+  for (let k = comma + 1; k < end; k++) if (['NOUN', 'PROPN', 'PRON'].includes(ctx.tags.upos[k]!)) return chars(ctx, comma + 1, end);
+  return null;
 }
 
 function mainSubject(ctx: Ctx, s: Sentence): Span | null {
