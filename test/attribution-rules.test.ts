@@ -146,7 +146,7 @@ describe('attribution across paragraphs', () => {
     const passive = analyse('The port director was accused of hiding the inspection report.').seen;
     expect(passive[0]).toMatchObject({ kind: 'indirect', source: null, cue: 'was accused of', content: 'The port director | hiding the inspection report' });
     const agent = analyse('The plan was criticized by the Velsa Growers Council.').seen;
-    expect(agent[0]).toMatchObject({ source: 'the Velsa Growers Council', content: 'The plan' });
+    expect(agent[0]).toMatchObject({ source: 'the Velsa Growers Council', cue: 'was criticized by', content: 'The plan' });
   });
 
   it('reads a "Name: claim" headline as an attribution with the colon as cue', () => {

@@ -601,21 +601,25 @@ function attributeSentence(ctx: Ctx, s: Sentence, out: Attribution[]): void {
     while (t0 > s.tokenStart && ['AUX', 'PART', 'ADV'].includes(ctx.tags.upos[t0 - 1]!) && !/^(to|however|'s|’s)$/.test(lower(ctx, t0 - 1))) t0--;
     // Passive cues ("Quiros was accused of …", "one in nine voters is expected to …"): the subject is
     // what is reported, and the source is the by-agent if there is one.
+    let agentBy = false;
     if (kind === 'indirect' && cue.lemma !== 'according to' && isPassive(ctx, t0, cue.t0) && source) {
       const subject = source;
       const agent = lower(ctx, cue.t1) === 'by' ? sourceAfter(ctx, s, cue.t1 + 1) : null;
+      agentBy = agent !== null;
       source = agent ? chars(ctx, agent[0], agent[1]) : null;
       content = agent ? [subject] : [subject, ...content];
     }
     if (content.length === 0) continue;
     if (source && overlapsSpan(source, content)) source = null;
-    const cueStart = source && source.end > ctx.doc.tokens[t0]!.start ? cueSpan.start : ctx.doc.tokens[t0]!.start;
+    const cueStart = source && source.end > ctx.doc.tokens[t0]!.start && source.start < cueSpan.start ? cueSpan.start : ctx.doc.tokens[t0]!.start;
     const fullCue = { start: cueStart, end: cueSpan.end };
     if (overlapsSpan(fullCue, content)) fullCue.start = cueSpan.start;
     // PolNeAR cues keep a colon that introduces their content ("said:", "added:"), and the occasion
     // named between cue and content ("said in a statement that").
     const tail = cueTail(ctx, s, cue.t1, content);
     if (tail > cue.t1) fullCue.end = ctx.doc.tokens[tail - 1]!.end;
+    // PolNeAR's passive cue keeps its "by": "is supported by".
+    if (agentBy) fullCue.end = ctx.doc.tokens[cue.t1]!.end;
     const found: Attribution = { kind, cue: { ...fullCue, lemma: cue.lemma, cls: cue.cls }, content, source, speaker: null };
     if (host && !truncateHost(ctx, host, found)) continue;
     out.push(found);
