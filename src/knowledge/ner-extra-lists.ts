@@ -24,7 +24,7 @@ const PEOPLES = [
   'Arab', 'Azeri', 'Basque', 'Bedouin', 'Berber', 'Catalan', 'Chechen', 'Copt', 'Coptic', 'Cossack', 'Croat', 'Druze', 'Flemish',
   'Hutu', 'Tutsi', 'Kurd', 'Kurdish', 'Maori', 'Pashtun', 'Sikh', 'Slav', 'Tamil', 'Tibetan', 'Uighur', 'Walloon', 'Zulu', 'Xhosa',
   'Afrikaner', 'Anglican', 'Baptist', 'Buddhist', 'Catholic', 'Christian', 'Hindu', 'Jew', 'Jewish', 'Lutheran', 'Maronite',
-  'Methodist', 'Mormon', 'Muslim', 'Moslem', 'Orthodox', 'Protestant', 'Shi\'ite', 'Shiite', 'Sunni', 'Alawite', 'Yazidi',
+  'Methodist', 'Mormon', 'Moslem', 'Orthodox', 'Protestant', 'Shi\'ite', 'Shiite', 'Sunni', 'Alawite', 'Yazidi',
   'Scot', 'Scots', 'Scottish', 'Welsh', 'English', 'Irish', 'Briton', 'Ulster', 'Serb', 'Bosnian', 'Muslim', 'Tajik', 'Uzbek',
   'Kazakh', 'Turkmen', 'Kyrgyz', 'Tatar', 'Gypsy', 'Roma', 'Latino', 'Hispanic', 'Asian', 'African', 'European', 'Scandinavian',
 ];
@@ -76,6 +76,6 @@ export function nerExtraLists(): GazetteerList[] {
     list('organisation', tagged('Organization', 'SportsTeam')),
     list('peoples', peoples.flatMap((p) => [p, plural(p) ?? p])),
     list('town', [...towns, ...tagged('Place', 'Region', 'City')]),
-    ...(process.env.NOVILLAGE ? [] : [list('village', villages)]),
+    list('village', villages),
   ];
 }

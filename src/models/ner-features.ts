@@ -198,7 +198,7 @@ export interface SentenceContext {
   words: readonly string[];
   infos: WordInfo[];
   gaz: Uint32Array;
-  /** Matches of the second gazetteer (names, teams, towns), when the model has one. */
+  /** Matches of the second gazetteer (names, organisations, peoples, towns), when the model has one. */
   gaz2: Uint32Array | null;
   /** An all-caps sentence (a headline). */
   caps: boolean;

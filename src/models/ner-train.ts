@@ -12,12 +12,15 @@ import { DEFAULT_FEATURE_SETTINGS, NO_LEXICONS, type FeatureSettings, type WordL
 import { scoreSpans, formatScores, type ConllScores } from '../eval/conll.js';
 import { buildCapPrior, unlabelledSentences } from './ner-clusters.js';
 import { nerGazetteerLists, type GazetteerList } from '../knowledge/lexicon.js';
+import { nerExtraLists } from '../knowledge/ner-extra-lists.js';
 
 /** Settings of the shipped model (chosen on eng.testa; see models/ner.md). */
 export const DEFAULT_EPOCHS = 10;
 export const DEFAULT_PRUNE = 0.05;
 /** The shipped weights are the mean of this many models trained on different shuffles (seeds seed, seed+1, …). */
 export const DEFAULT_MEMBERS = 3;
+/** Whether the shipped model has the second gazetteer (names, teams, towns, peoples; see ner-extra-lists.ts). */
+export const DEFAULT_EXTRA_LISTS = true;
 
 export interface NerTrainOptions {
   epochs: number;
@@ -28,8 +31,6 @@ export interface NerTrainOptions {
   settings?: FeatureSettings;
   /** The second gazetteer's lists (none by default). */
   extraLists?: GazetteerList[];
-  /** Training a second stage: the first stage's classes for each training document (jack-knifed), in order. */
-  stage1?: readonly (readonly (readonly number[])[])[];
   log?: (line: string) => void;
 }
 
@@ -48,13 +49,13 @@ export function trainNer(train: ConllDocument[], options: NerTrainOptions): NerT
     options.extraLists ?? [],
   );
   const random = createRandom(options.seed);
-  const docs = train.map((d, k) => ({ words: d.sentences.map((s) => s.words), gold: goldClasses(d), stage1: options.stage1?.[k] ?? null }));
+  const docs = train.map((d) => ({ words: d.sentences.map((s) => s.words), gold: goldClasses(d) }));
   for (let epoch = 1; epoch <= options.epochs; epoch++) {
     const t0 = Date.now();
     let correct = 0;
     let total = 0;
     for (const doc of shuffle([...docs], random)) {
-      const pred = tagger.tagDocumentClasses(doc.words, doc.gold, DEFAULT_DECODING, doc.stage1);
+      const pred = tagger.tagDocumentClasses(doc.words, doc.gold);
       pred.forEach((tags, s) => tags.forEach((t, i) => {
         total++;
         if (t === doc.gold[s]![i]) correct++;
@@ -134,16 +135,19 @@ export const NER_TRAIN_TASK: TrainTask = {
     // Word clusters were tried and did not pay on eng.testa (see models/ner.md): only the capitalisation prior is kept.
     const lexicons: WordLexicons = { clusters: null, capPrior: unlabelled.length > 0 ? buildCapPrior(unlabelled) : null };
     options.log(`lexicons: ${unlabelled.length} unlabelled sentences, ${lexicons.capPrior?.size ?? 0} capitalisation priors`);
+    const extraLists = DEFAULT_EXTRA_LISTS ? nerExtraLists() : [];
+    options.log(`second gazetteer: ${extraLists.map((l) => `${l.name} ${l.phrases.length}`).join(', ') || 'none'}`);
     const t0 = Date.now();
     const members = Array.from({ length: DEFAULT_MEMBERS }, (_, k) => {
       options.log(`model ${k + 1}/${DEFAULT_MEMBERS} (seed ${options.seed + k})`);
-      return trainNer(train, { ...settings, seed: options.seed + k, lexicons, log: options.log });
+      return trainNer(train, { ...settings, seed: options.seed + k, lexicons, extraLists, log: options.log });
     });
-    const tagger = new NerTagger(meanPerceptron(members.map((m) => m.perceptron)), members[0]!.settings, lexicons);
+    const tagger = new NerTagger(meanPerceptron(members.map((m) => m.perceptron)), members[0]!.settings, lexicons, 200_000, nerGazetteerLists(), extraLists);
     const training: Record<string, unknown> = {
       data: options.data.split('/').slice(-2).join('/'),
       unlabelled: { sentences: unlabelled.length },
       members: DEFAULT_MEMBERS,
+      extraLists: extraLists.map((l) => l.name),
       seed: options.seed,
       ...settings,
       seconds: Math.round((Date.now() - t0) / 1000),

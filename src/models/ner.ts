@@ -14,7 +14,6 @@ import { Gazetteer } from '../knowledge/gazetteer.js';
 import { nerGazetteerLists, type GazetteerList } from '../knowledge/lexicon.js';
 import { AveragedPerceptron } from './perceptron.js';
 import { bilouSpans, type TypedSpan } from './ner-conll.js';
-import { stackFeatures } from './ner-stack.js';
 import {
   DEFAULT_FEATURE_SETTINGS,
   WordTable,
@@ -104,8 +103,7 @@ class History {
   }
 }
 
-/** A sentence's context, with the first stage's features per token when this tagger is a second stage. */
-type Context = ReturnType<typeof sentenceContext> & { stack: readonly Uint32Array[] | null };
+type Context = ReturnType<typeof sentenceContext>;
 
 /** Reusable buffers for one tagger (decoding is synchronous, so one set suffices). */
 class Scratch {
@@ -165,8 +163,6 @@ function sentenceFeatures(ctx: Context, stats: DocStats, history: History, scrat
   for (let i = 0; i < n; i++) {
     scratch.offsets[i] = feats.length;
     staticFeatures(ctx, i, stats, feats, cached === null);
-    const stack = ctx.stack?.[i];
-    if (stack) for (let k = 0; k < stack.length; k++) feats.push(stack[k]!);
     if (cached) {
       const info = ctx.infos[i]!;
       info.scores ??= cached.scores(info.unigram, new Float32Array(N_CLASSES));
@@ -369,18 +365,13 @@ export interface Decoding {
 }
 
 /** Chosen on eng.testa (see models/ner.md). */
-export const DEFAULT_DECODING: Decoding = { beam: 4, temperature: 16, margin: 2, revisit: true };
-/** How a first stage decodes under a second one (the second stage's training data was made with the same). */
-export const STAGE1_DECODING: Decoding = DEFAULT_DECODING;
+export const DEFAULT_DECODING: Decoding = { beam: 4, temperature: 24, margin: 2, revisit: true };
 
 export class NerTagger {
   readonly table: WordTable;
   readonly gazetteer: Gazetteer;
   readonly extraGazetteer: Gazetteer | null;
   private readonly scratch = new Scratch();
-  /** When this tagger is a second stage: the first stage, whose output its features read, and how that one decodes. */
-  first: NerTagger | null = null;
-  firstDecoding: Decoding = STAGE1_DECODING;
 
   constructor(
     readonly perceptron: AveragedPerceptron,
@@ -389,7 +380,7 @@ export class NerTagger {
     maxCachedWords = 200_000,
     /** The gazetteer lists the model is trained with (default: built from the packages). */
     readonly gazetteerLists: GazetteerList[] = nerGazetteerLists(),
-    /** The second gazetteer's lists (names, teams, towns; see ner-extra-lists.ts), empty for none. */
+    /** The second gazetteer's lists (names, organisations, peoples, towns; see ner-extra-lists.ts), empty for none. */
     readonly extraLists: GazetteerList[] = [],
   ) {
     this.gazetteer = new Gazetteer(gazetteerLists);
@@ -407,12 +398,8 @@ export class NerTagger {
     sentences: readonly (readonly string[])[],
     gold: readonly (readonly number[])[] | null = null,
     decoding: Decoding = DEFAULT_DECODING,
-    /** The first stage's classes (training a second stage on jack-knifed output); by default this tagger's first stage runs. */
-    stage1: readonly (readonly number[])[] | null = null,
   ): number[][] {
     const infos = sentences.map((words) => words.map((w) => this.table.get(w)));
-    const firstClasses = stage1 ?? (this.first ? this.first.tagDocumentClasses(sentences, null, this.firstDecoding) : null);
-    const stack = firstClasses ? stackFeatures(infos, firstClasses) : null;
     const stats = docStats(infos);
     const history = new History();
     const decode = (ctx: Context, h: History): number[] =>
@@ -421,7 +408,7 @@ export class NerTagger {
     const unseen: number[] = [];
     const contexts: Context[] = [];
     const result = sentences.map((words, s) => {
-      const ctx: Context = { ...sentenceContext(words, infos[s]!, this.gazetteer, this.extraGazetteer), stack: stack ? stack[s]! : null };
+      const ctx = sentenceContext(words, infos[s]!, this.gazetteer, this.extraGazetteer);
       contexts.push(ctx);
       let tags: number[];
       if (words.length === 0) tags = [];
