@@ -369,7 +369,9 @@ function indexOfWord(ctx: Ctx, t0: number, t1: number, word: string): number {
 /** "…,” said Velayati, who …" — the source after the cue runs to the end of the clause. */
 function sourceAfter(ctx: Ctx, s: Sentence, cueEnd: number): [number, number] | null {
   const first = ctx.tags.upos[cueEnd];
-  if (cueEnd >= s.tokenEnd || !first || !NP_START.has(first)) return null;
+  // "by far fewer publications": an adverb may lead the noun phrase.
+  const adverbLed = first === 'ADV' && NP_START.has(ctx.tags.upos[cueEnd + 1] ?? '');
+  if (cueEnd >= s.tokenEnd || !first || (!NP_START.has(first) && !adverbLed)) return null;
   let end = cueEnd;
   while (end < s.tokenEnd) {
     const w = lower(ctx, end);
