@@ -442,6 +442,8 @@ function colonHeadline(ctx: Ctx, s: Sentence): Attribution | null {
     if (pos === 'VERB' || pos === 'AUX' || pos === 'PUNCT' && lower(ctx, i - 1) !== '.') return null;
   }
   if (colon < 0 || !/^\p{Lu}/u.test(ctx.doc.tokens[s.tokenStart]!.text)) return null;
+  // A speaker's name is capitalised throughout; "Rights Trumped by National Interests:" is a section title.
+  for (let i = s.tokenStart; i < colon; i++) if (/^\p{Ll}/u.test(ctx.doc.tokens[i]!.text) && !/^['’]s$/.test(lower(ctx, i))) return null;
   // "Editor's note:", "Correction:", "Update:" label the outlet's own text.
   if (/\b(note|correction|update|clarification|disclosure|related|watch|photo|video|read more|editor)$/i.test(ctx.doc.text.slice(ctx.doc.tokens[s.tokenStart]!.start, ctx.doc.tokens[colon]!.start).trim())) return null;
   const end = trimEnd(ctx, colon + 1, s.tokenEnd);
