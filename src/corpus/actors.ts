@@ -238,10 +238,11 @@ export function linkActors(articles: ArticleEntities[], overrides: ActorOverride
     if (roots.size === 1) link(expansions[0]!, f, 'acronym', 0.8);
   }
 
+  // A name the tagger typed two ways ("Karsovia" as a place here, an organisation there) is merged whole.
   for (const [a, b] of overrides.merges) {
-    const fa = byNormal.get(nameWords(a).join(' '))?.[0];
-    const fb = byNormal.get(nameWords(b).join(' '))?.[0];
-    if (fa && fb) link(fa, fb, 'user-merge', 1);
+    const fa = byNormal.get(nameWords(a).join(' ')) ?? [];
+    const fb = byNormal.get(nameWords(b).join(' ')) ?? [];
+    for (const f of [...fa.slice(1), ...fb]) if (fa[0]) link(fa[0], f, 'user-merge', 1);
   }
 
   return buildIndex(forms, uf, links);

@@ -105,17 +105,28 @@ async function actorRefs(db: Kysely<CorpusDatabase>, ids: string[]): Promise<Map
 
 type ClaimRow = { id: string; text: string; first_seen: string | null; last_seen: string | null; num_statements: number; data: string };
 
-async function withStatements(db: Kysely<CorpusDatabase>, rows: ClaimRow[]): Promise<SavedClaim[]> {
+/**
+ * The claims with their statements, oldest first: the first `perClaim` of each (a claim repeated for years has
+ * thousands; `numStatements` says how many). Each claim's are one indexed read.
+ */
+async function withStatements(db: Kysely<CorpusDatabase>, rows: ClaimRow[], perClaim: number): Promise<SavedClaim[]> {
   if (rows.length === 0) return [];
-  const statements = await linkDb(db)
-    .selectFrom('corpus_claim_statements as cs')
-    .leftJoin('attributions as q', (j) => j.onRef('q.article_id', '=', 'cs.article_id').onRef('q.attribution_id', '=', 'cs.attribution_id'))
-    .leftJoin('articles as a', 'a.id', 'cs.article_id')
-    .select(['cs.claim_id', 'cs.article_id', 'cs.attribution_id', 'cs.speaker_actor', 'cs.published', 'cs.date_text', 'q.content', 'a.title', 'a.source'])
-    .where('cs.claim_id', 'in', rows.map((r) => r.id))
-    .orderBy('cs.published')
-    .orderBy('cs.article_id')
-    .execute();
+  const statements = (
+    perClaim === 0 ? [] : await Promise.all(
+      rows.map((r) =>
+        linkDb(db)
+          .selectFrom('corpus_claim_statements as cs')
+          .leftJoin('attributions as q', (j) => j.onRef('q.article_id', '=', 'cs.article_id').onRef('q.attribution_id', '=', 'cs.attribution_id'))
+          .leftJoin('articles as a', 'a.id', 'cs.article_id')
+          .select(['cs.claim_id', 'cs.article_id', 'cs.attribution_id', 'cs.speaker_actor', 'cs.published', 'cs.date_text', 'q.content', 'a.title', 'a.source'])
+          .where('cs.claim_id', '=', r.id)
+          .orderBy('cs.published')
+          .orderBy('cs.article_id')
+          .limit(perClaim)
+          .execute(),
+      ),
+    )
+  ).flat();
   const speakers = rows.map((r) => claimData.parse(JSON.parse(r.data)).speakers);
   const refs = await actorRefs(db, [...speakers.flat(), ...statements.map((s) => s.speaker_actor).filter((x): x is string => x !== null)]);
   return rows.map((r, i) => ({
@@ -145,19 +156,23 @@ async function withStatements(db: Kysely<CorpusDatabase>, rows: ClaimRow[]): Pro
   }));
 }
 
-export async function listClaims(db: Kysely<CorpusDatabase>, page: Page & { speaker?: string; min?: number }): Promise<SavedClaim[]> {
+/** Statements shown per claim in a list of claims, and on one claim's page. */
+const LISTED_STATEMENTS = 5;
+const CLAIM_PAGE_STATEMENTS = 200;
+
+export async function listClaims(db: Kysely<CorpusDatabase>, page: Page & { speaker?: string; min?: number; statements?: number }): Promise<SavedClaim[]> {
   let q = db.selectFrom('corpus_claims').selectAll().where('num_statements', '>=', page.min ?? 2);
   if (page.speaker) {
     const speaker = page.speaker;
     q = q.where('id', 'in', db.selectFrom('corpus_claim_statements').select('claim_id').where('speaker_actor', '=', speaker));
   }
   const rows = await q.orderBy('num_statements', 'desc').orderBy('last_seen', 'desc').orderBy('id').limit(page.limit).offset(page.offset).execute();
-  return withStatements(db, rows);
+  return withStatements(db, rows, page.statements ?? LISTED_STATEMENTS);
 }
 
 export async function getClaim(db: Kysely<CorpusDatabase>, id: string): Promise<SavedClaim | null> {
   const row = await db.selectFrom('corpus_claims').selectAll().where('id', '=', id).executeTakeFirst();
-  return row ? ((await withStatements(db, [row]))[0] ?? null) : null;
+  return row ? ((await withStatements(db, [row], CLAIM_PAGE_STATEMENTS))[0] ?? null) : null;
 }
 
 type StoryRow = { id: string; title: string | null; first: string | null; last: string | null; num_articles: number; num_sources: number; data: string };

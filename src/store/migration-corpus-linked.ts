@@ -36,3 +36,18 @@ export const corpusLinkedMigration: StoreMigration = {
     await db.schema.alterTable('corpus_claim_statements').addColumn('date_text', 'text').execute();
   },
 };
+
+/**
+ * 0010_corpus_claim_order: a claim's statements in date order straight off an index, so a page shows the
+ * first few of a claim repeated thousands of times without sorting them all; claims by size, and an actor's
+ * claims, likewise.
+ */
+export const corpusClaimOrderMigration: StoreMigration = {
+  name: '0010_corpus_claim_order',
+  async up(db) {
+    await db.schema.createIndex('corpus_claim_statements_order').on('corpus_claim_statements').columns(['claim_id', 'published', 'article_id']).execute();
+    await db.schema.createIndex('corpus_claims_size').on('corpus_claims').columns(['num_statements', 'last_seen', 'id']).execute();
+    // An actor's claims: its statements' claim ids without visiting each statement row.
+    await db.schema.createIndex('corpus_claim_statements_speaker_claim').on('corpus_claim_statements').columns(['speaker_actor', 'claim_id']).execute();
+  },
+};

@@ -7,7 +7,7 @@ import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } fr
 import { actorPairsMigration, actorTrigramMigration, eventActorDateMigration, eventDateTextMigration, layersMigration } from './migration-layers.js';
 import type { Engine } from './schema.js';
 import { corpusMigration, corpusViewsMigration } from './migration-corpus.js';
-import { corpusLinkedMigration } from './migration-corpus-linked.js';
+import { corpusClaimOrderMigration, corpusLinkedMigration } from './migration-corpus-linked.js';
 
 export interface StoreMigration {
   /** Sorts in apply order: "0001_articles", "0002_entities", … */
@@ -83,7 +83,7 @@ const articles: StoreMigration = {
   },
 };
 
-export const MIGRATIONS: StoreMigration[] = [articles, layersMigration, eventDateTextMigration, eventActorDateMigration, actorTrigramMigration, actorPairsMigration, corpusMigration, corpusViewsMigration, corpusLinkedMigration];
+export const MIGRATIONS: StoreMigration[] = [articles, layersMigration, eventDateTextMigration, eventActorDateMigration, actorTrigramMigration, actorPairsMigration, corpusMigration, corpusViewsMigration, corpusLinkedMigration, corpusClaimOrderMigration];
 
 /**
  * Bring a database up to date; throws with the failing migration's name and reason.

@@ -132,7 +132,8 @@ export async function getActor(store: Store, key: string, options: { items?: num
     placesOf(store, key),
     linkedActor(store, key),
   ]);
-  const claims = linked ? await listClaims(corpusTables(store), { speaker: linked.id, min: 2, limit: 20, offset: 0 }) : [];
+  // The page shows each claim's wording, size and dates; its statements are one click away (GET /api/claims/ID).
+  const claims = linked ? await listClaims(corpusTables(store), { speaker: linked.id, min: 2, limit: 10, offset: 0, statements: 0 }) : [];
   const articleWhen = new Map(quotes.filter((q) => q.dateText).map((q) => [q.articleId, q.dateText!]));
   const timeline: TimelineItem[] = [
     ...quotes.map((q): TimelineItem => ({ kind: 'quote', date: q.date, dateText: q.dateText, articleId: q.articleId, id: q.attributionId, text: q.content, title: q.title, claimId: q.claimId, claimSize: q.claimSize })),
