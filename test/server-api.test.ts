@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../src/server/app.js';
-import { LruBodies } from '../src/server/response-cache.js';
+import Fastify from 'fastify';
+import { installResponseCache, LruBodies } from '../src/server/response-cache.js';
 import { bearerMatches, loadOrCreateToken } from '../src/server/token.js';
 import type { Store } from '../src/store/index.js';
 import { buildFixture, FIXTURES, openFixtureStore } from './fixtures/web/analyses.js';
@@ -157,6 +158,39 @@ describe('response cache', () => {
       const statuses: number[] = [];
       for (let i = 0; i < 4; i++) statuses.push((await app.inject({ method: 'GET', url: '/api/overview' })).statusCode);
       expect(statuses).toEqual([200, 200, 200, 429]);
+    } finally {
+      await app.close();
+      await store.close();
+    }
+  });
+
+  it('never keeps a body built across a change of the corpus', async () => {
+    const store = await openFixtureStore();
+    const app = Fastify();
+    const cache = installResponseCache(app, store);
+    let entered!: () => void;
+    const inHandler = new Promise<void>((resolve) => (entered = resolve));
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let calls = 0;
+    app.get('/api/slow', async () => {
+      calls++;
+      entered();
+      await released;
+      return { calls };
+    });
+    try {
+      const pending = app.inject({ method: 'GET', url: '/api/slow' });
+      await inHandler;
+      cache.clear(); // the corpus changed while the handler was reading it
+      release();
+      const first = await pending;
+      expect(first.json()).toEqual({ calls: 1 });
+      expect(first.headers.etag).toBeUndefined();
+      const second = await app.inject({ method: 'GET', url: '/api/slow' });
+      expect(second.headers['x-cache']).toBeUndefined();
+      expect(second.json()).toEqual({ calls: 2 });
+      expect((await app.inject({ method: 'GET', url: '/api/slow' })).headers['x-cache']).toBe('hit');
     } finally {
       await app.close();
       await store.close();

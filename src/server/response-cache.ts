@@ -70,7 +70,8 @@ export class LruBodies {
 }
 
 const HIT = Symbol('response-cache-hit');
-type Marked = FastifyRequest & { [HIT]?: boolean };
+const SEEN = Symbol('response-cache-generation');
+type Marked = FastifyRequest & { [HIT]?: boolean; [SEEN]?: number };
 
 /** `clear` empties the cache: for this server's own writes outside a request (the corpus refresh after ingest). */
 export function installResponseCache(app: FastifyInstance, store: Store, options: ResponseCacheOptions = {}): { clear(): void } {
@@ -108,6 +109,7 @@ export function installResponseCache(app: FastifyInstance, store: Store, options
   app.addHook('preHandler', async (req, reply) => {
     if (!cacheable(req)) return;
     await checkVersion();
+    (req as Marked)[SEEN] = generation;
     if (req.headers['if-none-match'] === etag) return reply.code(304).header('etag', etag).send();
     const body = bodies.get(req.url);
     if (body === undefined) return;
@@ -116,7 +118,10 @@ export function installResponseCache(app: FastifyInstance, store: Store, options
   });
 
   app.addHook('onSend', async (req, reply, payload) => {
-    if (reply.statusCode === 200 && cacheable(req) && !(req as Marked)[HIT]) {
+    // A change noticed while this response was being built (by a request in between) may have come too late for
+    // its queries: such a body is sent once, untagged, and never kept.
+    const marked = req as Marked;
+    if (reply.statusCode === 200 && cacheable(req) && !marked[HIT] && marked[SEEN] === generation) {
       reply.header('etag', etag);
       if (typeof payload === 'string' && payload.length <= maxEntryBytes) bodies.set(req.url, payload);
     }
