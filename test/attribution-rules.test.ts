@@ -246,6 +246,11 @@ describe('attribution across paragraphs', () => {
     expect(seen[0]).toMatchObject({ source: 'harbour officials', content: 'The ferry route is safe again' });
   });
 
+  it('takes the relative pronoun as the source inside a relative clause, resolved to its antecedent', () => {
+    const seen = analyse('The ferry was delayed again by Maren Holt, who warned that smugglers would exploit any delay.').seen;
+    expect(seen[0]).toMatchObject({ source: 'who', speaker: 'Maren Holt', content: 'that smugglers would exploit any delay' });
+  });
+
   it('gives a cue coordinated with "but" the subject of the first verb', () => {
     expect(analyse('Maren Holt met the dockworkers on Monday but pledged to keep the route open.').seen[0]).toMatchObject({ source: 'Maren Holt', content: 'to keep the route open' });
   });

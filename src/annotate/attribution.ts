@@ -9,7 +9,7 @@
  * full stop; the source is the whole subject phrase, appositions included.
  */
 import type { AttributionRecord, EntityRecord } from '../analysis.js';
-import type { Doc, Sentence, Span } from '../doc/doc.js';
+import { tokenAt, type Doc, type Sentence, type Span } from '../doc/doc.js';
 import { CONTENT_REQUIRED, cueClass, PARTICLE_REQUIRED, PHRASAL_CUES, verbCueLemma, type CueClass } from '../knowledge/cues.js';
 import { bestEnd, defaultContentModel, endCandidates, type EndCandidate } from './attribution-content-model.js';
 import { cueFeatures, cueMargin, defaultCueModel, isCueCandidate, type CueModel } from './attribution-cue-model.js';
@@ -254,6 +254,8 @@ function sourceBefore(ctx: Ctx, s: Sentence, cueStart: number): [number, number]
   if (end - start > 1 && (subjectPronoun || (ctx.tags.upos[start] === 'ADP' && ctx.tags.upos[end - 1] === 'PROPN' && ctx.tags.upos[end - 2] !== 'PROPN'))) {
     if (ctx.tags.upos[end - 2] !== 'DET') start = end - 1;
   }
+  // "Mr. Obama, who understood that …": in a relative clause the relative pronoun is the source.
+  if (end - start > 1 && /^(who|which)$/.test(lower(ctx, end - 1))) start = end - 1;
   [start, end] = trimSourceAdjuncts(ctx, start, end);
   while (end > start && lower(ctx, end - 1) === ',' && !commaClosesApposition(ctx, start, end - 1)) end--;
   // "Trump, speaking to a veterans group, said": a participle clause is not part of the name phrase.
@@ -949,6 +951,16 @@ export function findCueSpans(doc: Doc): Array<Span & { lemma: string }> {
   return doc.sentences.flatMap((s) => findCues(ctx, s).map((c) => ({ ...chars(ctx, c.t0, c.t1), lemma: c.lemma })));
 }
 
+/** For a source that is "who"/"which", the noun phrase right before it (and its comma); otherwise null. */
+function relativeAntecedent(ctx: Ctx, source: Span): Span | null {
+  if (!/^(who|which)$/i.test(ctx.doc.text.slice(source.start, source.end))) return null;
+  let k = tokenAt(ctx.doc, source.start) - 1;
+  if (lower(ctx, k) === ',') k--;
+  const end = k + 1;
+  while (k >= 0 && (ctx.tags.upos[k] === 'PROPN' || ctx.tags.upos[k] === 'NOUN' || (ctx.tags.upos[k] === 'ADJ' && k < end - 1))) k--;
+  return k + 1 < end ? chars(ctx, k + 1, end) : null;
+}
+
 /** Every attribution in a Doc, speakers resolved, in text order. */
 export function findAttributions(doc: Doc, entities: EntityRecord[] = [], options: AttributionOptions = {}): Attribution[] {
   const tags = tokenTags(doc);
@@ -966,8 +978,10 @@ export function findAttributions(doc: Doc, entities: EntityRecord[] = [], option
   const recent: ResolvedSpeaker[] = [];
   for (const a of found) {
     if (!a.source) continue;
-    const text = doc.text.slice(a.source.start, a.source.end);
-    a.speaker = resolveSpeaker(index, a.source, text.replace(/,\s*for (his|her|its|their) part,?/i, ''), { at: a.source.start, recent });
+    // A relative pronoun speaks for the noun phrase it follows ("Maren Holt, who warned …").
+    const said = relativeAntecedent(ctx, a.source) ?? a.source;
+    const text = doc.text.slice(said.start, said.end);
+    a.speaker = resolveSpeaker(index, said, text.replace(/,\s*for (his|her|its|their) part,?/i, ''), { at: said.start, recent });
     if (a.speaker) {
       recent.push(a.speaker);
       index.said.set(a.speaker.key, (index.said.get(a.speaker.key) ?? 0) + 1);
