@@ -136,7 +136,9 @@ function learnedCue(ctx: Ctx, s: Sentence, i: number, hits: CueHit[]): CueHit | 
   if (cueMargin(model, cueFeatures(ctx.doc, ctx.tags, ctx.quotes, i)) <= model.threshold) return null;
   const w = lower(ctx, i);
   const last = hits[hits.length - 1];
-  if (last && last.t1 === i) {
+  // ("mentioned disparaging comments": a modifier of the next noun does not extend the cue.)
+  const modifier = ctx.tags.upos[i] === 'ADJ' || (ctx.tags.upos[i] === 'VERB' && /ing$/.test(w) && ctx.tags.upos[i + 1] === 'NOUN');
+  if (last && last.t1 === i && !modifier) {
     last.t1 = i + 1;
     return null;
   }
