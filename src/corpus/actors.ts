@@ -224,6 +224,12 @@ export function linkActors(articles: ArticleEntities[], overrides: ActorOverride
     for (let i = 1; i < group.length; i++) if (sameSpelling(group[0]!.words, group[i]!.words)) link(group[0]!, group[i]!, 'transliteration', 0.6);
   }
 
+  // A country's name tagged as a place here and an organisation there ("Karsovia accused…") is one actor.
+  for (const group of byNormal.values()) {
+    const place = group.find((f) => f.kind === 'place');
+    if (place) for (const f of group) if (f.kind === 'org') link(place, f, 'same-name', 0.7);
+  }
+
   // Acronyms: "SLF" is the one organisation whose initials spell it.
   const orgs = [...forms.values()].filter((f) => f.kind === 'org' || f.kind === 'group');
   const byAcronym = new Map<string, Form[]>();

@@ -4,6 +4,7 @@
  */
 import type { Analysis, AttributionRecord } from '../analysis.js';
 import { linkActors, NO_OVERRIDES, type ActorIndex, type ActorOverrides } from './actors.js';
+import { nameWords } from './names.js';
 import { clusterClaims, CLAIM_DEFAULTS, type ClaimCluster, type ClaimOptions, type Statement } from './claims.js';
 import { clusterStories, STORY_DEFAULTS, type Story, type StoryArticle, type StoryOptions } from './stories.js';
 
@@ -87,6 +88,8 @@ export function storyArticlesOf(analyses: Analysis[], actors: ActorIndex): Story
       text: a.article.text,
       source: a.article.source,
       actors: [...new Set(map(a.entities.map((e) => e.id)))],
+      // Compared by name, whatever the tagger typed them: "Melqar" the place and "Melqar" the organisation meet.
+      actorNames: [...new Set(a.entities.map((e) => { const own = actors.actorOf(id, e.id); return nameWords(own ? actors.byId(own)!.name : e.name).join(' '); }).filter(Boolean))],
       events: a.events.map((e) => ({ id: e.id, type: e.type, source: map(e.source), target: map(e.target) })),
     };
   });

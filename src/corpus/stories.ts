@@ -18,6 +18,8 @@ export interface StoryArticle {
   source: string | null;
   /** Actor ids (from linkActors) the article mentions. */
   actors: string[];
+  /** The same actors by normalised name, for similarity (the tagger may type one name two ways); default: the ids. */
+  actorNames?: string[];
   /** Events with their source/target already mapped to actor ids. */
   events: Array<Pick<EventRecord, 'id' | 'type'> & { source: string[]; target: string[] }>;
 }
@@ -91,7 +93,7 @@ export function clusterStories(articles: StoryArticle[], options: StoryOptions =
   const terms = articles.map((a) => contentTerms(`${a.title ?? ''}\n${a.text}`));
   for (const t of terms) df.add(t);
   const prepared = new Map<string, Prepared>();
-  articles.forEach((a, i) => prepared.set(a.id, { art: a, day: dayNumber(a.published), sig: minhashSignature(a.text), vec: df.vector(terms[i]!), actors: new Set(a.actors) }));
+  articles.forEach((a, i) => prepared.set(a.id, { art: a, day: dayNumber(a.published), sig: minhashSignature(a.text), vec: df.vector(terms[i]!), actors: new Set(a.actorNames ?? a.actors) }));
 
   type Cluster = { members: Prepared[]; info: StoryMember[] };
   const clusters: Cluster[] = [];

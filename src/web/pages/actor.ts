@@ -8,7 +8,7 @@ import { h } from '../h.js';
 import { Link } from '../parts/link.js';
 import { PlacesMap } from '../parts/map.js';
 import { CounterpartNetwork } from '../parts/network.js';
-import { count, span, Status, when } from '../parts/status.js';
+import { count, seen, Status, when } from '../parts/status.js';
 import { hrefs } from '../route.js';
 import { useLoad } from '../use-load.js';
 
@@ -35,7 +35,6 @@ export function ActorPage(props: { actorKey: string }) {
             'div',
             null,
             h(Names, { page }),
-            h(Claims, { page }),
             h(
               'section',
               { className: 'panel' },
@@ -66,6 +65,7 @@ export function ActorPage(props: { actorKey: string }) {
           h(
             'div',
             null,
+            h(Claims, { page }),
             h('h2', null, 'Counterparts'),
             h(CounterpartNetwork, { centre: { key: page.actor.key, name: page.actor.name }, counterparts: page.counterparts }),
             h(
@@ -122,7 +122,7 @@ function Claims(props: { page: ActorPageData }) {
           'li',
           { key: c.id },
           h('blockquote', null, c.text),
-          h('span', { className: 'muted' }, `${count(c.numStatements, 'statement')} · first and last seen ${span(c.firstSeen, c.lastSeen)} · `, h(Link, { href: hrefs.claim(c.id) }, 'every statement')),
+          h('span', { className: 'muted' }, `${count(c.numStatements, 'statement')} · ${seen(c.firstSeen, c.lastSeen)} · `, h(Link, { href: hrefs.claim(c.id) }, 'every statement')),
         ),
       ),
     ),

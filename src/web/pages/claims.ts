@@ -8,7 +8,7 @@ import { h } from '../h.js';
 import { ActorLinks } from '../parts/actor-links.js';
 import { Link } from '../parts/link.js';
 import { PagedList } from '../parts/paged-list.js';
-import { count, span, Status, when } from '../parts/status.js';
+import { count, seen, Status, when } from '../parts/status.js';
 import { hrefs } from '../route.js';
 import { useLoad } from '../use-load.js';
 
@@ -28,7 +28,7 @@ export function ClaimsPage() {
         'li',
         { key: c.id, className: 'panel claim' },
         h('blockquote', null, c.text),
-        h('p', { className: 'muted' }, h(Speakers, { claim: c }), ` · ${count(c.numStatements, 'statement')} · ${span(c.firstSeen, c.lastSeen)} · `, h(Link, { href: hrefs.claim(c.id) }, 'every statement')),
+        h('p', { className: 'muted' }, h(Speakers, { claim: c }), ` · ${count(c.numStatements, 'statement')} · ${seen(c.firstSeen, c.lastSeen)} · `, h(Link, { href: hrefs.claim(c.id) }, 'every statement')),
       ),
   });
 }
@@ -40,7 +40,7 @@ export function ClaimPage(props: { id: string }) {
     'section',
     { 'aria-labelledby': 'claim-title' },
     h('h1', { id: 'claim-title' }, 'Claim'),
-    h('p', { className: 'muted byline' }, c ? h('span', null, h(Speakers, { claim: c }), ` · ${count(c.numStatements, 'statement')} · first and last seen ${span(c.firstSeen, c.lastSeen)}`) : '\u00a0'),
+    h('p', { className: 'muted byline' }, c ? h('span', null, h(Speakers, { claim: c }), ` · ${count(c.numStatements, 'statement')} · ${seen(c.firstSeen, c.lastSeen)}`) : '\u00a0'),
     h(Status, { loaded }),
     c ? h('blockquote', { className: 'claim-text' }, c.text) : null,
     c

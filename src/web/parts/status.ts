@@ -27,6 +27,11 @@ export function span(first: string | null, last: string | null): string {
   return first === last || !last ? date(first) : `${date(first)} → ${date(last)}`;
 }
 
+/** When a claim was first and last made, or that its articles carry no publication date. */
+export function seen(first: string | null, last: string | null): string {
+  return first || last ? `first and last seen ${span(first, last)}` : 'publication dates unknown';
+}
+
 /** "1 statement", "2 statements". */
 export function count(n: number, noun: string): string {
   return `${n.toLocaleString('en')} ${noun}${n === 1 ? '' : 's'}`;
