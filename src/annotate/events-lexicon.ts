@@ -88,9 +88,17 @@ export const ACTION_PHRASES: Array<[RegExp, TriggerSense]> = [
 /** An attack someone wants, vows or threatens to make is a threat (CAMEO 138). */
 export const THREAT_LEAD = /\b(?:wants?|wanted|threaten(?:s|ed)?|vow(?:s|ed)?|pledg(?:e|es|ed))\s+to\s+$/i;
 
+/** Senses by word: every token is looked up, and ~50 regular expressions a word cost 1 % of the pipeline. */
+const senseCache = new Map<string, TriggerSense | null>();
+
 export function actionSense(word: string): TriggerSense | null {
-  for (const [re, sense] of ACTION_VERBS) if (re.test(word)) return sense;
-  return null;
+  let sense = senseCache.get(word);
+  if (sense !== undefined) return sense;
+  sense = ACTION_VERBS.find(([re]) => re.test(word))?.[1] ?? null;
+  // Bounded: news streams have an open vocabulary.
+  if (senseCache.size >= 100_000) senseCache.clear();
+  senseCache.set(word, sense);
+  return sense;
 }
 
 /** Meetings: "in a Sunday meeting with", "met (with)", "held talks with", "sat down with", "received". */
