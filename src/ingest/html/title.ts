@@ -82,6 +82,11 @@ interface Heading {
 
 /** Shorter h1s than this are usually logos or section names ("Menu", "Our Blog"). */
 const MIN_H1_TITLE = 15;
+/** Longer h1s are a page's blurb or lead sentence rather than its title. */
+const MAX_H1_TITLE = 150;
+
+/** "Blog: Headline", "News | Headline": a section name before the headline. */
+const SECTION_LABEL = /^\p{L}[\p{L}&' ]{0,20}(?::|\s+\|)\s+/u;
 
 /** A date written before or after a headline ("Dec 18 2025 Preparing a …", "… January 1, 2025"). */
 const EDGE_DATE = /^(?:\w{3,9}\.? \d{1,2},? \d{4}|\d{1,2} \w{3,9},? \d{4})\s+|\s+(?:\w{3,9}\.? \d{1,2},? \d{4}|\d{1,2} \w{3,9},? \d{4})$/;
@@ -129,12 +134,6 @@ export function chooseTitle(inputs: TitleInputs): ChosenTitle {
   if (stripped.length > 0) return { title: stripped[0], headline: showing(inputs.all, stripped[0]) ?? h1s[0]?.el ?? null };
   return h1s[0] ? chosen(h1s[0]) : { title: null, headline: null };
 }
-
-/** Longer h1s are a page's blurb or lead sentence rather than its title. */
-const MAX_H1_TITLE = 150;
-
-/** "Blog: Headline", "News | Headline": a section name before the headline. */
-const SECTION_LABEL = /^\p{L}[\p{L}&' ]{0,20}(?::|\s+\|)\s+/u;
 
 function siteless(text: string, inputs: TitleInputs): string {
   return splitSiteName(text, inputs.siteNames, inputs.host).title;
