@@ -5,6 +5,7 @@
 import type { Command } from 'commander';
 import { corpusDb, loadCorpusView } from '../../corpus/load.js';
 import { addActorOverride } from '../../store/migration-corpus.js';
+import { describeRefresh, refreshCorpus } from '../../corpus/refresh.js';
 import { actorTimeline, pairTimeline } from '../../corpus/timelines.js';
 import { DEFAULT_DB } from '../../store/index.js';
 import { UsageError } from '../errors.js';
@@ -112,7 +113,7 @@ export function registerActorCorpusCommands(actors: Command): void {
     });
   actors
     .command('merge')
-    .description('make two names one actor (kept across re-ingest)')
+    .description('make two names one actor (kept across re-ingest; the corpus layer is refreshed with it)')
     .argument('<name>')
     .argument('<other>')
     .option(...dbOpt)
@@ -120,23 +121,26 @@ export function registerActorCorpusCommands(actors: Command): void {
       const store = await openStoreForCli(opts.db, { mustExist: true });
       try {
         await addActorOverride(corpusDb(store), { action: 'merge', a, b });
+        // The API and UI show the correction at once: the corpus layer is refreshed with it.
+        const r = await refreshCorpus(store);
+        process.stdout.write(`merged "${b}" into "${a}"; ${describeRefresh(r)}\n`);
       } finally {
         await store.close();
       }
-      process.stdout.write(`merged "${b}" into "${a}"\n`);
     });
   actors
     .command('split')
-    .description('take a name out of the actor it was linked to (kept across re-ingest)')
+    .description('take a name out of the actor it was linked to (kept across re-ingest; the corpus layer is refreshed with it)')
     .argument('<name>')
     .option(...dbOpt)
     .action(async (name: string, opts: { db: string }) => {
       const store = await openStoreForCli(opts.db, { mustExist: true });
       try {
         await addActorOverride(corpusDb(store), { action: 'split', name });
+        const r = await refreshCorpus(store);
+        process.stdout.write(`"${name}" is now its own actor; ${describeRefresh(r)}\n`);
       } finally {
         await store.close();
       }
-      process.stdout.write(`"${name}" is now its own actor\n`);
     });
 }
