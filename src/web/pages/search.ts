@@ -1,7 +1,7 @@
 import { api } from '../api.js';
 import { h } from '../h.js';
 import { Link } from '../parts/link.js';
-import { count, date, Status } from '../parts/status.js';
+import { count, date, Status, when } from '../parts/status.js';
 import { hrefs } from '../route.js';
 import { useLoad } from '../use-load.js';
 
@@ -39,7 +39,7 @@ export function SearchPage(props: { q: string }) {
             'li',
             { key: `${x.articleId}/${x.attributionId}` },
             h('blockquote', null, x.content),
-            h('span', { className: 'muted' }, '— ', x.speakerKey ? h(Link, { href: hrefs.actor(x.speakerKey) }, x.speakerName ?? x.speakerText ?? '?') : (x.speakerText ?? 'unknown'), ` · ${date(x.date)} · `, h(Link, { href: hrefs.article(x.articleId, x.attributionId) }, 'in context')),
+            h('span', { className: 'muted' }, '— ', x.speakerKey ? h(Link, { href: hrefs.actor(x.speakerKey) }, x.speakerName ?? x.speakerText ?? '?') : (x.speakerText ?? 'unknown'), ` · ${when(x.date, x.dateText)} · `, h(Link, { href: hrefs.article(x.articleId, x.attributionId) }, 'in context')),
           ),
         ),
       ),
