@@ -64,7 +64,10 @@ function bucket(n: number): string {
 export function endCandidates(input: ContentEndInput): EndCandidate[] {
   const { doc, tags, quotes, sentence: s, from, ruleEnd, cueLemma } = input;
   const toks = doc.tokens;
-  const word = (k: number): string => (k < s.tokenEnd ? toks[k]!.text.toLowerCase().replace(/’/g, "'") : '</s>');
+  // Lower-cased words of the rest of the sentence, computed once: every candidate reads them.
+  const words: string[] = [];
+  for (let k = from; k < s.tokenEnd; k++) words.push(toks[k]!.text.toLowerCase().replace(/’/g, "'"));
+  const word = (k: number): string => (k < s.tokenEnd ? words[k - from]! : '</s>');
   const pos = (k: number): string => (k < s.tokenEnd ? tags.upos[k]! : '</s>');
   const sentenceEnd = trimTokenEnd(doc, from, s.tokenEnd);
   const first = word(from);

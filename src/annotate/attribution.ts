@@ -554,13 +554,13 @@ function attributeSentence(ctx: Ctx, s: Sentence, out: Attribution[]): void {
           const next = ctx.doc.sentences[ctx.doc.sentences.indexOf(s) + 1];
           if (next) opener = quoteStartingAt(ctx, next.start);
         }
+        const inside = opener && !opener.partial ? null : parenthetical(ctx, s, cue, pre, cues);
         if (opener && !opener.partial) {
           content = quoteChain(ctx, opener);
           kind = 'direct';
-        } else if (parenthetical(ctx, s, cue, pre, cues)) {
-          const p = parenthetical(ctx, s, cue, pre, cues)!;
-          content = p.content;
-          source = p.source;
+        } else if (inside) {
+          content = inside.content;
+          source = inside.source;
         } else {
           from = contentStart(ctx, s, cue, from);
           const { end, ruleEnd } = forwardContentEnd(ctx, s, from, cue, cues);
@@ -915,8 +915,9 @@ function transcriptTurns(ctx: Ctx): Attribution[] {
   const out: Attribution[] = [];
   const { tokens, text } = ctx.doc;
   for (const para of ctx.doc.paragraphs) {
-    let i = tokens.findIndex((t) => t.start >= para.start);
-    if (i < 0 || tokens[i]!.start >= para.end) continue;
+    let i = tokenAt(ctx.doc, para.start);
+    while (i >= 0 && i < tokens.length && tokens[i]!.start < para.start) i++;
+    if (i < 0 || i >= tokens.length || tokens[i]!.start >= para.end) continue;
     if (isQuoteMark(ctx, i)) i++;
     let colon = i;
     while (colon < tokens.length && colon - i < 3 && /^\p{Lu}[\p{Lu}.'’-]+$/u.test(tokens[colon]!.text)) colon++;
