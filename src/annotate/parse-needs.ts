@@ -11,7 +11,10 @@
  * preposition does not report anything. Sentences it rejects keep head -1 and
  * deprel '_' (see SyntaxLayer); `--syntax` output parses every sentence.
  *
- * An annotator that starts reading arcs elsewhere must widen this predicate.
+ * An annotator that starts reading arcs elsewhere must widen this predicate. The
+ * attribution cue and content models read arcs where a sentence was parsed (and an
+ * 'unparsed' feature elsewhere) and were trained on Docs parsed this way: changing
+ * the predicate changes their inputs, so re-measure (or retrain) them with it.
  */
 import { NOUN_CUES, PHRASE_CUES, verbCueLemma } from '../knowledge/cues.js';
 
