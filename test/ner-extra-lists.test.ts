@@ -29,16 +29,19 @@ describe('the second NER gazetteer', () => {
     for (const l of lists) expect(l.phrases).toEqual([...new Set(l.phrases)].sort());
   });
 
-  it('adds its matches to the features of the tokens it covers', () => {
-    const extra = new Gazetteer([{ name: 'given-name', phrases: ['marta'] }]);
+  it('adds its matches on capitalised tokens to the features of the tokens they cover', () => {
+    const extra = new Gazetteer([{ name: 'given-name', phrases: ['marta', 'rose'] }]);
     const table = new WordTable(DEFAULT_FEATURE_SETTINGS, NO_LEXICONS);
-    const words = ['Marta', 'Quell', 'left', '.'];
+    const words = ['Marta', 'Quell', 'left', '.', 'Prices', 'rose', '.'];
     const infos = words.map((w) => table.get(w));
     const stats = docStats([infos]);
     const without = sentenceContext(words, infos, nerGazetteer());
     const withExtra = sentenceContext(words, infos, nerGazetteer(), extra);
     expect(withExtra.gaz2![0]).toBe(1 << GAZ_U);
     expect(withExtra.gaz2![2]).toBe(0);
+    // A listed name written in lower case is a common word ("rose"), not a match.
+    expect(extra.match(['rose'])[0]).toBe(1 << GAZ_U);
+    expect(withExtra.gaz2![5]).toBe(0);
     const features = (ctx: typeof without, i: number): number[] => {
       const out: number[] = [];
       staticFeatures(ctx, i, stats, out);

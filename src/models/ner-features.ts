@@ -206,7 +206,10 @@ export interface SentenceContext {
 
 export function sentenceContext(words: readonly string[], infos: WordInfo[], gazetteer: Gazetteer, extra: Gazetteer | null = null): SentenceContext {
   const lower = infos.map((info) => info.lowerStr);
-  return { words, infos, gaz: gazetteer.match(lower), gaz2: extra ? extra.match(lower) : null, caps: isCapsSentence(infos) };
+  const gaz2 = extra ? extra.match(lower) : null;
+  // The second gazetteer's villages and names include common words ("Of", "Police", "Rose"): only capitalised tokens count.
+  if (gaz2) for (let i = 0; i < gaz2.length; i++) if (!infos[i]!.cap) gaz2[i] = 0;
+  return { words, infos, gaz: gazetteer.match(lower), gaz2, caps: isCapsSentence(infos) };
 }
 
 const NONE = 0x9e3779b9;

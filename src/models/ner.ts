@@ -365,7 +365,7 @@ export interface Decoding {
 }
 
 /** Chosen on eng.testa (see models/ner.md). */
-export const DEFAULT_DECODING: Decoding = { beam: 4, temperature: 24, margin: 2, revisit: true };
+export const DEFAULT_DECODING: Decoding = { beam: 4, temperature: 16, margin: 2, revisit: true };
 
 export class NerTagger {
   readonly table: WordTable;
