@@ -108,6 +108,11 @@ describe('attribution on an invented wire story', () => {
     expect(withContent(seen, 'the expansion of trade links')).toMatchObject({ lemma: 'urge', source: 'The Marovian minister', speaker: 'Talia Renquist', content: 'the expansion of trade links with Norvik' });
   });
 
+  it('ends an "according to" source before a coordinated clause', () => {
+    const seen = analyse('The ferry will run twice a day, according to the port authority, and the fares will not change.').seen;
+    expect(seen.find((a) => a.lemma === 'according to')).toMatchObject({ source: 'the port authority' });
+  });
+
   it('handles "according to X" with the content after the comma', () => {
     expect(withContent(seen, '3,000 jobs')).toMatchObject({ lemma: 'according to', source: 'the union', content: 'about 3,000 jobs are at risk' });
   });

@@ -381,6 +381,8 @@ function sourceAfter(ctx: Ctx, s: Sentence, cueEnd: number): [number, number] | 
     const w = lower(ctx, end);
     if (isQuoteMark(ctx, end) || w === ':' || w === ';') break;
     if (ctx.tags.upos[end] === 'VERB' && !isInsideRelative(ctx, s, end)) break;
+    // "according to their attorneys, and …": a coordinated clause is not part of the source.
+    if (w === ',' && /^(and|but|while|whereas)$/.test(lower(ctx, end + 1))) break;
     end++;
   }
   end = trimEnd(ctx, cueEnd, end);
