@@ -47,6 +47,8 @@ function hasVerb(tags: TokenTags, t0: number, t1: number): boolean {
 }
 
 const TRAILING = /^[.!?,:;]+$/;
+/** How far past its start a content may end other than at the rules' end or the sentence end (speed; longer ones are rare). */
+const MAX_REACH = 60;
 /** Tags that continue a noun phrase on both sides of a boundary. */
 const NP_INNER = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM']);
 
@@ -75,7 +77,7 @@ export function endCandidates(input: ContentEndInput): EndCandidate[] {
   // Quotations of this sentence only: a content never ends inside one.
   const sentenceQuotes = quotes.filter((q) => q.span.start < s.end && s.start < q.span.end);
   const ends = new Set<number>();
-  for (let e = from + 1; e <= s.tokenEnd; e++) {
+  for (let e = from + 1; e <= s.tokenEnd && e - from <= MAX_REACH; e++) {
     const end = trimTokenEnd(doc, from, e);
     if (end <= from) continue;
     // Inside a noun phrase ("the new | ferry") is never an end; the parse and the rules agree on that.
@@ -85,6 +87,8 @@ export function endCandidates(input: ContentEndInput): EndCandidate[] {
     ends.add(end);
   }
   ends.add(ruleEnd);
+  const lastEnd = trimTokenEnd(doc, from, s.tokenEnd);
+  if (lastEnd > from) ends.add(lastEnd);
   // Verbs and commas before each token of the content, verbs after it: prefix counts.
   const n = s.tokenEnd - from;
   const verbsBefore = new Int32Array(n + 1);
