@@ -77,7 +77,21 @@ function namedIn(a: Analysis, spans: Array<{ start: number; end: number }>, acto
   return [...out];
 }
 
+/** Demonym endings: "Melqari", "Ostavian", "Karsovian" name the people of Melqar, Ostavia, Karsovia. */
+const DEMONYM_ENDINGS = ['i', 'n', 'an', 'ian', 'ese', 'ish'];
+
+/** A name as stories compare it: a demonym becomes the place it comes from, when the corpus names that place. */
+function storyName(name: string, places: ReadonlySet<string>): string {
+  const words = nameWords(name);
+  if (words.length === 1) {
+    const w = words[0]!;
+    for (const end of DEMONYM_ENDINGS) if (w.endsWith(end) && places.has(w.slice(0, -end.length))) return w.slice(0, -end.length);
+  }
+  return words.join(' ');
+}
+
 export function storyArticlesOf(analyses: Analysis[], actors: ActorIndex): StoryArticle[] {
+  const places = new Set(actors.actors.filter((x) => x.kind === 'place').map((x) => nameWords(x.name).join(' ')));
   return analyses.map((a) => {
     const id = a.article.id;
     const map = (ids: string[]): string[] => ids.map((e) => actors.actorOf(id, e)).filter((x): x is string => x !== null);
@@ -88,8 +102,18 @@ export function storyArticlesOf(analyses: Analysis[], actors: ActorIndex): Story
       text: a.article.text,
       source: a.article.source,
       actors: [...new Set(map(a.entities.map((e) => e.id)))],
-      // Compared by name, whatever the tagger typed them: "Melqar" the place and "Melqar" the organisation meet.
-      actorNames: [...new Set(a.entities.map((e) => { const own = actors.actorOf(id, e.id); return nameWords(own ? actors.byId(own)!.name : e.name).join(' '); }).filter(Boolean))],
+      // Compared by name, whatever the tagger typed them: "Melqar" the place, "Melqar" the organisation and
+      // "Melqari" meet.
+      actorNames: [
+        ...new Set(
+          a.entities
+            .map((e) => {
+              const own = actors.actorOf(id, e.id);
+              return storyName(own ? actors.byId(own)!.name : e.name, places);
+            })
+            .filter(Boolean),
+        ),
+      ],
       events: a.events.map((e) => ({ id: e.id, type: e.type, source: map(e.source), target: map(e.target) })),
     };
   });
