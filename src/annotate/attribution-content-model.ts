@@ -8,12 +8,11 @@
  * rule's choice as one of its features. Trained on PolNeAR train:
  * `npx tsx train/attribution-content.ts` (see models/attribution-content.md).
  */
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Doc, Sentence } from '../doc/doc.js';
 import { hashString } from '../models/hash.js';
-import { loadModel } from '../models/model-file.js';
 import type { AveragedPerceptron } from '../models/perceptron.js';
+import { loadShippedModel } from './attribution-cue-model.js';
 import type { TokenTags } from './attribution-tags.js';
 import type { Quote } from './quotes.js';
 
@@ -200,14 +199,7 @@ let cached: AveragedPerceptron | null | undefined;
 
 /** The shipped content-end model, loaded once; null when absent or out of date (the rules decide then). */
 export function defaultContentModel(): AveragedPerceptron | null {
-  if (cached === undefined) {
-    if (process.env.FIVEW_ATTRIBUTION_RULES_ONLY || !existsSync(CONTENT_MODEL_PATH)) cached = null;
-    else {
-      const model = loadModel(CONTENT_MODEL_PATH);
-      const current = model.header.kind === CONTENT_MODEL_KIND && model.header.version === CONTENT_MODEL_VERSION;
-      cached = current ? (model.perceptrons.end ?? null) : null;
-    }
-  }
+  if (cached === undefined) cached = loadShippedModel(CONTENT_MODEL_PATH, CONTENT_MODEL_KIND, CONTENT_MODEL_VERSION)?.perceptrons.end ?? null;
   return cached;
 }
 

@@ -16,7 +16,7 @@ import { analyzeArticle } from '../analysis.js';
 import { readPolnear, type CharSpan } from '../eval/polnear.js';
 import { cueClass, NOUN_CUES, verbCueLemma } from '../knowledge/cues.js';
 import { hashString } from '../models/hash.js';
-import { loadModel, saveModel } from '../models/model-file.js';
+import { loadModel, saveModel, type Model } from '../models/model-file.js';
 import { AveragedPerceptron } from '../models/perceptron.js';
 import { createRandom, shuffle } from '../models/prng.js';
 import type { TrainOptions, TrainTask } from '../models/train-tasks.js';
@@ -152,19 +152,23 @@ function arcFeatures(tags: TokenTags, t0: number, t1: number, i: number, lemma: 
   ];
 }
 
+/**
+ * A shipped attribution model file, or null when it is absent, switched off (`FIVEW_ATTRIBUTION_RULES_ONLY`)
+ * or of another kind or feature version (it would score garbage: the rules decide until it is retrained).
+ */
+export function loadShippedModel(path: string, kind: string, version: number): Model | null {
+  if (process.env.FIVEW_ATTRIBUTION_RULES_ONLY || !existsSync(path)) return null;
+  const model = loadModel(path);
+  return model.header.kind === kind && model.header.version === version ? model : null;
+}
+
 let cached: CueModel | null | undefined;
 
 /** The shipped cue model, loaded once; null when the file is absent (rules are used then). */
 export function defaultCueModel(): CueModel | null {
   if (cached === undefined) {
-    if (process.env.FIVEW_ATTRIBUTION_RULES_ONLY || !existsSync(MODEL_PATH)) cached = null;
-    else {
-      const model = loadModel(MODEL_PATH);
-      // A model from another feature version would score garbage: fall back to the rules until retrained.
-      const current = model.header.kind === CUE_MODEL_KIND && model.header.version === CUE_MODEL_VERSION;
-      const threshold = Number(model.header.extra?.threshold ?? 0);
-      cached = current ? { perceptron: model.perceptrons.cue!, threshold } : null;
-    }
+    const model = loadShippedModel(MODEL_PATH, CUE_MODEL_KIND, CUE_MODEL_VERSION);
+    cached = model ? { perceptron: model.perceptrons.cue!, threshold: Number(model.header.extra?.threshold ?? 0) } : null;
   }
   return cached;
 }
