@@ -3,7 +3,7 @@
  * (greedy and beam), print the scores. Usage:
  *   npx tsx train/ner-tune.ts [epochs] [prune]
  * Environment: CLUSTERS=32,32 (branching; unset = no clusters), CMIN, CDIMS, CCTX,
- * CAPS=1 (capitalisation prior), EXTRA=1 (second gazetteer), MIX=N (mean of N models from seeds SEED…), SEED, CACHE_DIR (where built clusters are cached between runs),
+ * CAPS=1 (capitalisation prior), EXTRA=1 (second gazetteer; or EXTRA=town,village… for some of its lists), MIX=N (mean of N models from seeds SEED…), SEED, CACHE_DIR (where built clusters are cached between runs),
  * OUT=path (save the model).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -38,7 +38,7 @@ if (process.env.CLUSTERS) {
 }
 const capPrior = process.env.CAPS ? buildCapPrior(unlabelledSentences('../shared/data')) : null;
 if (capPrior) console.error(`capitalisation prior: ${capPrior.size} words`);
-const extraLists = process.env.EXTRA ? nerExtraLists() : [];
+const extraLists = process.env.EXTRA ? nerExtraLists().filter((l) => process.env.EXTRA === '1' || process.env.EXTRA!.split(',').includes(l.name)) : [];
 const t0 = Date.now();
 const seeds = Number(process.env.MIX ?? 1);
 const taggers = Array.from({ length: seeds }, (_, k) =>
