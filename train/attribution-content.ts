@@ -2,7 +2,7 @@
  * Train the content-end ranker (src/annotate/attribution-content-model.ts) on
  * PolNeAR train, report its choices against the rules' on dev, and write
  * models/attribution-content.bin.gz. Usage:
- *   npx tsx train/attribution-content.ts [--epochs 10] [--seed 1] [--out models/attribution-content.bin.gz] [--dry]
+ *   npx tsx train/attribution-content.ts [--epochs 10] [--seed 1] [--mix 1] [--out models/attribution-content.bin.gz] [--dry]
  * Docs come from the /tmp cache of train/attribution-docs.ts (built on first use, ~10 min for train).
  */
 import { findAttributions, type ContentEndDecision } from '../src/annotate/attribution.js';
@@ -10,6 +10,7 @@ import { bestEnd, CONTENT_MODEL_KIND, CONTENT_MODEL_PATH, CONTENT_MODEL_VERSION,
 import { toOriginalOffset } from '../src/doc/normalize.js';
 import { canonicalSpans } from '../src/eval/polnear.js';
 import { saveModel } from '../src/models/model-file.js';
+import { meanPerceptron } from '../src/models/ner-train.js';
 import { AveragedPerceptron } from '../src/models/perceptron.js';
 import { createRandom, shuffle } from '../src/models/prng.js';
 import { loadSplit, type SplitDoc } from './attribution-docs.js';
@@ -68,27 +69,35 @@ for (const [name, x] of [['train', train], ['dev', dev]] as const) {
   console.log(`${name}: ${x.decisions} decisions, ${x.startMatched} start on a gold content, ${x.examples.length} with the gold end among the candidates; rules right on ${ruleRight} (${(ruleRight / x.examples.length).toFixed(3)})`);
 }
 
-const p = new AveragedPerceptron(2);
-const random = createRandom(seed);
-const order = train.examples.map((_, i) => i);
-for (let epoch = 1; epoch <= epochs; epoch++) {
-  shuffle(order, random);
-  let errors = 0;
-  for (const i of order) {
-    const e = train.examples[i]!;
-    const guess = e.candidates.findIndex((c) => c.end === bestEnd(p, e.candidates));
-    if (guess === e.gold) {
-      p.update(1, 1, e.candidates[guess]!.features);
-      continue;
+function trainOne(runSeed: number): AveragedPerceptron {
+  const p = new AveragedPerceptron(2);
+  const random = createRandom(runSeed);
+  const order = train.examples.map((_, i) => i);
+  for (let epoch = 1; epoch <= epochs; epoch++) {
+    shuffle(order, random);
+    let errors = 0;
+    for (const i of order) {
+      const e = train.examples[i]!;
+      const guess = e.candidates.findIndex((c) => c.end === bestEnd(p, e.candidates));
+      if (guess === e.gold) {
+        p.update(1, 1, e.candidates[guess]!.features);
+        continue;
+      }
+      errors++;
+      // Ranking update: raise the gold end's margin, lower the guessed one's.
+      p.update(1, 0, e.candidates[e.gold]!.features);
+      p.update(0, 1, e.candidates[guess]!.features);
     }
-    errors++;
-    // Ranking update: raise the gold end's margin, lower the guessed one's.
-    p.update(1, 0, e.candidates[e.gold]!.features);
-    p.update(0, 1, e.candidates[guess]!.features);
+    console.log(`seed ${runSeed} epoch ${epoch}: ${errors} errors of ${train.examples.length}`);
   }
-  console.log(`epoch ${epoch}: ${errors} errors of ${train.examples.length}`);
+  p.finalize();
+  return p;
 }
-p.finalize();
+
+// --mix N: the mean of N models trained from seeds seed … seed+N-1 (steadier than any one of them).
+const mix = Number(flag('mix', '1'));
+const members = Array.from({ length: mix }, (_, k) => trainOne(seed + k));
+const p = mix > 1 ? meanPerceptron(members) : members[0]!;
 const devAcc = accuracy(p, dev.examples);
 console.log(`dev end accuracy ${devAcc.toFixed(4)} (train ${accuracy(p, train.examples).toFixed(4)})`);
 if (!args.includes('--dry')) {
@@ -98,7 +107,7 @@ if (!args.includes('--dry')) {
       version: CONTENT_MODEL_VERSION,
       labels: { end: ['no', 'yes'] },
       features: { templates: 31 },
-      training: { data: 'PolNeAR train', epochs, seed, examples: train.examples.length, devEndAccuracy: Math.round(devAcc * 10000) / 10000 },
+      training: { data: 'PolNeAR train', epochs, seed, mix, examples: train.examples.length, devEndAccuracy: Math.round(devAcc * 10000) / 10000 },
     },
     perceptrons: { end: p },
   });
