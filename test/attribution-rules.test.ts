@@ -231,6 +231,13 @@ describe('attribution across paragraphs', () => {
     expect(seen[0]).toMatchObject({ source: 'Foreign Minister Maren Holt', content: 'the talks had ended' });
   });
 
+  it('reads "In a statement, X said: …" as one attribution, and "Said X: …" with its speaker after the cue', () => {
+    const occasion = analyse('In a statement on Friday, Maren Holt said: "The ferry will run."').seen;
+    expect(occasion).toHaveLength(1);
+    expect(occasion[0]).toMatchObject({ source: 'Maren Holt', content: '"The ferry will run."' });
+    expect(analyse('Said Holt: "The ferry will run."').seen[0]).toMatchObject({ source: 'Holt', content: '"The ferry will run."' });
+  });
+
   it('keeps an introducing colon and the occasion in the cue', () => {
     const colon = analyse('Mira Kell added: “The ferry will run.”').seen;
     expect(colon[0]).toMatchObject({ cue: 'added:', content: '“The ferry will run.”' });

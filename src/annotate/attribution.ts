@@ -10,7 +10,7 @@
  */
 import type { AttributionRecord, EntityRecord } from '../analysis.js';
 import { tokenAt, type Doc, type Sentence, type Span } from '../doc/doc.js';
-import { CONTENT_REQUIRED, cueClass, PARTICLE_REQUIRED, PHRASAL_CUES, verbCueLemma, type CueClass } from '../knowledge/cues.js';
+import { CONTENT_REQUIRED, cueClass, NOUN_CUES, PARTICLE_REQUIRED, PHRASAL_CUES, verbCueLemma, type CueClass } from '../knowledge/cues.js';
 import { bestEnd, defaultContentModel, endCandidates, type EndCandidate } from './attribution-content-model.js';
 import { cueFeatures, cueMargin, defaultCueModel, isCueCandidate, type CueModel } from './attribution-cue-model.js';
 import type { AveragedPerceptron } from '../models/perceptron.js';
@@ -99,6 +99,20 @@ function findCues(ctx: Ctx, s: Sentence): CueHit[] {
     if (hit && !(hits.length && hits[hits.length - 1]!.t1 > hit.t0)) hits.push(hit);
   }
   return hits;
+}
+
+/**
+ * "In a statement Friday, Holt said: …": a statement noun in a prepositional phrase names the occasion of
+ * a later verb cue in the sentence, not a report of its own.
+ */
+function withoutOccasionNouns(ctx: Ctx, cues: CueHit[]): CueHit[] {
+  return cues.filter((c, k) => {
+    if (!NOUN_CUES.has(lower(ctx, c.t0)) || ctx.tags.upos[c.t0] !== 'NOUN') return true;
+    let j = c.t0 - 1;
+    while (j >= 0 && (ctx.tags.upos[j] === 'ADJ' || ctx.tags.upos[j] === 'DET' || ctx.tags.upos[j] === 'PRON' || /^['’]s$/.test(lower(ctx, j)))) j--;
+    const inPhrase = j >= 0 && /^(in|during)$/.test(lower(ctx, j));
+    return !(inPhrase && cues.slice(k + 1).some((later) => verbCueLemma(lower(ctx, later.t0)) !== null));
+  });
 }
 
 /** The lexicon-and-rules call on token i. */
@@ -463,7 +477,7 @@ function colonHeadline(ctx: Ctx, s: Sentence): Attribution | null {
 }
 
 function attributeSentence(ctx: Ctx, s: Sentence, out: Attribution[]): void {
-  const cues = findCues(ctx, s);
+  const cues = withoutOccasionNouns(ctx, findCues(ctx, s));
   let lastSource: Span | null = null;
   const mine: Attribution[] = [];
   if (cues.length === 0) {
@@ -560,6 +574,9 @@ function attributeSentence(ctx: Ctx, s: Sentence, out: Attribution[]): void {
         if (opener && !opener.partial) {
           content = quoteChain(ctx, opener);
           kind = 'direct';
+          // "Said Ellis: “…”": a sentence-initial cue has its speaker after it.
+          const after = !pre && cue.t0 === afterDateline(ctx, s) && inverts ? sourceAfter(ctx, s, cue.t1) : null;
+          if (after) source = chars(ctx, after[0], after[1]);
         } else if (inside) {
           content = inside.content;
           source = inside.source;
