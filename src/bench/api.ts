@@ -21,6 +21,7 @@ import { parseTextArticle } from '../ingest/text.js';
 import { prepareArticle } from '../store/ingest.js';
 import { writeCorpusLayers } from '../store/layers.js';
 import { corpusDb } from '../store/queries/schema.js';
+import { refreshCorpus } from '../corpus/refresh.js';
 import { openStore, ANALYSIS_VERSION } from '../store/index.js';
 // Types only: stages.ts imports this module, and bench/api-latency.ts enters here first.
 import type { BenchOptions, BenchResult, BenchStage } from './stages.js';
@@ -89,6 +90,8 @@ export async function buildApiStore(path: string, count: number): Promise<void> 
         }
       });
     }
+    // A real ingest leaves the store linked: actor pages then read linked actors, as they do in use.
+    await refreshCorpus(store);
   } finally {
     await store.close();
   }
@@ -108,7 +111,8 @@ export async function sampleApiStore(path: string): Promise<ApiSample> {
     const db = corpusDb(store.db);
     const person = db.selectFrom('actors').select('key').where('type', '=', 'PERSON');
     const hot = await person.orderBy('statements', 'desc').orderBy('key').executeTakeFirstOrThrow();
-    const rare = await person.where('statements', '=', 1).orderBy('key').executeTakeFirstOrThrow();
+    // Linking merges most of the invented variants, so "rare" is the least quoted person still quoted.
+    const rare = await person.where('statements', '>=', 1).orderBy('statements').orderBy('key').executeTakeFirstOrThrow();
     const ids = await store.db.selectFrom('articles').select('id').orderBy('seq').execute();
     return { hotActor: hot.key, rareActor: rare.key, articleIds: ids.map((r) => r.id) };
   } finally {
