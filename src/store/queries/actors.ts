@@ -186,13 +186,24 @@ export async function counterpartsOf(store: Store, key: string, limit = 30): Pro
   return rows.map((r) => ({ key: r.other_key, name: r.name, type: r.type, weight: Number(r.weight) }));
 }
 
-/** Where the actor's events took place (those with coordinates). */
-export async function placesOf(store: Store, key: string, limit = 100): Promise<Place[]> {
-  const rows = await corpusDb(store.db)
-    .selectFrom('event_actors as x')
+/**
+ * Where the actor's most recent events took place (those with coordinates).
+ * Bounded like the names above: a frequent actor's page must not cost in
+ * proportion to everything it ever did.
+ */
+export async function placesOf(store: Store, key: string, limit = 100, recent = 500): Promise<Place[]> {
+  const db = corpusDb(store.db);
+  const latest = db
+    .selectFrom('event_actors')
+    .select(['article_id', 'event_id'])
+    .where('actor_key', '=', key)
+    .orderBy(newestFirst(store.engine, 'date'))
+    .limit(recent)
+    .as('x');
+  const rows = await db
+    .selectFrom(latest)
     .innerJoin('events as e', (j) => j.onRef('e.article_id', '=', 'x.article_id').onRef('e.event_id', '=', 'x.event_id'))
     .select(['e.place', 'e.country', 'e.lat', 'e.lon', sql<number | string>`count(*)`.as('n')])
-    .where('x.actor_key', '=', key)
     .where('e.lat', 'is not', null)
     .where('e.lon', 'is not', null)
     .groupBy(['e.place', 'e.country', 'e.lat', 'e.lon'])
