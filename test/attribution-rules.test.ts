@@ -154,6 +154,11 @@ describe('attribution across paragraphs', () => {
     expect(agent[0]).toMatchObject({ source: 'the Velsa Growers Council', cue: 'was criticized by', content: 'The plan' });
   });
 
+  it('gives a raising verb ("seems") no source: its subject is part of the content', () => {
+    const seen = analyse('The harbour plan seems certain to fail.').seen;
+    expect(seen[0]).toMatchObject({ source: null, cue: 'seems', content: 'The harbour plan | certain to fail' });
+  });
+
   it('reads a "Name: claim" headline as an attribution with the colon as cue', () => {
     const headline = analyse('Renquist: Harbour Deal Betrays Coastal Workers\n\nThe minister spoke in Ostrava.').seen;
     expect(headline[0]).toMatchObject({ cue: ':', source: 'Renquist', content: 'Harbour Deal Betrays Coastal Workers' });

@@ -629,7 +629,9 @@ function attributeSentence(ctx: Ctx, s: Sentence, out: Attribution[]): void {
     // Passive cues ("Quiros was accused of …", "one in nine voters is expected to …"): the subject is
     // what is reported, and the source is the by-agent if there is one.
     let agentBy = false;
-    if (kind === 'indirect' && cue.lemma !== 'according to' && isPassive(ctx, t0, cue.t0) && source) {
+    // "The plan seems reckless": a raising verb reports no speaker; its subject is part of what is reported.
+    const raising = /^(seem|appear)$/.test(cue.lemma) || /^(seem|seems|seemed|appear|appears|appeared)$/.test(lower(ctx, cue.t0));
+    if (kind === 'indirect' && cue.lemma !== 'according to' && (isPassive(ctx, t0, cue.t0) || raising) && source) {
       const subject = source;
       const agent = lower(ctx, cue.t1) === 'by' ? sourceAfter(ctx, s, cue.t1 + 1) : null;
       agentBy = agent !== null;
