@@ -268,6 +268,14 @@ describe('attribution across paragraphs', () => {
     expect(seen[0]).toMatchObject({ source: 'who', speaker: 'Maren Holt', content: 'that smugglers would exploit any delay' });
   });
 
+  it('splits coordinated reports that share a subject ("promised … and said …")', () => {
+    const seen = analyse('Mira Kell promised to keep the ferry running and said she would stand up to the critics.').seen;
+    expect(seen.map((a) => [a.lemma, a.source, a.content])).toEqual([
+      ['promise', 'Mira Kell', 'to keep the ferry running'],
+      ['say', 'Mira Kell', 'she would stand up to the critics'],
+    ]);
+  });
+
   it('gives a cue coordinated with "but" the subject of the first verb', () => {
     expect(analyse('Maren Holt met the dockworkers on Monday but pledged to keep the route open.').seen[0]).toMatchObject({ source: 'Maren Holt', content: 'to keep the route open' });
   });

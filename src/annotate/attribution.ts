@@ -674,7 +674,9 @@ function cueTail(ctx: Ctx, s: Sentence, t1: number, content: Span[]): number {
 /** Cut a host's content before a nested attribution (its source, or its cue); false when nothing would remain. */
 function truncateHost(ctx: Ctx, host: Attribution, inner: Attribution): boolean {
   if (!inner.source || inner.source.start > inner.cue.start) return false;
-  const innerStart = Math.min(inner.cue.start, inner.source.start, ...inner.content.map((c) => c.start));
+  let innerStart = Math.min(inner.cue.start, inner.source.start, ...inner.content.map((c) => c.start));
+  // "X promised to stay and said she would …": a shared subject lies before the host; the cue splits it.
+  if (host.content.every((c) => innerStart < c.start)) innerStart = Math.min(inner.cue.start, ...inner.content.map((c) => c.start));
   // Only a new clause with its own subject splits the host: "…, but they could not resist pointing out …".
   if (!/(?:[,;—]\s*(?:and|but|while|although|though|whereas)?|\b(?:and|but))\s*$/i.test(ctx.doc.text.slice(Math.max(0, innerStart - 12), innerStart))) return false;
   const piece = host.content.findIndex((c) => c.start <= innerStart && innerStart < c.end);
