@@ -66,6 +66,16 @@ export interface ActorIndex {
    * (else of the corpus) that holds the phrase's office somewhere in the corpus.
    */
   resolveRole(phrase: string, article: string): string | null;
+  /** Every name form and the actor it went to, for an incremental refresh to look names up by. */
+  forms?: ActorForm[];
+}
+
+export interface ActorForm {
+  key: string;
+  actor: string;
+  display: string;
+  type: string;
+  lastSkeleton: string;
 }
 
 /** Minimum spelling similarity for two skeleton-equal words to count as one name (keeps Kessel from Kasli). */
@@ -132,13 +142,28 @@ function sameSpelling(a: string[], b: string[]): boolean {
 }
 
 /** Short stable id from a key (FNV-1a, hex). */
-function actorId(key: string): string {
+export function actorId(key: string): string {
   let h = 0x811c9dc5;
   for (let i = 0; i < key.length; i++) {
     h ^= key.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
   return `a${(h >>> 0).toString(16).padStart(8, '0')}`;
+}
+
+/** The form key an entity's name links under (null for a bare title), and the skeleton of its last word. */
+export function formOf(name: string, type: string): { key: string; lastSkeleton: string } | null {
+  const group = GROUP_BY_ALIAS.get(name.toLowerCase()) ?? null;
+  const words = nameWords(name);
+  if (words.length === 0 || (!group && words.every((w) => TITLE_ONLY.has(w)))) return null;
+  return { key: formKey(kindOf(type, group), words, group), lastSkeleton: skeleton(words.at(-1)!) };
+}
+
+/** The other form keys one name may be stored under: a place here is an organisation there. */
+export function sameNameKeys(key: string): string[] {
+  const [kind, ...rest] = key.split(':');
+  const name = rest.join(':');
+  return kind === 'place' ? [`org:${name}`] : kind === 'org' ? [`place:${name}`] : [];
 }
 
 function collectForms(articles: ArticleEntities[]): Map<string, Form> {
@@ -305,6 +330,7 @@ function buildIndex(forms: Map<string, Form>, uf: UnionFind, links: ActorLink[])
   }
   return {
     actors,
+    forms: formsList.map((f) => ({ key: f.key, actor: ofForm.get(f.key)!, display: f.display, type: f.type, lastSkeleton: f.skel.at(-1)! })),
     byId: (id) => byId.get(id),
     actorOf: (article, entity) => ofMention.get(`${article}\u0000${entity}`) ?? null,
     resolveRole(phrase, article) {

@@ -42,17 +42,17 @@ function byDate(a: Statement, b: Statement): number {
   return (a.published ?? '').localeCompare(b.published ?? '') || a.article.localeCompare(b.article) || a.attribution.localeCompare(b.attribution);
 }
 
-function thresholdFor(cluster: Set<string | null>, speaker: string | null, options: ClaimOptions): number {
+export function thresholdFor(cluster: Set<string | null>, speaker: string | null, options: ClaimOptions): number {
   if (speaker !== null && cluster.has(speaker)) return options.sameSpeaker;
   if (speaker === null || [...cluster].every((s) => s === null)) return options.unknownSpeaker;
   return options.otherSpeaker;
 }
 
 /** Statements of a cluster a new statement is compared with (the most recent). */
-const MAX_MEMBERS_COMPARED = 24;
+export const MAX_MEMBERS_COMPARED = 24;
 
 /** Heaviest terms of a statement used as blocking keys. */
-const BLOCK_TERMS = 4;
+export const CLAIM_BLOCK_TERMS = 4;
 
 export function clusterClaims(statements: Statement[], options: ClaimOptions = CLAIM_DEFAULTS): ClaimCluster[] {
   const df = new DocumentFrequencies();
@@ -77,7 +77,7 @@ export function clusterClaims(statements: Statement[], options: ClaimOptions = C
   for (const s of [...statements].sort(byDate)) {
     const v = df.vector(terms.get(s)!);
     if (v.size === 0) continue;
-    const top = topTerms(v, BLOCK_TERMS);
+    const top = topTerms(v, CLAIM_BLOCK_TERMS);
     const candidates = new Set<Cluster>();
     if (s.speaker) for (const t of v.keys()) for (const c of bySpeakerTerm.get(`${s.speaker}\u0000${t}`) ?? []) candidates.add(c);
     for (const t of top) for (const c of byTerm.get(t) ?? []) candidates.add(c);

@@ -12,6 +12,8 @@ export interface SaveExtras {
   keys: Pick<LayerKeys, 'ofActor' | 'aliases'>;
   /** `article\u0000attribution` → time expression ("Sunday"). */
   times: ReadonlyMap<string, string>;
+  /** The terms an incremental refresh compares with (incremental-index.ts), by article and by statement. */
+  terms?: { storyArticles: ReadonlyMap<string, string>; statements: ReadonlyMap<string, string> };
 }
 
 const NO_EXTRAS: SaveExtras = { keys: { ofActor: new Map(), aliases: new Map() }, times: new Map() };
@@ -64,7 +66,10 @@ export async function writeCorpusView(trx: Kysely<CorpusDatabase>, view: CorpusV
     'corpus_stories',
     view.stories.map((s) => ({ id: s.id, title: s.title, first: s.first, last: s.last, num_articles: s.members.length, num_sources: s.numSources, data: JSON.stringify({ actors: s.actors, events: s.events }) })),
   );
-  await insertChunks(trx, 'corpus_story_articles', view.stories.flatMap((s) => s.members.map((m) => ({ story_id: s.id, article_id: m.article, similarity: m.similarity, evidence: m.evidence }))));
+  await insertChunks(trx, 'corpus_story_articles', view.stories.flatMap((s) =>
+      s.members.map((m) => ({ story_id: s.id, article_id: m.article, similarity: m.similarity, evidence: m.evidence, terms: extras.terms?.storyArticles.get(m.article) ?? null })),
+    ),
+  );
   await insertChunks(
     trx,
     'corpus_claims',
@@ -81,6 +86,7 @@ export async function writeCorpusView(trx: Kysely<CorpusDatabase>, view: CorpusV
         speaker_actor: s.speaker,
         published: s.published,
         date_text: extras.times.get(`${s.article}\u0000${s.attribution}`) ?? null,
+        terms: extras.terms?.statements.get(`${s.article}\u0000${s.attribution}`) ?? null,
       })),
     ),
   );

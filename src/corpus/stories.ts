@@ -62,7 +62,7 @@ export interface Story {
   events: StoryEvent[];
 }
 
-interface Prepared {
+export interface Prepared {
   art: StoryArticle;
   /** The publication day in days since 1970, or null: compared for every candidate, so parsed once. */
   day: number | null;
@@ -72,7 +72,7 @@ interface Prepared {
 }
 
 /** Heaviest terms of an article used as blocking keys. */
-const BLOCK_TERMS = 24;
+export const STORY_BLOCK_TERMS = 24;
 /** Most stories looked at per blocking term: a word every story uses cannot make the scan quadratic. */
 const MAX_CANDIDATES_PER_TERM = 200;
 
@@ -102,7 +102,7 @@ export function clusterStories(articles: StoryArticle[], options: StoryOptions =
   const byTerm = new Map<string, Cluster[]>();
   for (const art of [...articles].sort(byDate)) {
     const p = prepared.get(art.id)!;
-    const top = topTerms(p.vec, BLOCK_TERMS);
+    const top = topTerms(p.vec, STORY_BLOCK_TERMS);
     const candidates = new Set<Cluster>();
     for (const t of top) {
       const list = byTerm.get(t) ?? [];
@@ -143,7 +143,7 @@ export function clusterStories(articles: StoryArticle[], options: StoryOptions =
   return clusters.map((c) => toStory(c.members.map((m) => m.art), c.info));
 }
 
-function toStory(arts: StoryArticle[], members: StoryMember[]): Story {
+export function toStory(arts: StoryArticle[], members: StoryMember[]): Story {
   const dates = arts.map((a) => a.published).filter((d): d is string => d !== null).sort();
   const actorCounts = new Map<string, number>();
   for (const a of arts) for (const id of new Set(a.actors)) actorCounts.set(id, (actorCounts.get(id) ?? 0) + 1);

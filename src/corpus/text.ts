@@ -51,6 +51,20 @@ export type TermVector = Map<string, number>;
 export class DocumentFrequencies {
   private df = new Map<string, number>();
   private n = 0;
+  /** Counts kept elsewhere (a store's corpus_terms): the number of documents, and one term's document count. */
+  seed(documents: number, counts: Iterable<readonly [string, number]>): void {
+    this.n = documents;
+    for (const [t, c] of counts) this.df.set(t, c);
+  }
+  has(term: string): boolean {
+    return this.df.has(term);
+  }
+  entries(): IterableIterator<[string, number]> {
+    return this.df.entries();
+  }
+  get documents(): number {
+    return this.n;
+  }
   add(terms: Iterable<string>): void {
     this.n++;
     for (const t of new Set(terms)) this.df.set(t, (this.df.get(t) ?? 0) + 1);

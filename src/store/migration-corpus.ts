@@ -6,6 +6,7 @@
 import type { Generated, Kysely } from 'kysely';
 import { z } from 'zod';
 import type { ActorOverrides } from '../corpus/actors.js';
+import type { CorpusIncrementalTables } from './migration-corpus-incremental.js';
 import type { CorpusLinkedTables } from './migration-corpus-linked.js';
 import type { StoreMigration } from './migrations.js';
 
@@ -17,13 +18,13 @@ export interface ActorOverridesTable {
   created_at: string;
 }
 
-export interface CorpusDatabase extends CorpusLinkedTables {
+export interface CorpusDatabase extends CorpusLinkedTables, CorpusIncrementalTables {
   actor_overrides: ActorOverridesTable;
   /** `key` (migration 0009): the linked actor's key in the layer tables. */
   corpus_actors: { id: string; name: string; kind: string; country: string | null; num_articles: number; data: string; key: string | null };
   corpus_actor_mentions: { actor_id: string; article_id: string; entity_id: string };
   corpus_stories: { id: string; title: string | null; first: string | null; last: string | null; num_articles: number; num_sources: number; data: string };
-  corpus_story_articles: { story_id: string; article_id: string; similarity: number; evidence: string };
+  corpus_story_articles: { story_id: string; article_id: string; similarity: number; evidence: string; terms: string | null };
   corpus_claims: { id: string; text: string; first_seen: string | null; last_seen: string | null; num_statements: number; data: string };
   corpus_claim_statements: {
     claim_id: string;
@@ -33,6 +34,8 @@ export interface CorpusDatabase extends CorpusLinkedTables {
     published: string | null;
     /** Migration 0009: the article's own words for when, where no calendar date is known. */
     date_text: string | null;
+    /** Migration 0011: the statement's terms (JSON), for placing later statements. */
+    terms: string | null;
   };
 }
 

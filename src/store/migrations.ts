@@ -8,6 +8,7 @@ import { actorPairsMigration, actorTrigramMigration, eventActorDateMigration, ev
 import type { Engine } from './schema.js';
 import { corpusMigration, corpusViewsMigration } from './migration-corpus.js';
 import { corpusClaimOrderMigration, corpusLinkedMigration } from './migration-corpus-linked.js';
+import { corpusIncrementalMigration } from './migration-corpus-incremental.js';
 
 export interface StoreMigration {
   /** Sorts in apply order: "0001_articles", "0002_entities", … */
@@ -83,7 +84,7 @@ const articles: StoreMigration = {
   },
 };
 
-export const MIGRATIONS: StoreMigration[] = [articles, layersMigration, eventDateTextMigration, eventActorDateMigration, actorTrigramMigration, actorPairsMigration, corpusMigration, corpusViewsMigration, corpusLinkedMigration, corpusClaimOrderMigration];
+export const MIGRATIONS: StoreMigration[] = [articles, layersMigration, eventDateTextMigration, eventActorDateMigration, actorTrigramMigration, actorPairsMigration, corpusMigration, corpusViewsMigration, corpusLinkedMigration, corpusClaimOrderMigration, corpusIncrementalMigration];
 
 /**
  * Bring a database up to date; throws with the failing migration's name and reason.

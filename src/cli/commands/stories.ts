@@ -60,7 +60,7 @@ export function registerCorpus(program: Command): void {
     .action(async (opts: { db: string }) => {
       const store = await openStoreForCli(opts.db, { mustExist: true });
       try {
-        process.stdout.write(`${describeRefresh(await refreshCorpus(store))}\n`);
+        process.stdout.write(`${describeRefresh(await refreshCorpus(store, { full: true }))}\n`);
       } finally {
         await store.close();
       }

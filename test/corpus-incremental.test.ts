@@ -1,0 +1,99 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Kysely } from 'kysely';
+import { afterAll, describe, expect, it } from 'vitest';
+import { formOf } from '../src/corpus/actors.js';
+import { corpusDb } from '../src/corpus/load.js';
+import { refreshCorpus } from '../src/corpus/refresh.js';
+import type { LinkDatabase } from '../src/corpus/relink.js';
+import { parseFixture } from '../src/eval/corpus.js';
+import { addActorOverride } from '../src/store/migration-corpus.js';
+import { ingestArticle } from '../src/store/ingest.js';
+import { openStore } from '../src/store/open.js';
+import type { Store } from '../src/store/store.js';
+
+const fixtures = resolve(dirname(fileURLToPath(import.meta.url)), 'fixtures/corpus');
+const article = (name: string) => parseFixture(name, readFileSync(join(fixtures, `${name}.txt`), 'utf8')).article;
+const tmp = mkdtempSync(join(tmpdir(), 'fivew-corpus-incremental-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+/** A clustering as a set of member lists, whatever the cluster ids. */
+function partition(rows: Array<{ cluster: string; member: string }>): string[] {
+  const by = new Map<string, string[]>();
+  for (const r of rows) by.set(r.cluster, [...(by.get(r.cluster) ?? []), r.member]);
+  return [...by.values()].map((m) => m.sort().join(' + ')).sort();
+}
+
+async function snapshot(store: Store) {
+  const db = corpusDb(store);
+  const layers = store.db as unknown as Kysely<LinkDatabase>;
+  return {
+    stories: partition((await db.selectFrom('corpus_story_articles').select(['story_id', 'article_id']).execute()).map((r) => ({ cluster: r.story_id, member: r.article_id }))),
+    claims: partition(
+      (await db.selectFrom('corpus_claim_statements').select(['claim_id', 'article_id', 'attribution_id']).execute()).map((r) => ({ cluster: r.claim_id, member: `${r.article_id}/${r.attribution_id}` })),
+    ),
+    actors: partition((await db.selectFrom('corpus_actor_mentions').select(['actor_id', 'article_id', 'entity_id']).execute()).map((r) => ({ cluster: r.actor_id, member: `${r.article_id}/${r.entity_id}` }))),
+    entityKeys: (await layers.selectFrom('entities').select(['article_id', 'entity_id', 'actor_key']).orderBy('article_id').orderBy('entity_id').execute()).map((r) => `${r.article_id}/${r.entity_id}=${r.actor_key}`),
+    speakerKeys: (await layers.selectFrom('attributions').select(['article_id', 'attribution_id', 'speaker_key']).orderBy('article_id').orderBy('attribution_id').execute()).map(
+      (r) => `${r.article_id}/${r.attribution_id}=${r.speaker_key}`,
+    ),
+  };
+}
+
+describe('incremental corpus refresh', () => {
+  it('places later articles into stored actors, stories and claims as a full rebuild would', { timeout: 60_000 }, async () => {
+    const store = await openStore(join(tmp, 'same.db'));
+    try {
+      for (const name of ['s01-a', 's01-b', 's06-a', 's06-b']) await ingestArticle(store, article(name));
+      expect((await refreshCorpus(store)).mode).toBe('full');
+      // Two more reports of each story, a story of its own, and names already linked in new spellings.
+      for (const name of ['s01-c', 's01-d', 's06-d', 's15-a']) await ingestArticle(store, article(name));
+      const r = await refreshCorpus(store, { maxShare: 1 });
+      expect(r).toMatchObject({ mode: 'incremental', placed: 4, analyses: 8 });
+      const incremental = await snapshot(store);
+      expect((await refreshCorpus(store, { full: true })).mode).toBe('full');
+      const full = await snapshot(store);
+      expect(incremental.stories).toEqual(full.stories);
+      // The labelled answer: the two stories grown by their later reports, and the new one alone.
+      expect(incremental.stories.map((s) => s.split(' + ').length)).toEqual(expect.arrayContaining([4, 3, 1]));
+      expect(incremental.stories).toHaveLength(3);
+      expect(incremental.claims).toEqual(full.claims);
+      expect(incremental.actors).toEqual(full.actors);
+      expect(incremental.entityKeys).toEqual(full.entityKeys);
+      expect(incremental.speakerKeys).toEqual(full.speakerKeys);
+      // Nothing new: nothing to place.
+      expect(await refreshCorpus(store)).toMatchObject({ mode: 'incremental', placed: 0, analyses: 8 });
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('rebuilds whole with no saved corpus, for a large batch, and after a correction; corrections hold for later batches', { timeout: 60_000 }, async () => {
+    const store = await openStore(join(tmp, 'corrections.db'));
+    try {
+      const db = corpusDb(store);
+      for (const name of ['s06-c', 's15-a']) await ingestArticle(store, article(name));
+      expect((await refreshCorpus(store)).mode).toBe('full');
+      await ingestArticle(store, article('s01-a'));
+      // One new article of three is more than the default share.
+      expect((await refreshCorpus(store)).mode).toBe('full');
+      await addActorOverride(db, { action: 'split', name: 'Seyyed Hamid Ghorbani' });
+      expect((await refreshCorpus(store, { maxShare: 1 })).mode).toBe('full');
+      await ingestArticle(store, article('s15-b'));
+      expect((await refreshCorpus(store, { maxShare: 1 })).mode).toBe('incremental');
+      const actorOfName = async (name: string) =>
+        (await db.selectFrom('corpus_actor_forms').select('actor_id').where('form_key', '=', formOf(name, 'PERSON')!.key).executeTakeFirst())?.actor_id;
+      const ghorbani = await actorOfName('Seyyed Hamid Ghorbani');
+      const qorbani = await actorOfName('Hamid Qorbani');
+      expect(ghorbani).toBeDefined();
+      expect(ghorbani).not.toBe(qorbani);
+      // The split name kept its own actor, and the new article's mention of it joined that actor.
+      const row = await db.selectFrom('corpus_actors').select(['num_articles']).where('id', '=', ghorbani!).executeTakeFirstOrThrow();
+      expect(row.num_articles).toBe(2);
+    } finally {
+      await store.close();
+    }
+  });
+});
