@@ -78,7 +78,7 @@ function namedIn(a: Analysis, spans: Array<{ start: number; end: number }>, acto
 }
 
 /** Demonym endings: "Melqari", "Ostavian", "Karsovian" name the people of Melqar, Ostavia, Karsovia. */
-const DEMONYM_ENDINGS = ['i', 'n', 'an', 'ian', 'ese', 'ish'];
+export const DEMONYM_ENDINGS = ['i', 'n', 'an', 'ian', 'ese', 'ish'];
 
 /** A name as stories compare it: a demonym becomes the place it comes from, when the corpus names that place. */
 function storyName(name: string, places: ReadonlySet<string>): string {

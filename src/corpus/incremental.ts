@@ -21,7 +21,8 @@ import type { CorpusDatabase as LayerTables } from '../store/queries/schema.js';
 import { actorKey, normaliseName } from '../store/queries/actor-key.js';
 import type { Store } from '../store/store.js';
 import { formOf, linkActors, sameNameKeys, type Actor, type ActorIndex, type ActorLink, type ActorOverrides, type ArticleEntities } from './actors.js';
-import { statementsOf, storyArticlesOf } from './build.js';
+import { DEMONYM_ENDINGS, statementsOf, storyArticlesOf } from './build.js';
+import { nameWords } from './names.js';
 import { CLAIM_BLOCK_TERMS, CLAIM_DEFAULTS, MAX_MEMBERS_COMPARED, thresholdFor, type ClaimOptions, type Statement } from './claims.js';
 import { META, speakerTerm, statementTermsOf, storedStoryArticle, storyTermsOf, type StoredStoryArticle } from './incremental-index.js';
 import { articleSimilarity, STORY_BLOCK_TERMS, STORY_DEFAULTS, storyEvents, type Prepared, type StoryArticle, type StoryEvent, type StoryOptions } from './stories.js';
@@ -128,6 +129,9 @@ async function linkNew(db: Db, analyses: Analysis[], overrides: ActorOverrides) 
       keys.add(f.key);
       for (const k of sameNameKeys(f.key)) keys.add(k);
       skels.add(f.lastSkeleton);
+      // The place a demonym names ("Melqari" → Melqar), for stories to compare them as one name.
+      const words = nameWords(e.name);
+      if (words.length === 1) for (const end of DEMONYM_ENDINGS) if (words[0]!.endsWith(end)) keys.add(`place:${words[0]!.slice(0, -end.length)}`);
     }
   }
   const forms = new Map<string, { form_key: string; actor_id: string; display: string; type: string }>();
@@ -170,10 +174,11 @@ async function linkNew(db: Db, analyses: Analysis[], overrides: ActorOverrides) 
 
 /** The actor index the batch code (statements, story articles) reads, over the new articles only. */
 function indexOf(link: Awaited<ReturnType<typeof linkNew>>): ActorIndex {
-  const actors: Actor[] = [
-    ...link.fresh,
-    ...[...link.rows.values()].map((r) => ({ id: r.id, name: r.name, kind: r.kind as Actor['kind'], type: '', country: r.country, variants: [], articles: [], mentions: [], links: [] })),
-  ];
+  const bare = (id: string, name: string, kind: Actor['kind'], country: string | null): Actor => ({ id, name, kind, type: '', country, variants: [], articles: [], mentions: [], links: [] });
+  const actors: Actor[] = [...link.fresh, ...[...link.rows.values()].map((r) => bare(r.id, r.name, r.kind as Actor['kind'], r.country))];
+  // Stored places the new articles' demonyms may name: story comparison looks them up among the actors.
+  const known = new Set(actors.map((a) => a.id));
+  for (const f of link.forms.values()) if (f.form_key.startsWith('place:') && !known.has(f.actor_id)) actors.push(bare(f.actor_id, f.display, 'place', null));
   const byId = new Map(actors.map((a) => [a.id, a]));
   const map = (id: string | null): string | null => (id === null ? null : (link.miniToFinal.get(id) ?? null));
   return {
