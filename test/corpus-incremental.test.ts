@@ -35,7 +35,13 @@ async function snapshot(store: Store) {
       (await db.selectFrom('corpus_claim_statements').select(['claim_id', 'article_id', 'attribution_id']).execute()).map((r) => ({ cluster: r.claim_id, member: `${r.article_id}/${r.attribution_id}` })),
     ),
     actors: partition((await db.selectFrom('corpus_actor_mentions').select(['actor_id', 'article_id', 'entity_id']).execute()).map((r) => ({ cluster: r.actor_id, member: `${r.article_id}/${r.entity_id}` }))),
+    // Each actor's name, key, article count and every name it goes by.
+    actorRows: (await db.selectFrom('corpus_actors').select(['name', 'key', 'num_articles', 'data']).execute())
+      .map((r) => `${r.name}|${r.key}|${r.num_articles}|${(JSON.parse(r.data) as { variants: string[] }).variants.join(',')}`)
+      .sort(),
     entityKeys: (await layers.selectFrom('entities').select(['article_id', 'entity_id', 'actor_key']).orderBy('article_id').orderBy('entity_id').execute()).map((r) => `${r.article_id}/${r.entity_id}=${r.actor_key}`),
+    tallies: (await layers.selectFrom('actors').select(['key', 'name', 'articles', 'mentions', 'statements', 'events']).orderBy('key').execute()).map((r) => JSON.stringify(r)),
+    pairs: (await layers.selectFrom('actor_pairs').select(['actor_key', 'other_key', 'weight']).orderBy('actor_key').orderBy('other_key').execute()).map((r) => JSON.stringify(r)),
     speakerKeys: (await layers.selectFrom('attributions').select(['article_id', 'attribution_id', 'speaker_key']).orderBy('article_id').orderBy('attribution_id').execute()).map(
       (r) => `${r.article_id}/${r.attribution_id}=${r.speaker_key}`,
     ),
@@ -52,6 +58,8 @@ describe('incremental corpus refresh', () => {
       for (const name of ['s01-c', 's01-d', 's06-d', 's15-a']) await ingestArticle(store, article(name));
       const r = await refreshCorpus(store, { maxShare: 1 });
       expect(r).toMatchObject({ mode: 'incremental', placed: 4, analyses: 8 });
+      // Some of the new articles' names were stored under their own key and now take their linked actor's.
+      expect(r.rekeyed).toBeGreaterThan(0);
       const incremental = await snapshot(store);
       expect((await refreshCorpus(store, { full: true })).mode).toBe('full');
       const full = await snapshot(store);
@@ -61,8 +69,12 @@ describe('incremental corpus refresh', () => {
       expect(incremental.stories).toHaveLength(3);
       expect(incremental.claims).toEqual(full.claims);
       expect(incremental.actors).toEqual(full.actors);
+      expect(incremental.actorRows).toEqual(full.actorRows);
       expect(incremental.entityKeys).toEqual(full.entityKeys);
       expect(incremental.speakerKeys).toEqual(full.speakerKeys);
+      // The API's actor tallies and pair weights, recounted only for the keys that changed.
+      expect(incremental.tallies).toEqual(full.tallies);
+      expect(incremental.pairs).toEqual(full.pairs);
       // Nothing new: nothing to place.
       expect(await refreshCorpus(store)).toMatchObject({ mode: 'incremental', placed: 0, analyses: 8 });
     } finally {

@@ -147,6 +147,7 @@ async function linkNew(db: Db, analyses: Analysis[], overrides: ActorOverrides) 
   }
   const mini = linkActors([...analyses.map((a) => ({ id: a.article.id, published: a.article.published, entities: a.entities })), ...pseudo.values()], overrides);
 
+  const newNames = new Set((mini.forms ?? []).filter((f) => !forms.has(f.key)).map((f) => f.display));
   const finalOf = new Map<string, string>();
   const miniToFinal = new Map<string, string>();
   const fresh: Actor[] = [];
@@ -164,7 +165,15 @@ async function linkNew(db: Db, analyses: Analysis[], overrides: ActorOverrides) 
       finalOf.set(`${m.article}\u0000${m.entity}`, known ?? target);
     }
     if (stored.length === 0) fresh.push({ ...actor, mentions: own, articles: [...new Set(own.map((m) => m.article))].sort(), variants: [...new Set(own.map((m) => m.name))].sort() });
-    else grown.set(target, { mentions: own.filter((m) => finalOf.get(`${m.article}\u0000${m.entity}`) === target), links: actor.links.filter((l) => !l.from.startsWith(PSEUDO)) });
+    else {
+      for (const m of own) {
+        const id = finalOf.get(`${m.article}\u0000${m.entity}`)!;
+        if (!grown.has(id)) grown.set(id, { mentions: [], links: [] });
+        grown.get(id)!.mentions.push(m);
+      }
+      // The links this batch made: those with a new name on one side (stored ones are saved already).
+      grown.get(target)?.links.push(...actor.links.filter((l) => newNames.has(l.from) || newNames.has(l.to)));
+    }
   }
   const storedIds = [...new Set([...finalOf.values()].filter((id) => !fresh.some((a) => a.id === id)))];
   const rows = new Map<string, ActorRow>();
@@ -493,7 +502,8 @@ export async function refreshIncremental(store: Store, articleIds: string[], ove
 /** Corpus actor rows, mentions, forms and name aliases for the new mentions; returns actor id → layer key. */
 async function writeActors(trx: Db, link: Awaited<ReturnType<typeof linkNew>>): Promise<Map<string, string>> {
   const keyOf = new Map<string, string>();
-  for (const r of link.rows.values()) keyOf.set(r.id, r.key ?? actorKey(r.name, 'PERSON'));
+  // A stored actor without a key (saved before migration 0009) leaves its rows as they are.
+  for (const r of link.rows.values()) if (r.key) keyOf.set(r.id, r.key);
   for (const a of link.fresh) {
     let key = actorKey(a.name, a.type);
     for (let n = 2; ; n++) {
@@ -597,7 +607,10 @@ async function rekeyLayers(trx: Db, analyses: Analysis[], link: Awaited<ReturnTy
 async function recount(trx: Db, keys: string[], link: Awaited<ReturnType<typeof linkNew>>, keyOf: Map<string, string>): Promise<void> {
   const nameOf = new Map<string, { name: string; variants: string[] }>();
   for (const a of link.fresh) nameOf.set(keyOf.get(a.id)!, { name: a.name, variants: a.variants });
-  for (const r of link.rows.values()) nameOf.set(keyOf.get(r.id)!, { name: r.name, variants: (JSON.parse(r.data) as { variants: string[] }).variants });
+  for (const r of link.rows.values()) {
+    const key = keyOf.get(r.id);
+    if (key) nameOf.set(key, { name: r.name, variants: (JSON.parse(r.data) as { variants: string[] }).variants });
+  }
   for (const part of chunks(keys, 100)) {
     const previous = new Map((await trx.selectFrom('actors').select(['key', 'name', 'norm_name']).where('key', 'in', part).execute()).map((r) => [r.key, r]));
     const tally = await trx
