@@ -88,8 +88,8 @@ describe('incremental corpus refresh', () => {
       const db = corpusDb(store);
       for (const name of ['s06-c', 's15-a']) await ingestArticle(store, article(name));
       expect((await refreshCorpus(store)).mode).toBe('full');
-      await ingestArticle(store, article('s01-a'));
-      // One new article of three is more than the default share.
+      for (const name of ['s01-a', 's01-b', 's01-c']) await ingestArticle(store, article(name));
+      // Three new articles of five are more than the default share.
       expect((await refreshCorpus(store)).mode).toBe('full');
       await addActorOverride(db, { action: 'split', name: 'Seyyed Hamid Ghorbani' });
       expect((await refreshCorpus(store, { maxShare: 1 })).mode).toBe('full');
