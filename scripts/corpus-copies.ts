@@ -7,6 +7,10 @@
  *
  *   npx tsx scripts/corpus-copies.ts 1000 /tmp/corpus-1000.jsonl
  *   fivew ingest /tmp/corpus-1000.jsonl --db a.db --no-corpus   vs   fivew ingest /tmp/corpus-1000.jsonl --db b.db
+ *
+ * Copy i is the same whatever N is, so the last lines of a longer file are new to a store built from a
+ * shorter one: a small batch into a big store (the incremental refresh) is measured that way
+ * (docs/EVAL-corpus.md).
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
