@@ -43,9 +43,14 @@ export interface SavedClaim {
   firstSeen: string | null;
   lastSeen: string | null;
   numStatements: number;
+  /** The first SPEAKERS_SHOWN speakers; `numSpeakers` says how many there are. */
   speakers: ActorRef[];
+  numSpeakers: number;
   statements: ClaimStatement[];
 }
+
+/** A claim repeated by thousands of actors lists this many of them. */
+export const SPEAKERS_SHOWN = 20;
 
 export interface StoryMemberRow {
   article: string;
@@ -127,7 +132,8 @@ async function withStatements(db: Kysely<CorpusDatabase>, rows: ClaimRow[], perC
       ),
     )
   ).flat();
-  const speakers = rows.map((r) => claimData.parse(JSON.parse(r.data)).speakers);
+  const allSpeakers = rows.map((r) => claimData.parse(JSON.parse(r.data)).speakers);
+  const speakers = allSpeakers.map((ids) => ids.slice(0, SPEAKERS_SHOWN));
   const refs = await actorRefs(db, [...speakers.flat(), ...statements.map((s) => s.speaker_actor).filter((x): x is string => x !== null)]);
   return rows.map((r, i) => ({
     id: r.id,
@@ -136,6 +142,7 @@ async function withStatements(db: Kysely<CorpusDatabase>, rows: ClaimRow[], perC
     lastSeen: r.last_seen,
     numStatements: Number(r.num_statements),
     speakers: speakers[i]!.map((id) => refs.get(id)!),
+    numSpeakers: allSpeakers[i]!.length,
     statements: statements
       .filter((s) => s.claim_id === r.id)
       .map((s) => {

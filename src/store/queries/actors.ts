@@ -57,9 +57,15 @@ export type TimelineItem =
 /** What the corpus layer knows of the actor: every name linked into it, with the evidence of each link. */
 export interface LinkedActor {
   id: string;
+  /** The first LINKED_SHOWN names and links; the totals say how many there are. */
   variants: string[];
   links: ActorLink[];
+  totalVariants: number;
+  totalLinks: number;
 }
+
+/** A page lists this many linked names and links: an actor linked under thousands of spellings must not weigh megabytes. */
+export const LINKED_SHOWN = 100;
 
 export interface ActorPage {
   actor: ActorSummary;
@@ -169,7 +175,13 @@ export async function linkedActor(store: Store, key: string): Promise<LinkedActo
   const row = await corpusTables(store).selectFrom('corpus_actors').select(['id', 'data']).where('key', '=', key).executeTakeFirst();
   if (!row) return null;
   const data = linkedData.parse(JSON.parse(row.data));
-  return { id: row.id, variants: data.variants, links: data.links };
+  return {
+    id: row.id,
+    variants: data.variants.slice(0, LINKED_SHOWN),
+    links: data.links.slice(0, LINKED_SHOWN),
+    totalVariants: data.variants.length,
+    totalLinks: data.links.length,
+  };
 }
 
 /** Actors that took part in the same events, by how many (actor_pairs, kept up to date at insert). */

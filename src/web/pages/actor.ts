@@ -90,6 +90,9 @@ function Names(props: { page: ActorPageData }) {
     { className: 'panel', 'data-testid': 'names' },
     h('h2', null, 'Names and roles'),
     h('ul', { className: 'plain inline names' }, ...variants.map((v) => h('li', { key: v }, v))),
+    page.linked && page.linked.totalVariants > page.linked.variants.length
+      ? h('p', { className: 'muted' }, `and ${page.linked.totalVariants - page.linked.variants.length} more names`)
+      : null,
     page.linked && page.linked.links.length
       ? h(
           'table',
@@ -101,6 +104,9 @@ function Names(props: { page: ActorPageData }) {
             null,
             ...page.linked.links.map((l, i) => h('tr', { key: i }, h('td', null, l.from), h('td', null, l.to), h('td', null, l.evidence), h('td', null, l.confidence.toFixed(2)))),
           ),
+          page.linked.totalLinks > page.linked.links.length
+            ? h('tfoot', null, h('tr', null, h('td', { colSpan: 4, className: 'muted' }, `and ${page.linked.totalLinks - page.linked.links.length} more links`)))
+            : null,
         )
       : h('p', { className: 'muted' }, page.linked ? 'One name only: nothing to link.' : 'Not linked yet: the corpus is refreshed at the end of each ingest.'),
     h('p', { className: 'muted' }, page.roles.length ? page.roles.map((r) => `${r.role} (${r.count})`).join(' · ') : 'No roles recorded.'),

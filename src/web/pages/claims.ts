@@ -13,7 +13,9 @@ import { hrefs } from '../route.js';
 import { useLoad } from '../use-load.js';
 
 function Speakers(props: { claim: SavedClaim }) {
-  return h(ActorLinks, { refs: props.claim.speakers, none: 'unknown speaker' });
+  const { speakers, numSpeakers } = props.claim;
+  const more = numSpeakers - speakers.length;
+  return h('span', null, h(ActorLinks, { refs: speakers, none: 'unknown speaker' }), more > 0 ? ` and ${count(more, 'other')}` : '');
 }
 
 export function ClaimsPage() {
