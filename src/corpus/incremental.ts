@@ -27,6 +27,7 @@ import { CLAIM_BLOCK_TERMS, CLAIM_DEFAULTS, MAX_MEMBERS_COMPARED, thresholdFor, 
 import { META, speakerTerm, statementTermsOf, storedStoryArticle, storyTermsOf, type StoredStoryArticle } from './incremental-index.js';
 import { articleSimilarity, STORY_BLOCK_TERMS, STORY_DEFAULTS, storyEvents, type Prepared, type StoryArticle, type StoryEvent, type StoryOptions } from './stories.js';
 import { cosine, dayNumber, DocumentFrequencies, topTerms, type TermVector } from './text.js';
+import { actorTallies } from './relink.js';
 import { statementTimes } from './when.js';
 
 type Db = Kysely<CorpusDatabase & LayerTables>;
@@ -617,24 +618,7 @@ async function recount(trx: Db, keys: string[], link: Awaited<ReturnType<typeof 
   }
   for (const part of chunks(keys, 100)) {
     const previous = new Map((await trx.selectFrom('actors').select(['key', 'name', 'norm_name']).where('key', 'in', part).execute()).map((r) => [r.key, r]));
-    const tally = await trx
-      .selectFrom('entities')
-      .select([
-        'actor_key',
-        sql<string>`min(name)`.as('name'),
-        sql<string>`min(type)`.as('type'),
-        sql<string | null>`max(country)`.as('country'),
-        sql<string | null>`max(sector)`.as('sector'),
-        sql<number | string>`count(distinct article_id)`.as('articles'),
-        sql<number | string>`sum(mentions)`.as('mentions'),
-      ])
-      .where('actor_key', 'in', part)
-      .groupBy('actor_key')
-      .execute();
-    const statements = new Map(
-      (await trx.selectFrom('attributions').select(['speaker_key', sql<number | string>`count(*)`.as('n')]).where('speaker_key', 'in', part).groupBy('speaker_key').execute()).map((r) => [r.speaker_key!, Number(r.n)]),
-    );
-    const events = new Map((await trx.selectFrom('event_actors').select(['actor_key', sql<number | string>`count(*)`.as('n')]).where('actor_key', 'in', part).groupBy('actor_key').execute()).map((r) => [r.actor_key, Number(r.n)]));
+    const tally = await actorTallies(trx, part);
     await trx.deleteFrom('actors').where('key', 'in', part).execute();
     const rows = tally.map((t) => {
       const linked = nameOf.get(t.actor_key);
@@ -648,10 +632,10 @@ async function recount(trx: Db, keys: string[], link: Awaited<ReturnType<typeof 
         type: t.type,
         country: t.country,
         sector: t.sector,
-        articles: Number(t.articles),
-        mentions: Number(t.mentions),
-        statements: statements.get(t.actor_key) ?? 0,
-        events: events.get(t.actor_key) ?? 0,
+        articles: t.articles,
+        mentions: t.mentions,
+        statements: t.statements,
+        events: t.events,
       };
     });
     for (const rowPart of chunks(rows, 50)) await trx.insertInto('actors').values(rowPart).execute();

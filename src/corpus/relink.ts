@@ -94,25 +94,7 @@ async function rekeyEventActors(trx: Kysely<LinkDatabase>, known: ReadonlySet<st
 async function recountActors(trx: Kysely<LinkDatabase>, actors: Actor[], keys: LayerKeys): Promise<void> {
   const linked = new Map(actors.map((a) => [keys.ofActor.get(a.id)!, a]));
   const previous = new Map((await trx.selectFrom('actors').select(['key', 'name']).execute()).map((r) => [r.key, r.name]));
-  const tally = await trx
-    .selectFrom('entities')
-    .select([
-      'actor_key',
-      sql<string>`min(name)`.as('name'),
-      sql<string>`min(type)`.as('type'),
-      sql<string | null>`max(country)`.as('country'),
-      sql<string | null>`max(sector)`.as('sector'),
-      sql<number | string>`count(distinct article_id)`.as('articles'),
-      sql<number | string>`sum(mentions)`.as('mentions'),
-    ])
-    .groupBy('actor_key')
-    .execute();
-  const statements = new Map(
-    (await trx.selectFrom('attributions').select(['speaker_key', sql<number | string>`count(*)`.as('n')]).where('speaker_key', 'is not', null).groupBy('speaker_key').execute()).map(
-      (r) => [r.speaker_key!, Number(r.n)],
-    ),
-  );
-  const events = new Map((await trx.selectFrom('event_actors').select(['actor_key', sql<number | string>`count(*)`.as('n')]).groupBy('actor_key').execute()).map((r) => [r.actor_key, Number(r.n)]));
+  const tally = await actorTallies(trx);
   const rows = tally.map((t) => {
     const actor = linked.get(t.actor_key);
     const name = actor?.name ?? previous.get(t.actor_key) ?? t.name;
@@ -125,12 +107,70 @@ async function recountActors(trx: Kysely<LinkDatabase>, actors: Actor[], keys: L
       type: actor?.type ?? t.type,
       country: actor?.country ?? t.country,
       sector: t.sector,
-      articles: Number(t.articles),
-      mentions: Number(t.mentions),
-      statements: statements.get(t.actor_key) ?? 0,
-      events: events.get(t.actor_key) ?? 0,
+      articles: t.articles,
+      mentions: t.mentions,
+      statements: t.statements,
+      events: t.events,
     };
   });
   await trx.deleteFrom('actors').execute();
   for (const part of chunks(rows, 50)) await trx.insertInto('actors').values(part).execute();
+}
+
+export interface ActorTally {
+  actor_key: string;
+  name: string;
+  type: string;
+  country: string | null;
+  sector: string | null;
+  articles: number;
+  mentions: number;
+  statements: number;
+  events: number;
+}
+
+/** What the layer rows say of each actor key (of the given keys only, when some are given). */
+export async function actorTallies(trx: Kysely<LinkDatabase>, keys?: string[]): Promise<ActorTally[]> {
+  const tally = await trx
+    .selectFrom('entities')
+    .select([
+      'actor_key',
+      sql<string>`min(name)`.as('name'),
+      sql<string>`min(type)`.as('type'),
+      sql<string | null>`max(country)`.as('country'),
+      sql<string | null>`max(sector)`.as('sector'),
+      sql<number | string>`count(distinct article_id)`.as('articles'),
+      sql<number | string>`sum(mentions)`.as('mentions'),
+    ])
+    .$if(keys !== undefined, (q) => q.where('actor_key', 'in', keys!))
+    .groupBy('actor_key')
+    .execute();
+  const statements = new Map(
+    (
+      await trx
+        .selectFrom('attributions')
+        .select(['speaker_key', sql<number | string>`count(*)`.as('n')])
+        .$if(keys === undefined, (q) => q.where('speaker_key', 'is not', null))
+        .$if(keys !== undefined, (q) => q.where('speaker_key', 'in', keys!))
+        .groupBy('speaker_key')
+        .execute()
+    ).map((r) => [r.speaker_key!, Number(r.n)]),
+  );
+  const events = new Map(
+    (
+      await trx
+        .selectFrom('event_actors')
+        .select(['actor_key', sql<number | string>`count(*)`.as('n')])
+        .$if(keys !== undefined, (q) => q.where('actor_key', 'in', keys!))
+        .groupBy('actor_key')
+        .execute()
+    ).map((r) => [r.actor_key, Number(r.n)]),
+  );
+  return tally.map((t) => ({
+    ...t,
+    articles: Number(t.articles),
+    mentions: Number(t.mentions),
+    statements: statements.get(t.actor_key) ?? 0,
+    events: events.get(t.actor_key) ?? 0,
+  }));
 }
