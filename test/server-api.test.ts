@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { busiestActorKeys } from '../src/store/queries/actors.js';
 import { buildServer } from '../src/server/app.js';
 import Fastify from 'fastify';
 import { installResponseCache, LruBodies } from '../src/server/response-cache.js';
@@ -148,6 +149,27 @@ describe('response cache', () => {
       await app.close();
       await store.close();
       await other.close();
+    }
+  });
+
+  it('prepares the most quoted actors\' pages before anyone asks, outside the rate limit', async () => {
+    const store = await openFixtureStore();
+    const app = await buildServer({ store, token: TOKEN, webRoot: null, readRateLimit: 2 });
+    try {
+      await app.ready();
+      const busiest = await busiestActorKeys(store, 3);
+      expect(busiest.length).toBe(3);
+      // The warm-up runs between requests, a page at a time.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      // Two reads allowed a minute: had the warm-up counted as a client, these would be refused.
+      for (const key of busiest.slice(0, 2)) {
+        const page = await app.inject({ method: 'GET', url: `/api/actors/${encodeURIComponent(key)}` });
+        expect(page.statusCode).toBe(200);
+        expect(page.headers['x-cache']).toBe('hit');
+      }
+    } finally {
+      await app.close();
+      await store.close();
     }
   });
 

@@ -23,6 +23,13 @@ export interface ResponseCacheOptions {
   maxEntryBytes?: number;
   /** Route patterns (as registered) never cached: point lookups that are cheap already, streams. */
   skip?: ReadonlySet<string>;
+  /**
+   * URLs answered ahead of any visitor whenever the cache empties (the pages of the most quoted actors): the
+   * heaviest pages are the most visited, and their first visitor after an ingest should not wait for them.
+   */
+  warm?: () => Promise<string[]>;
+  /** Headers of the warm-up requests (the server exempts them from rate limits by a secret one). */
+  warmHeaders?: Record<string, string>;
 }
 
 /** Least recently used strings by key, bounded by their total length. */
@@ -84,12 +91,35 @@ export function installResponseCache(app: FastifyInstance, store: Store, options
   const boot = randomBytes(6).toString('hex');
   let generation = 0;
   let etag = '';
+  let ready = false;
   const reset = () => {
     bodies.clear();
     generation++;
     etag = `W/"${boot}-${generation}"`;
+    if (ready) warmUp(generation);
   };
   reset();
+
+  /** Fills the cache with `options.warm`'s URLs, one at a time between other requests, until the data changes again. */
+  function warmUp(forGeneration: number): void {
+    if (!options.warm) return;
+    const warm = options.warm;
+    setImmediate(async () => {
+      try {
+        for (const url of await warm()) {
+          if (generation !== forGeneration) return;
+          if (bodies.get(url) === undefined) await app.inject({ method: 'GET', url, headers: options.warmHeaders });
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+      } catch (err) {
+        app.log.warn({ err }, 'response cache warm-up stopped');
+      }
+    });
+  }
+  app.addHook('onReady', async () => {
+    ready = true;
+    warmUp(generation);
+  });
 
   // Matched API routes only: not the docs page's files, not unknown paths.
   const cacheable = (req: FastifyRequest) => {

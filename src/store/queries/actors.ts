@@ -109,6 +109,12 @@ export async function searchActors(store: Store, filter: ActorFilter): Promise<A
   return rows.map(summary);
 }
 
+/** The most quoted actors' keys: the pages the server prepares before anyone asks. */
+export async function busiestActorKeys(store: Store, count: number): Promise<string[]> {
+  const rows = await corpusDb(store.db).selectFrom('actors').select('key').orderBy('statements', 'desc').orderBy('articles', 'desc').orderBy('key').limit(count).execute();
+  return rows.map((r) => r.key);
+}
+
 /** Everything the actor page shows; null when no such actor. Lists are capped, newest first. */
 export async function getActor(store: Store, key: string, options: { items?: number } = {}): Promise<ActorPage | null> {
   const db = corpusDb(store.db);
