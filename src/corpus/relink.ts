@@ -10,7 +10,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Analysis } from '../analysis.js';
 import type { CorpusDatabase as CorpusTables } from '../store/migration-corpus.js';
 import { normaliseName } from '../store/queries/actor-key.js';
-import type { CorpusDatabase as LayerTables } from '../store/queries/schema.js';
+import type { ActorsTable, CorpusDatabase as LayerTables } from '../store/queries/schema.js';
 import type { Actor } from './actors.js';
 import type { LayerKeys } from './layer-keys.js';
 
@@ -117,17 +117,8 @@ async function recountActors(trx: Kysely<LinkDatabase>, actors: Actor[], keys: L
   for (const part of chunks(rows, 50)) await trx.insertInto('actors').values(part).execute();
 }
 
-export interface ActorTally {
-  actor_key: string;
-  name: string;
-  type: string;
-  country: string | null;
-  sector: string | null;
-  articles: number;
-  mentions: number;
-  statements: number;
-  events: number;
-}
+/** An `actors` row as the layer rows add it up, under the layer tables' column name for the key. */
+export type ActorTally = Omit<ActorsTable, 'key' | 'norm_name'> & { actor_key: string };
 
 /** What the layer rows say of each actor key (of the given keys only, when some are given). */
 export async function actorTallies(trx: Kysely<LinkDatabase>, keys?: string[]): Promise<ActorTally[]> {

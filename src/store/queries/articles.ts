@@ -1,7 +1,7 @@
 /** Articles: newest first, and one article with its analysis and the actor key of each entity. */
 import { sql } from 'kysely';
 import type { Analysis } from '../../analysis.js';
-import type { ArticleStatus } from '../schema.js';
+import type { ArticlesTable } from '../schema.js';
 import type { Store, StoredArticle } from '../store.js';
 import { actorKey } from './actor-key.js';
 import { clampPage, newestFirst, type Page } from './page.js';
@@ -47,25 +47,14 @@ export async function getArticleView(store: Store, id: string): Promise<ArticleV
   return { article, analysis, actorKeys };
 }
 
-interface ArticleViewRow {
+/** An article row as the one query of the hot path returns it, with its layers beside it. */
+type ArticleViewRow = Omit<ArticlesTable, 'seq' | 'minhash'> & {
   seq: number | string;
-  id: string;
-  content_hash: string;
-  url: string | null;
-  title: string | null;
-  byline: string | null;
-  source: string | null;
-  published: string | null;
-  language: string | null;
-  text: string;
-  duplicate_of: string | null;
-  status: ArticleStatus;
-  ingested_at: string;
   /** The stored layers: JSON text in SQLite, already parsed from json in PostgreSQL. */
   analysis: unknown;
   /** Entity id → actor key as the layer writer stored them: JSON text in SQLite, an object in PostgreSQL. */
   actor_keys: unknown;
-}
+};
 
 /**
  * The body of GET /api/articles/:id, the same document as getArticleView
