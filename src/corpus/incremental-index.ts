@@ -9,6 +9,7 @@ import type { Analysis } from '../analysis.js';
 import type { CorpusDatabase } from '../store/migration-corpus.js';
 import type { CorpusView } from './build.js';
 import { storyArticlesOf } from './build.js';
+import { insertChunks } from './persist.js';
 import { CLAIM_BLOCK_TERMS, type Statement } from './claims.js';
 import { STORY_BLOCK_TERMS, type StoryArticle } from './stories.js';
 import { contentTerms, DocumentFrequencies, topTerms } from './text.js';
@@ -35,10 +36,6 @@ export function storedStoryArticle(a: StoryArticle, terms: string[]): StoredStor
 /** Keys the meta table holds. */
 export const META = { built: 'built', overrides: 'overrides', storyDocs: 'story_documents', claimDocs: 'claim_documents' } as const;
 
-const CHUNK = 200;
-async function insertAll<T extends keyof CorpusDatabase>(db: Kysely<CorpusDatabase>, table: T, rows: Array<CorpusDatabase[T]>): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK) await db.insertInto(table).values(rows.slice(i, i + CHUNK) as never).execute();
-}
 
 export interface IncrementalIndex {
   /** Article id → corpus_story_articles.terms. */
@@ -89,12 +86,12 @@ export function incrementalIndex(analyses: Analysis[], view: CorpusView, overrid
     statements: statementTerms,
     async write(trx) {
       for (const t of ['corpus_actor_forms', 'corpus_terms', 'corpus_meta', 'corpus_story_terms', 'corpus_claim_terms'] as const) await trx.deleteFrom(t).execute();
-      await insertAll(
+      await insertChunks(
         trx,
         'corpus_actor_forms',
         (view.actors.forms ?? []).map((f) => ({ form_key: f.key, actor_id: f.actor, display: f.display, type: f.type, last_skel: f.lastSkeleton })),
       );
-      await insertAll(
+      await insertChunks(
         trx,
         'corpus_story_terms',
         [...storyTerms].map((k) => {
@@ -102,12 +99,12 @@ export function incrementalIndex(analyses: Analysis[], view: CorpusView, overrid
           return { term, story_id, last: lastOf.get(story_id)! };
         }),
       );
-      await insertAll(trx, 'corpus_claim_terms', [...claimKeys].map((k) => ({ key: k.split('\u0001')[0]!, claim_id: k.split('\u0001')[1]! })));
-      await insertAll(trx, 'corpus_terms', [
+      await insertChunks(trx, 'corpus_claim_terms', [...claimKeys].map((k) => ({ key: k.split('\u0001')[0]!, claim_id: k.split('\u0001')[1]! })));
+      await insertChunks(trx, 'corpus_terms', [
         ...[...storyDf.entries()].map(([term, df]) => ({ scope: 's', term, df })),
         ...[...claimDf.entries()].map(([term, df]) => ({ scope: 'c', term, df })),
       ]);
-      await insertAll(trx, 'corpus_meta', [
+      await insertChunks(trx, 'corpus_meta', [
         { key: META.built, value: new Date().toISOString() },
         { key: META.overrides, value: String(overrideCount) },
         { key: META.storyDocs, value: String(storyDf.documents) },

@@ -16,6 +16,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Analysis } from '../analysis.js';
+import { chunks } from '../store/chunks.js';
 import type { CorpusDatabase } from '../store/migration-corpus.js';
 import type { CorpusDatabase as LayerTables } from '../store/queries/schema.js';
 import { actorKey, normaliseName } from '../store/queries/actor-key.js';
@@ -39,12 +40,6 @@ type Db = Kysely<CorpusDatabase & LayerTables>;
  */
 export const INCREMENTAL_MAX_SHARE = 0.5;
 
-const CHUNK = 300;
-function chunks<T>(rows: T[], size = CHUNK): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
-  return out;
-}
 
 async function metaValue(db: Db, key: string): Promise<string | null> {
   return (await db.selectFrom('corpus_meta').select('value').where('key', '=', key).executeTakeFirst())?.value ?? null;

@@ -3,6 +3,7 @@
  * whole and in one transaction, so readers never see half of a rebuild.
  */
 import type { Kysely } from 'kysely';
+import { chunks } from '../store/chunks.js';
 import type { CorpusDatabase } from '../store/migration-corpus.js';
 import type { CorpusView } from './build.js';
 import type { LayerKeys } from './layer-keys.js';
@@ -18,14 +19,10 @@ export interface SaveExtras {
 
 const NO_EXTRAS: SaveExtras = { keys: { ofActor: new Map(), aliases: new Map() }, times: new Map() };
 
-/** Rows per INSERT: well under SQLite's bound-parameter limit at seven columns a row. */
-const CHUNK = 200;
-
-async function insertChunks<T extends keyof CorpusDatabase>(db: Kysely<CorpusDatabase>, table: T, rows: Array<CorpusDatabase[T]>): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    // Kysely cannot narrow a generic table name's insert type; the rows are typed by the caller.
-    await db.insertInto(table).values(rows.slice(i, i + CHUNK) as never).execute();
-  }
+/** Inserts rows into one corpus table a slice at a time. */
+export async function insertChunks<T extends keyof CorpusDatabase>(db: Kysely<CorpusDatabase>, table: T, rows: Array<CorpusDatabase[T]>): Promise<void> {
+  // Kysely cannot narrow a generic table name's insert type; the rows are typed by the caller.
+  for (const part of chunks(rows)) await db.insertInto(table).values(part as never).execute();
 }
 
 export interface SavedCounts {

@@ -9,6 +9,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Analysis } from '../analysis.js';
 import type { CorpusDatabase as CorpusTables } from '../store/migration-corpus.js';
+import { chunks } from '../store/chunks.js';
 import { normaliseName } from '../store/queries/actor-key.js';
 import type { ActorsTable, CorpusDatabase as LayerTables } from '../store/queries/schema.js';
 import type { Actor } from './actors.js';
@@ -22,14 +23,6 @@ export interface RelinkCounts {
   eventArticles: number;
 }
 
-// Parameters per statement stay far below every engine's bound-parameter limit.
-const CHUNK = 300;
-
-function chunks<T>(rows: T[], size = CHUNK): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
-  return out;
-}
 
 /** Run inside the rebuild's transaction. */
 export async function relinkLayers(trx: Kysely<LinkDatabase>, analyses: Analysis[], keys: LayerKeys, actors: Actor[]): Promise<RelinkCounts> {

@@ -7,11 +7,10 @@ import { sql } from 'kysely';
 import type { Analysis } from '../analysis.js';
 import { actorKey, normaliseName } from './queries/actor-key.js';
 import { corpusTrx } from './queries/schema.js';
+import { chunks } from './chunks.js';
 import type { LayerWriter } from './store.js';
 
 const ISO_DATE = /^\d{4}(-\d\d(-\d\d)?)?$/;
-// Mentions can run to thousands in a long article; stay far below every engine's bound-parameter limit.
-const CHUNK = 400;
 
 /** YYYY-MM-DD (or YYYY-MM, YYYY) of a published value, or null when it is not a calendar date. */
 export function calendarDate(value: string | null | undefined): string | null {
@@ -19,12 +18,6 @@ export function calendarDate(value: string | null | undefined): string | null {
   const head = value.slice(0, 10);
   if (ISO_DATE.test(head)) return head;
   return ISO_DATE.test(value.slice(0, 7)) ? value.slice(0, 7) : null;
-}
-
-function chunks<T>(rows: T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < rows.length; i += CHUNK) out.push(rows.slice(i, i + CHUNK));
-  return out;
 }
 
 interface ActorTally {
