@@ -11,6 +11,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { decodeHtml } from '../ingest/charset.js';
 import { extractFromHtml } from '../ingest/html/extract.js';
 import { peakRssMB, type BenchOptions, type BenchResult, type BenchStage } from './stages.js';
+import { cpuSecondsSince } from '../cpu-time.js';
 
 const DEFAULT_DATA = fileURLToPath(new URL('../../../shared/data/wcxb-dev-articles', import.meta.url));
 const GENERATED_PAGES = 300;
@@ -71,8 +72,7 @@ async function run(options: BenchOptions): Promise<BenchResult> {
     chars += article.text.length;
   }
   const seconds = (performance.now() - t0) / 1000;
-  const cpu = process.cpuUsage(cpu0);
-  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  const cpuSeconds = cpuSecondsSince(cpu0);
   return {
     stage: 'html',
     rates: { 'pages/s': pages.length / seconds, 'pages/cpu-s': pages.length / cpuSeconds, 'body chars/s': chars / seconds },

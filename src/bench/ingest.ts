@@ -13,6 +13,7 @@ import { createRandom } from '../models/prng.js';
 import { createIngester, type Settled } from '../store/ingest.js';
 import { openStore } from '../store/open.js';
 import { peakRssMB, type BenchOptions, type BenchResult, type BenchStage } from './stages.js';
+import { cpuSecondsSince } from '../cpu-time.js';
 
 const DEFAULT_DATA = fileURLToPath(new URL('../../../shared/data/polnear/train/text', import.meta.url));
 const GENERATED_COUNT = 840;
@@ -91,8 +92,7 @@ async function run(options: BenchOptions): Promise<BenchResult> {
       await store.close();
     }
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    const cpu = process.cpuUsage(cpuStart);
-    const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+    const cpuSeconds = cpuSecondsSince(cpuStart);
     const detail = `${items} stored, ${files.length - items - failed} duplicates, ${failed} failed; store alone ${(items / storeSeconds).toFixed(0)} articles/s`;
     return {
       stage: 'ingest',

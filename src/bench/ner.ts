@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { readConllFile } from '../models/ner-conll.js';
 import { sharedNerTagger } from '../models/ner.js';
 import { peakRssMB, type BenchOptions, type BenchResult, type BenchStage } from './stages.js';
+import { cpuSecondsSince } from '../cpu-time.js';
 
 const DEFAULT_DATA = fileURLToPath(new URL('../../../shared/data/conll2003/eng.testa.gz', import.meta.url));
 
@@ -46,8 +47,7 @@ async function run(options: BenchOptions): Promise<BenchResult> {
   const t0 = process.hrtime.bigint();
   for (const d of docs) tagger.tagDocument(d);
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-  const cpu = process.cpuUsage(cpu0);
-  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  const cpuSeconds = cpuSecondsSince(cpu0);
   return {
     stage: 'ner',
     rates: { 'tokens/s': Math.round(tokens / seconds), 'tokens/cpu-s': Math.round(tokens / cpuSeconds) },

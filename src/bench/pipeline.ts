@@ -18,6 +18,7 @@ import { readSources } from '../ingest/index.js';
 import { orderedMap } from '../parallel/ordered.js';
 import { createWorkerPool, type AnalysisPool } from '../parallel/pool.js';
 import { peakRssMB, type BenchOptions, type BenchResult, type BenchStage } from './stages.js';
+import { cpuSecondsSince } from '../cpu-time.js';
 
 const POLNEAR_TRAIN = fileURLToPath(new URL('../../../shared/data/polnear/train/text', import.meta.url));
 
@@ -61,8 +62,7 @@ async function timedPass(work: () => Promise<void> | void): Promise<Pass> {
   const t0 = process.hrtime.bigint();
   await work();
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-  const cpu = process.cpuUsage(cpu0);
-  return { seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6 };
+  return { seconds, cpuSeconds: cpuSecondsSince(cpu0) };
 }
 
 /** Every article through the pool, `window` in flight; per-stage milliseconds summed into `timings`. */

@@ -12,6 +12,7 @@ import { createDoc } from '../doc/doc.js';
 import { annotateSyntax, defaultSyntaxModels, parseWords, type SyntaxModels } from '../annotate/syntax.js';
 import { readConllu } from '../models/conllu.js';
 import { peakRssMB, type BenchOptions, type BenchResult, type BenchStage } from './stages.js';
+import { cpuSecondsSince } from '../cpu-time.js';
 
 const EWT_DEV = fileURLToPath(new URL('../../../shared/data/ud-ewt/en_ewt-ud-dev.conllu', import.meta.url));
 
@@ -40,8 +41,7 @@ function timed(work: () => number): { items: number; seconds: number; cpuSeconds
   const t0 = process.hrtime.bigint();
   const items = work();
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-  const cpu = process.cpuUsage(cpu0);
-  return { items, seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6 };
+  return { items, seconds, cpuSeconds: cpuSecondsSince(cpu0) };
 }
 
 async function run(options: BenchOptions): Promise<BenchResult> {

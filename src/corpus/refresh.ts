@@ -17,6 +17,7 @@ import { readActorOverrides, type CorpusDatabase } from '../store/migration-corp
 import { writeCorpusView } from './persist.js';
 import { relinkLayers, type LinkDatabase } from './relink.js';
 import { statementTimes } from './when.js';
+import { cpuSecondsSince } from '../cpu-time.js';
 
 export interface RefreshResult {
   /** 'incremental' placed only the articles stored since the last refresh (incremental.ts). */
@@ -98,10 +99,6 @@ export async function refreshCorpus(store: Store, options: RefreshOptions = {}):
   };
 }
 
-function cpuSecondsSince(start: NodeJS.CpuUsage): number {
-  const used = process.cpuUsage(start);
-  return (used.user + used.system) / 1e6;
-}
 
 /** One line for the command line. */
 export function describeRefresh(r: RefreshResult): string {

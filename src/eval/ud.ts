@@ -18,6 +18,7 @@ import { readConllu, wordSpans, type ConlluSentence } from '../models/conllu.js'
 import { universal } from '../models/ud-train.js';
 import type { EvalTask } from './tasks.js';
 import { precisionRecallF1 } from './metrics.js';
+import { cpuSecondsSince } from '../cpu-time.js';
 
 interface GoldWord {
   start: number;
@@ -61,11 +62,6 @@ export interface RawTextScores {
   tokensPerCpuSecond: number;
 }
 
-function cpuSince(start: NodeJS.CpuUsage): number {
-  const used = process.cpuUsage(start);
-  return (used.user + used.system) / 1e6;
-}
-
 function pct(n: number, d: number): number {
   return d === 0 ? 0 : Math.round((10000 * n) / d) / 100;
 }
@@ -99,7 +95,7 @@ export function scoreGoldTokens(sentences: ConlluSentence[], models: SyntaxModel
     });
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const cpuSeconds = cpuSince(cpu);
+  const cpuSeconds = cpuSecondsSince(cpu);
   return {
     words: n,
     upos: pct(upos, n),
@@ -170,7 +166,7 @@ export function scoreRawText(sentences: ConlluSentence[], models: SyntaxModels):
       });
     }
     elapsed += Number(process.hrtime.bigint() - started) / 1e9;
-    cpuSeconds += cpuSince(cpu);
+    cpuSeconds += cpuSecondsSince(cpu);
     const goldIndex = new Map(gold.words.map((w, i) => [`${w.start}:${w.end}`, i]));
     const sysToGold = sysWords.map((w) => goldIndex.get(`${w.start}:${w.end}`) ?? -1);
     totals.sysWords += sysWords.length;
