@@ -176,6 +176,12 @@ describe('attribution across paragraphs', () => {
     expect(split[0]).toMatchObject({ kind: 'direct', speaker: 'Ilsa Varn', content: '“The harbour will stay open,” | “and the ferries will run on time.”' });
   });
 
+  it('joins a quotation that resumes after an adjunct following its cue', () => {
+    const split = analyse('“The harbour will stay open,” Ilsa Varn said at the harbour office on Tuesday, “and the ferries will run on time.”').seen;
+    expect(split).toHaveLength(1);
+    expect(split[0]).toMatchObject({ kind: 'direct', content: '“The harbour will stay open,” | “and the ferries will run on time.”' });
+  });
+
   it('reads a quotation signed with a dash and a name as that person\'s', () => {
     const signed = analyse('“The ferry is late every week. Nobody listens to us.” ― Mara Vell\n“I will vote for the harbour plan.”― Tomas Orr\n').seen;
     expect(signed).toHaveLength(2);
@@ -241,6 +247,11 @@ describe('attribution across paragraphs', () => {
     expect(occasion).toHaveLength(1);
     expect(occasion[0]).toMatchObject({ source: 'Maren Holt', content: '"The ferry will run."' });
     expect(analyse('Said Holt: "The ferry will run."').seen[0]).toMatchObject({ source: 'Holt', content: '"The ferry will run."' });
+  });
+
+  it('keeps the infinitive marker in the cue, but not the "when" of "when asked"', () => {
+    expect(analyse('The mayor went to Brest to announce that the ferry would return.').seen[0]).toMatchObject({ cue: 'to announce', content: 'that the ferry would return' });
+    expect(analyse('When asked about the ferries, Maren Holt said the timetable would change.').seen.map((a) => a.cue)).toContain('asked about');
   });
 
   it('keeps an introducing colon and the occasion in the cue', () => {

@@ -547,10 +547,8 @@ function attributeSentence(ctx: Ctx, s: Sentence, out: Attribution[]): void {
         if (srcRange) source = chars(ctx, srcRange[0], srcRange[1]);
         // "“A,” she said, “B.”": a quotation split around its cue.
         const after = srcRange && srcRange[0] >= cue.t1 ? srcRange[1] : cue.t1;
-        if (lower(ctx, after) === ',' && after + 1 < s.tokenEnd) {
-          const rest = quoteStartingAt(ctx, ctx.doc.tokens[after + 1]!.start);
-          if (rest) content.push(...quoteChain(ctx, rest));
-        }
+        const rest = resumedQuote(ctx, s, after, cues);
+        if (rest) content.push(...quoteChain(ctx, rest));
         // "“A,” he said. “B.”": the next sentences of the paragraph that are pure quotes continue it.
         content.push(...followingQuotes(ctx, s));
       } else {
@@ -623,9 +621,10 @@ function attributeSentence(ctx: Ctx, s: Sentence, out: Attribution[]): void {
         if (source === null && /ing$/.test(lower(ctx, cue.t0)) && cue.t0 === afterDateline(ctx, s)) source = subjectAfterComma(ctx, s, cue.t1);
       }
     }
-    // PolNeAR cues carry their auxiliaries, negation and adverbs: "has also said", "did not respond".
+    // PolNeAR cues carry their auxiliaries, negation, adverbs and infinitive marker: "has also said", "did
+    // not respond", "to endorse"; not the "when" of "when asked" (train annotations, both counted).
     let t0 = cue.t0;
-    while (t0 > s.tokenStart && ['AUX', 'PART', 'ADV'].includes(ctx.tags.upos[t0 - 1]!) && !/^(to|however|'s|’s)$/.test(lower(ctx, t0 - 1))) t0--;
+    while (t0 > s.tokenStart && ['AUX', 'PART', 'ADV'].includes(ctx.tags.upos[t0 - 1]!) && !/^(however|when|'s|’s)$/.test(lower(ctx, t0 - 1))) t0--;
     // Passive cues ("Quiros was accused of …", "one in nine voters is expected to …"): the subject is
     // what is reported, and the source is the by-agent if there is one.
     let agentBy = false;
@@ -655,6 +654,21 @@ function attributeSentence(ctx: Ctx, s: Sentence, out: Attribution[]): void {
     mine.push(found);
     if (source) lastSource = source;
   }
+}
+
+/**
+ * The quotation that resumes after a split cue: "“A,” she said, “B.”", also past a short adjunct ("“A,”
+ * Tester said, referring to the excuse, “B.”", "told Capital Download on Wednesday, “but …”"). It must
+ * open right after a comma, with no other quotation or cue in between.
+ */
+function resumedQuote(ctx: Ctx, s: Sentence, after: number, cues: CueHit[]): Quote | undefined {
+  for (let k = after; k < s.tokenEnd && k - after <= 16; k++) {
+    if (k > after && (cues.some((c) => c.t0 === k) || closesQuote(ctx, k))) return undefined;
+    if (lower(ctx, k) !== ',' || k + 1 >= s.tokenEnd) continue;
+    const q = quoteStartingAt(ctx, ctx.doc.tokens[k + 1]!.start);
+    if (q) return q;
+  }
+  return undefined;
 }
 
 /** Token index just past the cue's tail: a colon, or "in a statement" / "in an interview", when content follows it. */
