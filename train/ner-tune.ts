@@ -4,6 +4,8 @@
  *   npx tsx train/ner-tune.ts [epochs] [prune]
  * Environment: CLUSTERS=32,32 (branching; unset = no clusters), CMIN, CDIMS, CCTX,
  * CAPS=1 (capitalisation prior), EXTRA=1 (second gazetteer; or EXTRA=town,village… for some of its lists), MIX=N (mean of N models from seeds SEED…), SEED, CACHE_DIR (where built clusters are cached between runs),
+ * GAZDROP=p, EXTRADROP=p (gazetteer dropout while training), UNCONSTRAINED=1 (updates against all tags),
+ * TEMPS=t,… (beam temperatures tried; the last is saved), NORM=outside (beam softmax over allowed tags and O),
  * OUT=path (save the model).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -48,6 +50,9 @@ const taggers = Array.from({ length: seeds }, (_, k) =>
     seed: Number(process.env.SEED ?? 1) + k,
     lexicons: { clusters, capPrior },
     extraLists,
+    gazetteerDropout: Number(process.env.GAZDROP ?? 0),
+    extraDropout: Number(process.env.EXTRADROP ?? 0),
+    unconstrained: process.env.UNCONSTRAINED === '1',
     log: (l) => console.error(l),
   }),
 );
@@ -56,9 +61,13 @@ if (seeds > 1) {
   for (const [k, t] of taggers.entries()) console.log(`seed model ${k + 1}: beam 4 F1 ${(100 * evaluateNer(t, dev).scores.overall.f1).toFixed(2)}`);
 }
 console.error(`trained in ${((Date.now() - t0) / 1000).toFixed(1)} s, ${tagger.perceptron.size} rows`);
-for (const beam of [1, 4]) {
-  const r = evaluateNer(tagger, dev, { ...DEFAULT_DECODING, beam });
-  console.log(`beam ${beam}: F1 ${(100 * r.scores.overall.f1).toFixed(2)}`);
-  if (beam === 4) console.log(formatScores(r.scores));
+console.log(`beam 1: F1 ${(100 * evaluateNer(tagger, dev, { ...DEFAULT_DECODING, beam: 1 }).scores.overall.f1).toFixed(2)}`);
+// TEMPS=16,20,24: beam 4 at each temperature; the last is saved with the model.
+const temps = (process.env.TEMPS ?? process.env.TEMP ?? String(DEFAULT_DECODING.temperature)).split(',').map(Number);
+for (const temperature of temps) {
+  tagger.decoding = { ...DEFAULT_DECODING, temperature, normalise: process.env.NORM === 'outside' ? 'outside' : 'allowed' };
+  const r = evaluateNer(tagger, dev);
+  console.log(`beam 4, temperature ${temperature}: F1 ${(100 * r.scores.overall.f1).toFixed(2)}`);
+  if (temperature === temps[temps.length - 1]) console.log(formatScores(r.scores));
 }
 if (process.env.OUT) tagger.save(process.env.OUT, { tuning: true, epochs, prune, members: seeds });

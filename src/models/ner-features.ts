@@ -212,6 +212,28 @@ export function sentenceContext(words: readonly string[], infos: WordInfo[], gaz
   return { words, infos, gaz: gazetteer.match(lower), gaz2, caps: isCapsSentence(infos) };
 }
 
+/**
+ * Gazetteer dropout for training: each match of each list is erased with
+ * probability p (all its tokens at once, so neighbours' features lose it
+ * too). A model that always sees the list hit learns to need it and then
+ * misreads names that are in no list; one that sometimes does not see it
+ * must also learn the context and shape that make a name.
+ */
+export function dropGazetteerMatches(masks: Uint32Array, nLists: number, p: number, random: () => number): void {
+  if (p <= 0) return;
+  for (let l = 0; l < nLists; l++) {
+    const shift = l * 4;
+    let drop = false;
+    for (let i = 0; i < masks.length; i++) {
+      const nibble = (masks[i]! >>> shift) & 0xf;
+      if (nibble === 0) continue;
+      // A match opens on B (bit 0) or U (bit 3); I and L follow the decision taken there.
+      if (nibble & 0b1001) drop = random() < p;
+      if (drop) masks[i] = masks[i]! & ~(0xf << shift);
+    }
+  }
+}
+
 const NONE = 0x9e3779b9;
 
 function pushGaz(out: number[], template: number, mask: number, extra = 0): void {

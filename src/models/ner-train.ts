@@ -35,6 +35,11 @@ export interface NerTrainOptions {
   settings?: FeatureSettings;
   /** The second gazetteer's lists (none by default). */
   extraLists?: GazetteerList[];
+  /** Gazetteer dropout: probability of hiding a match of the main / second gazetteer from a training sentence (0 by default). */
+  gazetteerDropout?: number;
+  extraDropout?: number;
+  /** Update against the best of all tags (see TrainingControl.unconstrained). */
+  unconstrained?: boolean;
   log?: (line: string) => void;
 }
 
@@ -53,13 +58,16 @@ export function trainNer(train: ConllDocument[], options: NerTrainOptions): NerT
     options.extraLists ?? [],
   );
   const random = createRandom(options.seed);
+  // Its own stream, so that dropout does not change the shuffles.
+  const noiseRandom = createRandom(options.seed * 7919 + 17);
+  const control = { gazetteer: options.gazetteerDropout ?? 0, extra: options.extraDropout ?? 0, random: noiseRandom, unconstrained: options.unconstrained ?? false };
   const docs = train.map((d) => ({ words: d.sentences.map((s) => s.words), gold: goldClasses(d) }));
   for (let epoch = 1; epoch <= options.epochs; epoch++) {
     const t0 = Date.now();
     let correct = 0;
     let total = 0;
     for (const doc of shuffle([...docs], random)) {
-      const pred = tagger.tagDocumentClasses(doc.words, doc.gold);
+      const pred = tagger.tagDocumentClasses(doc.words, doc.gold, undefined, control);
       pred.forEach((tags, s) => tags.forEach((t, i) => {
         total++;
         if (t === doc.gold[s]![i]) correct++;
@@ -98,7 +106,7 @@ export function meanPerceptron(models: AveragedPerceptron[]): AveragedPerceptron
 }
 
 /** Score a tagger on CoNLL documents; returns the scores and tokens/s of tagging alone. */
-export function evaluateNer(tagger: NerTagger, docs: ConllDocument[], decoding: Decoding = DEFAULT_DECODING): { scores: ConllScores; tokens: number; seconds: number } {
+export function evaluateNer(tagger: NerTagger, docs: ConllDocument[], decoding: Decoding = tagger.decoding): { scores: ConllScores; tokens: number; seconds: number } {
   const gold: TypedSpan[][] = [];
   const pred: TypedSpan[][] = [];
   let tokens = 0;

@@ -19,6 +19,7 @@ import {
   WordTable,
   docStats,
   historyFeatures,
+  dropGazetteerMatches,
   sentenceContext,
   staticFeatures,
   tagFeatures,
@@ -53,6 +54,17 @@ const allowed: Uint8Array = (() => {
       a[prev * N_CLASSES + cur] = inside ? (continues && curType === prevType ? 1 : 0) : continues ? 0 : 1;
     }
   }
+  return a;
+})();
+
+/**
+ * The allowed tags plus O: inside a chunk only its continuations are allowed, and a softmax over those
+ * two alone gives a wrongly opened chunk's continuation a probability near 1 (label bias), whereas
+ * O's score there says the chunk should have ended.
+ */
+const allowedOrOutside: Uint8Array = (() => {
+  const a = allowed.slice();
+  for (let prev = 0; prev <= N_CLASSES; prev++) a[prev * N_CLASSES] = 1;
   return a;
 })();
 
@@ -173,7 +185,7 @@ function sentenceFeatures(ctx: Context, stats: DocStats, history: History, scrat
 }
 
 /** Greedy decode of one sentence, updating the model toward `gold` at every token (training). */
-function trainSentence(model: AveragedPerceptron, ctx: Context, stats: DocStats, history: History, gold: readonly number[], scratch: Scratch): number[] {
+function trainSentence(model: AveragedPerceptron, ctx: Context, stats: DocStats, history: History, gold: readonly number[], scratch: Scratch, unconstrained: boolean): number[] {
   sentenceFeatures(ctx, stats, history, scratch);
   const { feats: all, offsets } = scratch;
   const tags: number[] = [];
@@ -186,7 +198,7 @@ function trainSentence(model: AveragedPerceptron, ctx: Context, stats: DocStats,
     tagFeatures(ctx, i, prev, prev2, feats);
     const scores = model.scores(feats, scratch.base);
     const best = bestAllowed(scores, prev, false);
-    model.update(gold[i]!, best, feats);
+    model.update(gold[i]!, unconstrained ? bestAny(scores) : best, feats);
     tags.push(best);
     prev2 = prev;
     prev = best;
@@ -201,6 +213,12 @@ function bestAllowed(scores: Float32Array, prev: number, last: boolean): number 
     if (allowed[row + c] === 0 || (last && !canEnd(c))) continue;
     if (best < 0 || scores[c]! > scores[best]!) best = c;
   }
+  return best;
+}
+
+function bestAny(scores: Float32Array): number {
+  let best = 0;
+  for (let c = 1; c < N_CLASSES; c++) if (scores[c]! > scores[best]!) best = c;
   return best;
 }
 
@@ -242,6 +260,7 @@ function decodeGreedy(model: AveragedPerceptron, ctx: Context, stats: DocStats, 
  */
 function decodeBeam(model: AveragedPerceptron, ctx: Context, stats: DocStats, history: History, decoding: Decoding, scratch: Scratch): number[] {
   const { beam: beamSize, temperature, margin } = decoding;
+  const inZ = decoding.normalise === 'outside' ? allowedOrOutside : allowed;
   const n = ctx.words.length;
   sentenceFeatures(ctx, stats, history, scratch, model);
   const { feats: all, offsets, base, dyn, tagFeats } = scratch;
@@ -292,11 +311,11 @@ function decodeBeam(model: AveragedPerceptron, ctx: Context, stats: DocStats, hi
       tagFeatures(ctx, i, prev, prevTags[h]!, tagFeats);
       model.scores(tagFeats, dyn);
       const row = prev * N_CLASSES;
-      // Normalised over the allowed tags only: training never pushes down the scores of tags the mask forbids, so they mean nothing.
+      // Normalised over the allowed tags, or also over O (see Decoding.normalise).
       let max = -Infinity;
-      for (let c = 0; c < N_CLASSES; c++) if (allowed[row + c] !== 0) max = Math.max(max, (base[c]! + dyn[c]!) / temperature);
+      for (let c = 0; c < N_CLASSES; c++) if (inZ[row + c] !== 0) max = Math.max(max, (base[c]! + dyn[c]!) / temperature);
       let sum = 0;
-      for (let c = 0; c < N_CLASSES; c++) if (allowed[row + c] !== 0) sum += Math.exp((base[c]! + dyn[c]!) / temperature - max);
+      for (let c = 0; c < N_CLASSES; c++) if (inZ[row + c] !== 0) sum += Math.exp((base[c]! + dyn[c]!) / temperature - max);
       const logZ = max + Math.log(sum);
       for (let c = 0; c < N_CLASSES; c++) {
         if (allowed[row + c] === 0 || (i === n - 1 && !canEnd(c))) continue;
@@ -362,6 +381,23 @@ export interface Decoding {
    * words were first met there and labelled otherwise later in the document.
    */
   revisit: boolean;
+  /** Which tags the beam's softmax sums over: those allowed after the previous tag, or those and O. */
+  normalise?: 'allowed' | 'outside';
+}
+
+/** How training perturbs its input and updates the model. */
+export interface TrainingControl {
+  /** Gazetteer dropout: probability of erasing a match of the main gazetteer (see dropGazetteerMatches). */
+  gazetteer: number;
+  /** The same for the second gazetteer. */
+  extra: number;
+  random: () => number;
+  /**
+   * Update against the best of all tags, not only those BILOU allows after the predicted one, so
+   * every tag's score is trained everywhere and a softmax over allowed tags and O means something
+   * (Decoding.normalise 'outside'). The predicted history stays well-formed.
+   */
+  unconstrained: boolean;
 }
 
 /** Chosen on eng.testa (see models/ner.md). */
@@ -371,6 +407,8 @@ export class NerTagger {
   readonly table: WordTable;
   readonly gazetteer: Gazetteer;
   readonly extraGazetteer: Gazetteer | null;
+  /** How this model is decoded unless a caller says otherwise: saved with it, since the beam temperature suits one model's score scale. */
+  decoding: Decoding = DEFAULT_DECODING;
   private readonly scratch = new Scratch();
 
   constructor(
@@ -389,15 +427,16 @@ export class NerTagger {
   }
 
   /** Tag one document (its sentences as token strings, in order); returns typed token spans per sentence. */
-  tagDocument(sentences: readonly (readonly string[])[], decoding: Decoding = DEFAULT_DECODING): TypedSpan[][] {
+  tagDocument(sentences: readonly (readonly string[])[], decoding: Decoding = this.decoding): TypedSpan[][] {
     return this.tagDocumentClasses(sentences, null, decoding).map((tags) => bilouSpans(tags.map((t) => NER_TAGS[t]!)));
   }
 
-  /** Classes per token; with `gold`, trains on the document instead (greedy, one update per token). */
+  /** Classes per token; with `gold`, trains on the document instead (greedy, one update per token, as `control` says). */
   tagDocumentClasses(
     sentences: readonly (readonly string[])[],
     gold: readonly (readonly number[])[] | null = null,
-    decoding: Decoding = DEFAULT_DECODING,
+    decoding: Decoding = this.decoding,
+    control: TrainingControl | null = null,
   ): number[][] {
     const infos = sentences.map((words) => words.map((w) => this.table.get(w)));
     const stats = docStats(infos);
@@ -409,10 +448,14 @@ export class NerTagger {
     const contexts: Context[] = [];
     const result = sentences.map((words, s) => {
       const ctx = sentenceContext(words, infos[s]!, this.gazetteer, this.extraGazetteer);
+      if (gold && control) {
+        dropGazetteerMatches(ctx.gaz, this.gazetteer.listNames.length, control.gazetteer, control.random);
+        if (ctx.gaz2 && this.extraGazetteer) dropGazetteerMatches(ctx.gaz2, this.extraGazetteer.listNames.length, control.extra, control.random);
+      }
       contexts.push(ctx);
       let tags: number[];
       if (words.length === 0) tags = [];
-      else if (gold) tags = trainSentence(this.perceptron, ctx, stats, history, gold[s]!, this.scratch);
+      else if (gold) tags = trainSentence(this.perceptron, ctx, stats, history, gold[s]!, this.scratch, control?.unconstrained ?? false);
       else {
         if (decoding.revisit && ctx.infos.some((info) => info.cap && history.get(info) < 0)) unseen.push(s);
         tags = decode(ctx, history);
@@ -444,6 +487,7 @@ export class NerTagger {
           features: { ...this.settings },
           training,
           extra: {
+            decoding: { ...this.decoding },
             gazetteer: this.gazetteerLists,
             ...(this.extraLists.length > 0 ? { gazetteer2: this.extraLists } : {}),
             ...(clusters ? { clusters: Object.fromEntries(clusters) } : {}),
@@ -469,6 +513,7 @@ export class NerTagger {
         capPrior: z.record(z.string(), z.number().int()).optional(),
         gazetteer: z.array(z.object({ name: z.string(), phrases: z.array(z.string()) })).optional(),
         gazetteer2: z.array(z.object({ name: z.string(), phrases: z.array(z.string()) })).optional(),
+        decoding: z.object({ beam: z.number().int().min(1).max(64), temperature: z.number().positive(), margin: z.number().positive(), revisit: z.boolean(), normalise: z.enum(['allowed', 'outside']).optional() }).optional(),
       })
       .parse(model.header.extra ?? {});
     const perceptron = model.perceptrons.ner;
@@ -477,12 +522,21 @@ export class NerTagger {
       clusters: extra.clusters ? new Map(Object.entries(extra.clusters)) : null,
       capPrior: extra.capPrior ? new Map(Object.entries(extra.capPrior)) : null,
     };
-    return new NerTagger(perceptron, settings, lexicons, 200_000, extra.gazetteer ?? nerGazetteerLists(), extra.gazetteer2 ?? []);
+    const tagger = new NerTagger(perceptron, settings, lexicons, 200_000, extra.gazetteer ?? nerGazetteerLists(), extra.gazetteer2 ?? []);
+    // Models saved before the decoding travelled with them were tuned for the default.
+    if (extra.decoding) tagger.decoding = extra.decoding;
+    return tagger;
   }
 }
 
-/** Where the shipped model lives: models/ner.bin.gz at the package root (from src/ or dist/). */
+/**
+ * Where the shipped model lives: models/ner.bin.gz at the package root (from src/ or dist/).
+ * FIVEW_NER_MODEL points elsewhere, so a candidate model can be scored by the whole pipeline and
+ * its tests without replacing the file other work is measured with.
+ */
 export function defaultNerModelPath(): string {
+  const override = process.env.FIVEW_NER_MODEL;
+  if (override) return override;
   let dir = dirname(fileURLToPath(import.meta.url));
   for (let k = 0; k < 4; k++) {
     const candidate = join(dir, 'models', 'ner.bin.gz');
