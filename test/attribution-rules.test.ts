@@ -254,6 +254,11 @@ describe('attribution across paragraphs', () => {
     expect(analyse('When asked about the ferries, Maren Holt said the timetable would change.').seen.map((a) => a.cue)).toContain('asked about');
   });
 
+  it('runs the cue through the infinitive after a catenative verb ("trying to show")', () => {
+    expect(analyse('Maren Holt is trying to show that the harbour is safe.').seen[0]).toMatchObject({ source: 'Maren Holt', cue: 'is trying to show', content: 'that the harbour is safe' });
+    expect(analyse('Maren Holt continued to insist the harbour was safe.').seen[0]).toMatchObject({ cue: 'continued to insist', content: 'the harbour was safe' });
+  });
+
   it('keeps an introducing colon and the occasion in the cue', () => {
     const colon = analyse('Mira Kell added: “The ferry will run.”').seen;
     expect(colon[0]).toMatchObject({ cue: 'added:', content: '“The ferry will run.”' });
