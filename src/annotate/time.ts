@@ -95,9 +95,16 @@ function relativeExpression(match: RegExpExecArray, offset: number, pub: Date | 
   return null;
 }
 
+/**
+ * Cheap gate before chrono, the slow part: an absolute date needs a year, a numeric date or a month
+ * name. Month names are matched whole and capitalised (or in capitals), since "may", "march" and
+ * words such as "decision" or "market" would otherwise send a third of all sentences to chrono.
+ */
+const MAY_HOLD_ABSOLUTE_DATE =
+  /\d{4}|\d{1,2}\/\d{1,2}|\bago\b|\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|JAN(?:UARY)?|FEB(?:RUARY)?|MAR(?:CH)?|APR(?:IL)?|MAY|JUNE?|JULY?|AUG(?:UST)?|SEP(?:T(?:EMBER)?)?|OCT(?:OBER)?|NOV(?:EMBER)?|DEC(?:EMBER)?)\b/;
+
 function absoluteExpressions(text: string, offset: number, pub: Date | null, taken: (s: number, e: number) => boolean): TimeExpression[] {
-  // Cheap gate: chrono is the slow part, and absolute dates need a month name, a year or a numeric date.
-  if (!/\d{4}|\d{1,2}\/\d{1,2}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i.test(text)) return [];
+  if (!MAY_HOLD_ABSOLUTE_DATE.test(text)) return [];
   const out: TimeExpression[] = [];
   const ref = pub ?? new Date(Date.UTC(2000, 0, 1));
   for (const r of chrono.parse(text, { instant: ref, timezone: 0 }, { forwardDate: false })) {
