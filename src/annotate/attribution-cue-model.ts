@@ -178,15 +178,21 @@ export function cueMargin(model: CueModel, features: Uint32Array): number {
   return s[1]! - s[0]!;
 }
 
-interface Example {
+export interface CueExample {
   features: Uint32Array;
   gold: 0 | 1;
 }
+type Example = CueExample;
 
 /** Candidate tokens of one PolNeAR article with their labels (inside a gold cue or not). */
 function examples(text: string, goldCues: CharSpan[]): Example[] {
   // The Doc as the pipeline builds it, so training sees the same tags as analysis will.
   const { doc } = analyzeArticle({ url: null, title: null, byline: null, source: null, published: null, language: 'en', text });
+  return cueExamples(doc, goldCues);
+}
+
+/** Candidate tokens of a pipeline-built Doc, labelled by gold cue spans in original-text offsets. */
+export function cueExamples(doc: Doc, goldCues: CharSpan[]): Example[] {
   const tags = tokenTags(doc);
   const quotes = findQuotes(doc);
   const out: Example[] = [];
@@ -230,34 +236,7 @@ export async function trainCueModel(options: TrainOptions): Promise<void> {
   const epochs = Number(options.flags.epochs ?? 12);
   const train = splitExamples(options.data, options.log);
   const dev = options.dev && existsSync(options.dev) ? splitExamples(options.dev, options.log) : [];
-  const p = new AveragedPerceptron(2);
-  const random = createRandom(options.seed);
-  const order = train.map((_, i) => i);
-  for (let epoch = 1; epoch <= epochs; epoch++) {
-    shuffle(order, random);
-    let errors = 0;
-    for (const i of order) {
-      const e = train[i]!;
-      const guess = p.predict(e.features);
-      if (guess !== e.gold) errors++;
-      p.update(e.gold, guess, e.features);
-    }
-    options.log(`epoch ${epoch}: ${errors} training errors of ${train.length}`);
-  }
-  p.finalize();
-  // The decision threshold trades cue recall for precision; pick the best token F1 on dev.
-  let threshold = 0;
-  let best = -1;
-  if (dev.length) {
-    for (let t = -3; t <= 3; t += 0.25) {
-      const f = tokenF1(p, dev, t);
-      if (f > best) {
-        best = f;
-        threshold = t;
-      }
-    }
-    options.log(`dev cue-token F1 ${best.toFixed(4)} at threshold ${threshold}`);
-  }
+  const { perceptron: p, threshold, devTokenF1: best } = fitCueModel(train, dev, epochs, options.seed, options.log);
   saveModel(options.out, {
     header: {
       kind: CUE_MODEL_KIND,
@@ -271,6 +250,44 @@ export async function trainCueModel(options: TrainOptions): Promise<void> {
   });
   cached = undefined;
   options.log(`wrote ${options.out}`);
+}
+
+/** Train the perceptron on train examples; the threshold is the best dev cue-token F1's. */
+export function fitCueModel(train: CueExample[], dev: CueExample[], epochs: number, seed: number, log: (line: string) => void): CueModel & { devTokenF1: number } {
+  const p = new AveragedPerceptron(2);
+  const random = createRandom(seed);
+  const order = train.map((_, i) => i);
+  for (let epoch = 1; epoch <= epochs; epoch++) {
+    shuffle(order, random);
+    let errors = 0;
+    for (const i of order) {
+      const e = train[i]!;
+      const guess = p.predict(e.features);
+      if (guess !== e.gold) errors++;
+      p.update(e.gold, guess, e.features);
+    }
+    log(`epoch ${epoch}: ${errors} training errors of ${train.length}`);
+  }
+  p.finalize();
+  // The decision threshold trades cue recall for precision; pick the best token F1 on dev.
+  let threshold = 0;
+  let best = -1;
+  if (dev.length) {
+    for (let t = -3; t <= 3; t += 0.25) {
+      const f = tokenF1(p, dev, t);
+      if (f > best) {
+        best = f;
+        threshold = t;
+      }
+    }
+    log(`dev cue-token F1 ${best.toFixed(4)} at threshold ${threshold}`);
+  }
+  return { perceptron: p, threshold, devTokenF1: best };
+}
+
+/** Use this model (null: the rules) instead of the shipped file, for experiments; undefined restores it. */
+export function setCueModel(model: CueModel | null | undefined): void {
+  cached = model;
 }
 
 export const attributionCuesTrainTask: TrainTask = {
