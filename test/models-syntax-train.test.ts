@@ -4,7 +4,7 @@ import { learnLemmaTable, lemmatize, ruleLemma } from '../src/models/lemma.js';
 import { decodeModel, encodeModel } from '../src/models/model-file.js';
 import { parserFromModel, trainParser } from '../src/models/parser.js';
 import { isProjective, projectivize } from '../src/models/projectivize.js';
-import { taggerFromModel, trainTagger } from '../src/models/tagger.js';
+import { jackknifeFirstPass, taggerFromModel, trainTagger } from '../src/models/tagger.js';
 import { toParserSentence, toTagged } from '../src/models/ud-train.js';
 
 // Invented sentences, annotated by hand in UD style.
@@ -107,5 +107,20 @@ describe('training smoke test on a tiny treebank', () => {
       expect(parsed.deprels).toEqual(s.words.map((w) => w.deprel));
     }
     expect(tagger.lemma('left', tagger.classes.indexOf('VERB\tVBD'))).toBe('leave');
+  });
+
+  it('a two-pass tagger (right-to-left first pass, jack-knifed guides) learns the sentences and keeps both passes through a round trip', () => {
+    const tagged = sentences.map(toTagged);
+    const guides = jackknifeFirstPass(tagged, 3, { epochs: 10, seed: 3, reversedFirstPass: true });
+    expect(guides.map((g) => g.length)).toEqual(tagged.map((s) => s.words.length));
+    const trained = trainTagger(tagged, { epochs: 10, seed: 3, guides, reversedFirstPass: true });
+    expect(Object.keys(trained.model.perceptrons).sort()).toEqual(['tags', 'tags2']);
+    const tagger = taggerFromModel(decodeModel(encodeModel(trained.model)));
+    expect(tagger.model.header.features.firstPass).toBe('right-to-left');
+    for (const s of tagged) {
+      expect(Array.from(tagger.tag(s.words), (c) => tagger.classes[c]!)).toEqual(s.tags);
+      expect(Array.from(tagger.tag(s.words))).toEqual(Array.from(trained.tag(s.words)));
+    }
+    expect(() => trainTagger(tagged, { epochs: 1, seed: 3, guides: guides.slice(1) })).toThrow(/guides/);
   });
 });

@@ -56,6 +56,12 @@ export function defaultSyntaxModels(): SyntaxModels {
   return cached;
 }
 
+/** Models from other files (--tagger/--parser of `eval ud` and `bench`), the shipped ones where a path is missing. */
+export function syntaxModelsFrom(paths: { tagger?: string; parser?: string }): SyntaxModels {
+  if (!paths.tagger && !paths.parser) return defaultSyntaxModels();
+  return { tagger: paths.tagger ? loadTagger(paths.tagger) : defaultSyntaxModels().tagger, parser: paths.parser ? loadParser(paths.parser) : defaultSyntaxModels().parser };
+}
+
 /** UD splits these whole words in two (EWT: "gon|na", "can|not"). */
 const FUSED: Record<string, [number]> = { gonna: [3], wanna: [3], gotta: [3], cannot: [3] };
 const CLITIC = /^(.*[A-Za-z])(n['’]t|['’](?:m|re|ve|ll|d|s))$/i;

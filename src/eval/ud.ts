@@ -13,7 +13,7 @@
  */
 import { createDoc } from '../doc/doc.js';
 import { toOriginalOffset } from '../doc/normalize.js';
-import { defaultSyntaxModels, parseWords, sentenceWords, type SyntaxModels } from '../annotate/syntax.js';
+import { syntaxModelsFrom, parseWords, sentenceWords, type SyntaxModels } from '../annotate/syntax.js';
 import { readConllu, wordSpans, type ConlluSentence } from '../models/conllu.js';
 import { universal } from '../models/ud-train.js';
 import type { EvalTask } from './tasks.js';
@@ -213,7 +213,9 @@ export const udEvalTask: EvalTask = {
     let sentences = readConllu(options.data);
     const limit = typeof options.flags.limit === 'string' ? Number(options.flags.limit) : undefined;
     if (limit && limit > 0) sentences = sentences.slice(0, limit);
-    const models = defaultSyntaxModels();
+    const path = (flag: string) => (typeof options.flags[flag] === 'string' ? (options.flags[flag] as string) : undefined);
+    // --tagger/--parser: score model files under development without replacing the shipped ones.
+    const models = syntaxModelsFrom({ tagger: path('tagger'), parser: path('parser') });
     options.progress(0, 2);
     const goldTokens = scoreGoldTokens(sentences, models);
     options.progress(1, 2);

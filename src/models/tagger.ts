@@ -51,16 +51,32 @@ export interface TaggerTrainOptions {
   log?: (line: string) => void;
   /** Called after each epoch (e.g. to score dev). */
   onEpoch?: (epoch: number, tagger: Tagger) => void;
+  /**
+   * First-pass tags ("UPOS\tXPOS") of every sentence from taggers that never
+   * saw it (jackknifeFirstPass): when given, a second pass is trained on them
+   * and tagging runs both passes.
+   */
+  guides?: string[][];
+  /** Train the first pass right to left (the guides must then come from right-to-left taggers too). */
+  reversedFirstPass?: boolean;
 }
 
 const N_FEATURES = 47;
+/** Templates of the second pass: the first pass's, then those reading its tags. */
+const N_GUIDED_FEATURES = 59;
 const START = 0x5747a27;
 
-/** Template k is feature k, in the order features() writes them. */
+/** Template k is feature k, in the order features() and guideFeatures() write them. */
 const TEMPLATES = Array.from({ length: N_FEATURES }, (_, k) => k);
+const GUIDED_TEMPLATES = Array.from({ length: N_GUIDED_FEATURES }, (_, k) => k);
 
-/** Hash of a word's ambiguity class (the tags it took in training); 0 for unseen words. */
-function features(out: Uint32Array, info: WordInfo[], amb: Uint32Array, lex: WordLex[], i: number, p1: number, p2: number, ops: FeatureBatch): void {
+/** Hash of a first-pass tag as a second-pass operand (by name, so fold taggers with other class lists agree). */
+function guideHash(tag: string): number {
+  return hashString(tag, 98) | 2;
+}
+
+/** Operands of the first-pass templates for word i (the caller hashes them). */
+function features(info: WordInfo[], amb: Uint32Array, lex: WordLex[], i: number, p1: number, p2: number, initial: number, ops: FeatureBatch): void {
   const { a: o1, b: o2, c: o3 } = ops;
   const w = info[i]!;
   const wm1 = i > 0 ? info[i - 1]! : NONE;
@@ -90,7 +106,7 @@ function features(out: Uint32Array, info: WordInfo[], amb: Uint32Array, lex: Wor
   o1[k] = w.norm, o2[k] = wp1.norm, o3[k++] = 0; // 19
   o1[k] = wm1.shape, o2[k] = w.shape, o3[k++] = 0; // 20
   o1[k] = w.shape, o2[k] = wp1.shape, o3[k++] = 0; // 21
-  o1[k] = i === 0 ? 1 : 0, o2[k] = w.shape, o3[k++] = 0; // 22
+  o1[k] = i === initial ? 1 : 0, o2[k] = w.shape, o3[k++] = 0; // 22
   o1[k] = p1, o2[k] = w.suf3, o3[k++] = 0; // 23
   o1[k] = w.pre3, o2[k] = 0, o3[k++] = 0; // 24
   o1[k] = wp1.norm, o2[k] = wp2.norm, o3[k++] = 0; // 25
@@ -117,13 +133,41 @@ function features(out: Uint32Array, info: WordInfo[], amb: Uint32Array, lex: Wor
   o1[k] = l0.c1, o2[k] = 0, o3[k++] = 0; // 38
   o1[k] = l0.c2, o2[k] = 0, o3[k++] = 0; // 39
   o1[k] = l0.c3, o2[k] = 0, o3[k++] = 0; // 40
-  o1[k] = l0.cap, o2[k] = w.shape, o3[k++] = i === 0 ? 1 : 0; // 41
+  o1[k] = l0.cap, o2[k] = w.shape, o3[k++] = i === initial ? 1 : 0; // 41
   o1[k] = l0.c3, o2[k] = p1, o3[k++] = 0; // 42
   o1[k] = lp1.c3, o2[k] = 0, o3[k++] = 0; // 43
   o1[k] = lm1.c2, o2[k] = l0.c2, o3[k++] = 0; // 44
   o1[k] = l0.c2, o2[k] = lp1.c2, o3[k++] = 0; // 45
   o1[k] = l0.cap, o2[k] = w.suf3, o3[k++] = 0; // 46
-  ops.hash(out);
+}
+
+/**
+ * Second-pass operands: the first pass's tags of the words around i (its
+ * right context above all, which a left-to-right pass cannot see), written
+ * after the first-pass templates.
+ */
+function guideFeatures(info: WordInfo[], lex: WordLex[], guide: Uint32Array, i: number, p1: number, ops: FeatureBatch): void {
+  const { a: o1, b: o2, c: o3 } = ops;
+  const n = guide.length;
+  const w = info[i]!;
+  const g0 = guide[i]!;
+  const g1 = i + 1 < n ? guide[i + 1]! : 1;
+  const g2 = i + 2 < n ? guide[i + 2]! : 1;
+  const gm1 = i > 0 ? guide[i - 1]! : 1;
+  const wp1 = i + 1 < n ? info[i + 1]! : NONE;
+  let k = N_FEATURES;
+  o1[k] = g0, o2[k] = 0, o3[k++] = 0; // 47
+  o1[k] = g1, o2[k] = 0, o3[k++] = 0; // 48
+  o1[k] = g2, o2[k] = 0, o3[k++] = 0; // 49
+  o1[k] = g1, o2[k] = g2, o3[k++] = 0; // 50
+  o1[k] = p1, o2[k] = g1, o3[k++] = 0; // 51
+  o1[k] = p1, o2[k] = g0, o3[k++] = g1; // 52
+  o1[k] = w.norm, o2[k] = g1, o3[k++] = 0; // 53
+  o1[k] = w.suf3, o2[k] = g1, o3[k++] = 0; // 54
+  o1[k] = w.shape, o2[k] = g1, o3[k++] = g0; // 55
+  o1[k] = lex[i]!.c3, o2[k] = g1, o3[k++] = 0; // 56
+  o1[k] = g1, o2[k] = wp1.norm, o3[k++] = 0; // 57
+  o1[k] = gm1, o2[k] = g0, o3[k++] = g1; // 58
 }
 
 class PerceptronTagger implements Tagger {
@@ -131,13 +175,20 @@ class PerceptronTagger implements Tagger {
   readonly upos: string[];
   readonly xpos: string[];
   private readonly feats = new Uint32Array(N_FEATURES);
+  private readonly guidedFeats = new Uint32Array(N_GUIDED_FEATURES);
   private readonly ops = new FeatureBatch(TEMPLATES);
+  private readonly guidedOps = new FeatureBatch(GUIDED_TEMPLATES);
   private readonly scores: Float32Array;
   private readonly classHash: Uint32Array;
+  private readonly classGuide: Uint32Array;
 
   constructor(
     readonly model: Model,
     private readonly perceptron: AveragedPerceptron,
+    /** Second pass, reading the first pass's tags (null: one pass). */
+    private readonly second: AveragedPerceptron | null,
+    /** The first pass reads the sentence right to left (its errors then differ from the second pass's). */
+    private readonly reversed: boolean,
     private readonly dict: Map<string, number>,
     private readonly ambiguity: Map<string, number>,
     private readonly lexicon: LexiconFeatures,
@@ -148,6 +199,7 @@ class PerceptronTagger implements Tagger {
     this.xpos = this.classes.map((c) => c.split('\t')[1]!);
     this.scores = new Float32Array(this.classes.length);
     this.classHash = Uint32Array.from(this.classes, (_, i) => hashInts(99, i + 1));
+    this.classGuide = Uint32Array.from(this.classes, guideHash);
   }
 
   lemma(word: string, tag: number): string {
@@ -158,14 +210,36 @@ class PerceptronTagger implements Tagger {
     const info = words.map(wordInfo);
     const amb = Uint32Array.from(info, (w) => this.ambiguity.get(w.normText) ?? 0);
     const lex = words.map((w) => this.lexicon.get(w));
-    const out = new Int32Array(words.length);
+    const first = this.firstPass(info, amb, lex, null);
+    if (!this.second) return first;
+    return this.pass(this.second, info, amb, lex, Uint32Array.from(first, (c) => this.classGuide[c]!), null, 0);
+  }
+
+  private firstPass(info: WordInfo[], amb: Uint32Array, lex: WordLex[], gold: ArrayLike<number> | null): Int32Array {
+    if (!this.reversed) return this.pass(this.perceptron, info, amb, lex, null, gold, 0);
+    const out = this.pass(this.perceptron, info.slice().reverse(), amb.slice().reverse(), lex.slice().reverse(), null, gold ? Array.from(gold).reverse() : null, info.length - 1);
+    return out.reverse();
+  }
+
+  /**
+   * One greedy pass in sentence order (or reversed by the caller; `initial` is where the sentence starts). With `guide` (hashed first-pass tags) it
+   * adds the guided templates; with `gold` it trains as it goes, on its own
+   * predicted history (as at test time).
+   */
+  private pass(p: AveragedPerceptron, info: WordInfo[], amb: Uint32Array, lex: WordLex[], guide: Uint32Array | null, gold: ArrayLike<number> | null, initial: number): Int32Array {
+    const out = new Int32Array(info.length);
+    const ops = guide ? this.guidedOps : this.ops;
+    const feats = guide ? this.guidedFeats : this.feats;
     let p1 = START;
     let p2 = START;
-    for (let i = 0; i < words.length; i++) {
+    for (let i = 0; i < info.length; i++) {
       let guess = this.dict.get(info[i]!.normText);
       if (guess === undefined) {
-        features(this.feats, info, amb, lex, i, p1, p2, this.ops);
-        guess = this.perceptron.predict(this.feats, this.scores);
+        features(info, amb, lex, i, p1, p2, initial, ops);
+        if (guide) guideFeatures(info, lex, guide, i, p1, ops);
+        ops.hash(feats);
+        guess = p.predict(feats, this.scores);
+        if (gold) p.update(gold[i]!, guess, feats);
       }
       out[i] = guess;
       p2 = p1;
@@ -174,25 +248,15 @@ class PerceptronTagger implements Tagger {
     return out;
   }
 
-  /** One perceptron pass over a sentence, with the gold history (teacher forcing would hurt: we use predicted). */
-  trainSentence(words: string[], gold: number[]): number {
+  /** One perceptron pass over a sentence (first pass, or second given the first pass's tags); returns the words tagged right. */
+  trainSentence(words: string[], gold: number[], guideTags: string[] | null): number {
     const info = words.map(wordInfo);
     const amb = Uint32Array.from(info, (w) => this.ambiguity.get(w.normText) ?? 0);
     const lex = words.map((w) => this.lexicon.get(w));
-    let p1 = START;
-    let p2 = START;
+    const guide = guideTags ? Uint32Array.from(guideTags, guideHash) : null;
+    const out = guide ? this.pass(this.second!, info, amb, lex, guide, gold, 0) : this.firstPass(info, amb, lex, gold);
     let correct = 0;
-    for (let i = 0; i < words.length; i++) {
-      let guess = this.dict.get(info[i]!.normText);
-      if (guess === undefined) {
-        features(this.feats, info, amb, lex, i, p1, p2, this.ops);
-        guess = this.perceptron.predict(this.feats, this.scores);
-        this.perceptron.update(gold[i]!, guess, this.feats);
-      }
-      if (guess === gold[i]) correct++;
-      p2 = p1;
-      p1 = this.classHash[guess]!;
-    }
+    for (let i = 0; i < out.length; i++) if (out[i] === gold[i]) correct++;
     return correct;
   }
 }
@@ -257,14 +321,17 @@ export function trainTagger(sentences: TaggedSentence[], options: TaggerTrainOpt
       s.lemmas ? s.words.map((form, i) => ({ form, upos: s.tags[i]!.split('\t')[0]!, xpos: s.tags[i]!.split('\t')[1]!, lemma: s.lemmas![i]! })) : [],
     ),
   );
+  const guides = options.guides;
+  if (guides && guides.length !== sentences.length) throw new Error(`guides: ${guides.length} sentences, expected ${sentences.length}`);
   const perceptron = new AveragedPerceptron(classes.length, { capacity: 1 << 18 });
+  const second = guides ? new AveragedPerceptron(classes.length, { capacity: 1 << 18 }) : null;
   const model: Model = {
     header: {
       kind: TAGGER_KIND,
       version: TAGGER_VERSION,
       labels: { tags: classes },
-      features: { templates: N_FEATURES, tagDictionary: { minCount: 20, minShare: 0.995 } },
-      training: { sentences: sentences.length, epochs: options.epochs, seed: options.seed },
+      features: { templates: N_FEATURES, ...(options.reversedFirstPass ? { firstPass: 'right-to-left' } : {}), ...(second ? { passes: 2, guidedTemplates: N_GUIDED_FEATURES } : {}), tagDictionary: { minCount: 20, minShare: 0.995 } },
+      training: { sentences: sentences.length, epochs: options.epochs, seed: options.seed, ...(second ? { secondPass: 'jack-knifed first-pass tags' } : {}) },
       extra: {
         tagDictionary: Object.fromEntries(dict),
         ambiguityClasses: Object.fromEntries(ambiguity),
@@ -272,22 +339,52 @@ export function trainTagger(sentences: TaggedSentence[], options: TaggerTrainOpt
         lexicon: lexiconToJson(lexicon),
       },
     },
-    perceptrons: { tags: perceptron },
+    perceptrons: second ? { tags: perceptron, tags2: second } : { tags: perceptron },
   };
-  const tagger = new PerceptronTagger(model, perceptron, dict, ambiguity, new LexiconFeatures(lexicon), lemmas);
-  const random = createRandom(options.seed);
-  const order = sentences.map((s) => ({ words: s.words, gold: s.tags.map((t) => classIndex.get(t)!) }));
-  for (let epoch = 1; epoch <= options.epochs; epoch++) {
-    let correct = 0;
-    let total = 0;
-    for (const s of shuffle(order, random)) {
-      correct += tagger.trainSentence(s.words, s.gold);
-      total += s.words.length;
+  const tagger = new PerceptronTagger(model, perceptron, second, options.reversedFirstPass ?? false, dict, ambiguity, new LexiconFeatures(lexicon), lemmas);
+  const order = sentences.map((s, i) => ({ words: s.words, gold: s.tags.map((t) => classIndex.get(t)!), guide: guides?.[i] ?? null }));
+  const passes: Array<[string, AveragedPerceptron, boolean]> = [['tagger', perceptron, false]];
+  if (second) passes.push(['tagger second pass', second, true]);
+  for (const [name, p, guided] of passes) {
+    const random = createRandom(options.seed);
+    for (let epoch = 1; epoch <= options.epochs; epoch++) {
+      let correct = 0;
+      let total = 0;
+      for (const s of shuffle(order, random)) {
+        correct += tagger.trainSentence(s.words, s.gold, guided ? s.guide : null);
+        total += s.words.length;
+      }
+      options.log?.(`${name} epoch ${epoch}: train accuracy ${((100 * correct) / total).toFixed(2)}% (${p.size} feature rows)`);
     }
-    options.log?.(`tagger epoch ${epoch}: train accuracy ${((100 * correct) / total).toFixed(2)}% (${perceptron.size} feature rows)`);
+    p.finalize();
   }
-  perceptron.finalize();
   return tagger;
+}
+
+/**
+ * First-pass tags for every sentence, each fold tagged by a one-pass tagger
+ * trained on the other folds (with its own tag dictionary and ambiguity
+ * classes, so unknown words are as unknown as at test time): the second
+ * pass learns how far to trust them.
+ */
+export function jackknifeFirstPass(sentences: TaggedSentence[], folds: number, options: Omit<TaggerTrainOptions, 'guides'>): string[][] {
+  const out: string[][] = new Array(sentences.length);
+  for (let f = 0; f < folds; f++) {
+    const train = sentences.filter((_, i) => i % folds !== f);
+    const tagger = trainTagger(train, { ...options, seed: options.seed + f, log: undefined });
+    let right = 0;
+    let total = 0;
+    sentences.forEach((s, i) => {
+      if (i % folds !== f) return;
+      out[i] = Array.from(tagger.tag(s.words), (c) => tagger.classes[c]!);
+      out[i]!.forEach((t, k) => {
+        total++;
+        if (t === s.tags[k]) right++;
+      });
+    });
+    options.log?.(`first-pass jack-knife fold ${f + 1}/${folds}: joint tag accuracy ${((100 * right) / total).toFixed(2)}%`);
+  }
+  return out;
 }
 
 export function taggerFromModel(model: Model): Tagger {
@@ -295,7 +392,7 @@ export function taggerFromModel(model: Model): Tagger {
   const perceptron = model.perceptrons.tags;
   if (!perceptron) throw new Error('tagger model has no "tags" weights');
   const extra = TaggerExtraSchema.parse(model.header.extra ?? {});
-  return new PerceptronTagger(model, perceptron, new Map(Object.entries(extra.tagDictionary)), new Map(Object.entries(extra.ambiguityClasses)), new LexiconFeatures(lexiconFromJson(extra.lexicon)), new Map(Object.entries(extra.lemmaExceptions)));
+  return new PerceptronTagger(model, perceptron, model.perceptrons.tags2 ?? null, model.header.features.firstPass === 'right-to-left', new Map(Object.entries(extra.tagDictionary)), new Map(Object.entries(extra.ambiguityClasses)), new LexiconFeatures(lexiconFromJson(extra.lexicon)), new Map(Object.entries(extra.lemmaExceptions)));
 }
 
 export function loadTagger(path: string): Tagger {
