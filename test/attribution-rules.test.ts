@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { findAttributions, findCueSpans, type Attribution } from '../src/annotate/attribution.js';
 import { defaultContentModel } from '../src/annotate/attribution-content-model.js';
 import { defaultCueModel } from '../src/annotate/attribution-cue-model.js';
+import { defaultStartModel } from '../src/annotate/attribution-start-model.js';
 import { findQuotes } from '../src/annotate/quotes.js';
 import { createDoc, type Doc } from '../src/doc/doc.js';
 import { cueHeadLemma, verbCueLemma } from '../src/knowledge/cues.js';
@@ -312,6 +313,15 @@ describe('learned content ends', () => {
 
   it('keeps the whole reported clause of "said", even when it holds a cue of its own', () => {
     expect(analyse('Maren Holt said Veloria and Castamar believe that the route is safe.').seen[0]).toMatchObject({ source: 'Maren Holt', content: 'Veloria and Castamar believe that the route is safe' });
+  });
+});
+
+describe('learned content starts', () => {
+  it('ships, and starts a content at its "that" past a long adjunct after the cue', () => {
+    expect(defaultStartModel()).not.toBeNull();
+    const told = analyse('Maren Holt told a crowd of farmers in snowy Windham on the last day of the campaign that the harbour would reopen in spring.').seen;
+    expect(told[0]).toMatchObject({ source: 'Maren Holt', cue: 'told', content: 'that the harbour would reopen in spring' });
+    expect(analyse('Maren Holt urged the council to cut taxes.').seen[0]).toMatchObject({ content: 'the council to cut taxes' });
   });
 });
 

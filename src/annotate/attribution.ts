@@ -12,6 +12,7 @@ import type { AttributionRecord, EntityRecord } from '../analysis.js';
 import { tokenAt, type Doc, type Sentence, type Span } from '../doc/doc.js';
 import { CONTENT_REQUIRED, cueClass, NOUN_CUES, PARTICLE_REQUIRED, PHRASAL_CUES, verbCueLemma, type CueClass } from '../knowledge/cues.js';
 import { bestEnd, defaultContentModel, endCandidates, type EndCandidate } from './attribution-content-model.js';
+import { bestStart, defaultStartModel, startCandidates, type StartCandidate } from './attribution-start-model.js';
 import { cueFeatures, cueMargin, defaultCueModel, isCueCandidate, type CueModel } from './attribution-cue-model.js';
 import type { AveragedPerceptron } from '../models/perceptron.js';
 import { tokenTags, type TokenTags } from './attribution-tags.js';
@@ -46,6 +47,18 @@ interface Ctx {
   contentModel: AveragedPerceptron | null;
   /** Training hook: sees every content-end decision. */
   recordEnd?: (decision: ContentEndDecision) => void;
+  /** The learned content-start ranker, when its model file is present. */
+  startModel: AveragedPerceptron | null;
+  /** Training hook: sees every content-start decision. */
+  recordStart?: (decision: ContentStartDecision) => void;
+}
+
+/** One content-start decision, for training the start ranker: the cue spans tokens [cueStart, cueEnd). */
+export interface ContentStartDecision {
+  cueStart: number;
+  cueEnd: number;
+  ruleStart: number;
+  candidates: StartCandidate[];
 }
 
 /** One content-end decision, for training the ranker: the content starts at token `from`. */
@@ -57,6 +70,7 @@ export interface ContentEndDecision {
 
 export interface AttributionOptions {
   recordContentEnd?: (decision: ContentEndDecision) => void;
+  recordContentStart?: (decision: ContentStartDecision) => void;
 }
 
 interface CueHit {
@@ -523,7 +537,9 @@ function attributeSentence(ctx: Ctx, s: Sentence, out: Attribution[]): void {
   for (const cue of cues) {
     const cueSpan = chars(ctx, cue.t0, cue.t1);
     // A cue inside an earlier attribution's content: PolNeAR never nests, so it ends that content.
-    const host = mine.find((a) => a.content.some((c) => c.start <= cueSpan.start && cueSpan.end <= c.end));
+    // (Also a cue between an earlier cue and the content it skipped to: "drew criticism after he appeared to
+    // suggest [that …]" keeps "appeared to suggest" out of the report.)
+    const host = mine.find((a) => a.content.some((c) => c.start <= cueSpan.start && cueSpan.end <= c.end) || (a.cue.end <= cueSpan.start && cueSpan.end <= (a.content[0]?.start ?? -1)));
     if (host && host.kind !== 'indirect') continue;
     let content: Span[] = [];
     let source: Span | null = null;
@@ -615,7 +631,8 @@ function attributeSentence(ctx: Ctx, s: Sentence, out: Attribution[]): void {
           content = inside.content;
           source = inside.source;
         } else {
-          from = contentStart(ctx, s, cue, from);
+          const ruleFrom = contentStart(ctx, s, cue, from);
+          from = forwardContentStart(ctx, s, cue, from, ruleFrom);
           const { end, ruleEnd } = forwardContentEnd(ctx, s, from, cue, cues);
           const forward = end > from && hasWord(ctx, from, end) ? ([from, end] as const) : null;
           // "…, said Mr. Burman." — nothing but the source follows the cue.
@@ -628,11 +645,12 @@ function attributeSentence(ctx: Ctx, s: Sentence, out: Attribution[]): void {
           const commaBefore = clauseEnd > s.tokenStart && (lower(ctx, clauseEnd - 1) === ',' || isQuoteMark(ctx, clauseEnd - 1));
           const backward = commaBefore && bEnd > bStart && hasVerb(ctx, bStart, bEnd) ? ([bStart, bEnd] as const) : null;
           // "…, lawmakers said Friday, as they …": an adverbial clause after the cue is not what was said.
-          const adverbial = /^(as|while|when|because|after|before|since|although|though)$/.test(lower(ctx, from));
+          // (Read at the rules' start: the start ranker may skip the words these look for.)
+          const adverbial = /^(as|while|when|because|after|before|since|although|though)$/.test(lower(ctx, ruleFrom));
           if (inverted && backward) {
             content = [chars(ctx, backward[0], backward[1])];
             source = chars(ctx, inverted[0], inverted[1]);
-          } else if (backward && (!forward || !hasVerb(ctx, from, ruleEnd) || lower(ctx, cue.t1) === ',' || adverbial)) {
+          } else if (backward && (!forward || !hasVerb(ctx, Math.min(from, ruleFrom), ruleEnd) || lower(ctx, cue.t1) === ',' || adverbial)) {
             content = [chars(ctx, backward[0], backward[1])];
           } else if (forward) {
             content = [chars(ctx, forward[0], forward[1])];
@@ -843,6 +861,14 @@ function followingQuotes(ctx: Ctx, s: Sentence): Span[] {
 }
 
 /** Skip an object before "that" ("told reporters that", "said in a statement that"). */
+/** The start of a cue-first content: the rules' choice, or the learned ranker's among the tokens after the cue. */
+function forwardContentStart(ctx: Ctx, s: Sentence, cue: CueHit, from: number, ruleStart: number): number {
+  if (ruleStart >= s.tokenEnd || (!ctx.startModel && !ctx.recordStart)) return ruleStart;
+  const candidates = startCandidates({ doc: ctx.doc, tags: ctx.tags, quotes: ctx.quotes, sentence: s, cueStart: cue.t0, cueEnd: cue.t1, from, ruleStart, cueLemma: cue.lemma });
+  ctx.recordStart?.({ cueStart: cue.t0, cueEnd: cue.t1, ruleStart, candidates });
+  return ctx.startModel ? bestStart(ctx.startModel, candidates) : ruleStart;
+}
+
 function contentStart(ctx: Ctx, s: Sentence, cue: CueHit, from: number): number {
   // Only an addressee ("told reporters that"), a time ("said Friday that") or a prepositional adjunct
   // ("said in a statement that") stands between a cue and its "that"; after a plain noun phrase, "that"
@@ -1023,7 +1049,7 @@ function signedQuoteBefore(ctx: Ctx, dash: number): Quote | undefined {
 
 /** Every cue the detector finds, with or without a content the rules can attach (for diagnostics). */
 export function findCueSpans(doc: Doc): Array<Span & { lemma: string }> {
-  const ctx: Ctx = { doc, tags: tokenTags(doc), quotes: findQuotes(doc), model: defaultCueModel(), contentModel: defaultContentModel() };
+  const ctx: Ctx = { doc, tags: tokenTags(doc), quotes: findQuotes(doc), model: defaultCueModel(), contentModel: defaultContentModel(), startModel: null };
   return doc.sentences.flatMap((s) => findCues(ctx, s).map((c) => ({ ...chars(ctx, c.t0, c.t1), lemma: c.lemma })));
 }
 
@@ -1040,7 +1066,16 @@ function relativeAntecedent(ctx: Ctx, source: Span): Span | null {
 /** Every attribution in a Doc, speakers resolved, in text order. */
 export function findAttributions(doc: Doc, entities: EntityRecord[] = [], options: AttributionOptions = {}): Attribution[] {
   const tags = tokenTags(doc);
-  const ctx: Ctx = { doc, tags, quotes: findQuotes(doc), model: defaultCueModel(), contentModel: defaultContentModel(), recordEnd: options.recordContentEnd };
+  const ctx: Ctx = {
+    doc,
+    tags,
+    quotes: findQuotes(doc),
+    model: defaultCueModel(),
+    contentModel: defaultContentModel(),
+    recordEnd: options.recordContentEnd,
+    startModel: defaultStartModel(),
+    recordStart: options.recordContentStart,
+  };
   const found: Attribution[] = [];
   for (const s of doc.sentences) attributeSentence(ctx, s, found);
   const signed = [...signedQuotes(ctx), ...transcriptTurns(ctx)];
