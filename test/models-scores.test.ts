@@ -63,6 +63,22 @@ describe('perceptron scores', () => {
     );
   });
 
+  it('predictAmong picks the best of a class subset from the same sums as scores(), lowest id on ties', () => {
+    fc.assert(
+      fc.property(dataArb, fc.array(fc.nat({ max: 400 }), { maxLength: 80 }), fc.array(fc.nat({ max: 101 }), { minLength: 1, maxLength: 12 }), (p, picks, subset) => {
+        const { data, keys } = build(p);
+        const features = picks.map((i) => (i < keys.length * 1.2 ? keys[i % keys.length]! : hashInts(7, i, p.seed)));
+        const classes = Int32Array.from(new Set(subset.map((c) => c % p.nClasses))).sort();
+        const model = AveragedPerceptron.fromData(data);
+        const all = model.scores(features);
+        let expected = classes[0]!;
+        for (const c of classes) if (all[c]! > all[expected]!) expected = c;
+        expect(model.predictAmong(features, classes)).toBe(expected);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   it('score a model still in training from its live weights', () => {
     const model = new AveragedPerceptron(3, { capacity: 16 });
     model.update(1, 0, [5, 6]);

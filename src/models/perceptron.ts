@@ -158,6 +158,54 @@ export class AveragedPerceptron {
     return result;
   }
 
+  /**
+   * Best class among `classes` (ascending ids; the lowest wins ties), summing
+   * only their columns: a word seen in training with a few tags needs a few
+   * of the columns. Each sum is the one scores() would give.
+   */
+  predictAmong(features: ArrayLike<number>, classes: Int32Array): number {
+    if (classes.length === 1) return classes[0]!;
+    const C = this.nClasses;
+    const q = this.quantization;
+    const nf = features.length;
+    if (!q || C <= FLOAT_ROWS_MAX_CLASSES || this.totals !== null) {
+      const all = this.scores(features);
+      let best = classes[0]!;
+      for (let i = 1; i < classes.length; i++) if (all[classes[i]!]! > all[best]!) best = classes[i]!;
+      return best;
+    }
+    if (this.rowBase.length < nf) {
+      this.rowBase = new Int32Array(nf);
+      this.rowScale = new Float64Array(nf);
+    }
+    const base = this.rowBase;
+    const scale = this.rowScale;
+    const index = this.index;
+    const scales = q.scales;
+    const ints = q.ints;
+    this.touched = index.touch(features);
+    let m = 0;
+    for (let i = 0; i < nf; i++) {
+      const row = index.get(features[i]! >>> 0);
+      if (row >= 0) {
+        base[m] = row * C;
+        scale[m++] = scales[row]!;
+      }
+    }
+    let best = -1;
+    let bestScore = 0;
+    for (let i = 0; i < classes.length; i++) {
+      const c = classes[i]!;
+      let acc = 0;
+      for (let j = 0; j < m; j++) acc = Math.fround(acc + ints[base[j]! + c]! * scale[j]!);
+      if (best < 0 || acc > bestScore) {
+        best = c;
+        bestScore = acc;
+      }
+    }
+    return best;
+  }
+
   /** Best class (lowest index wins ties, so results are deterministic). */
   predict(features: ArrayLike<number>, scratch?: Float32Array): number {
     return argmax(this.scores(features, scratch));

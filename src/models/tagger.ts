@@ -40,6 +40,7 @@ const TaggerExtraSchema = z.object({
   tagDictionary: z.record(z.string(), z.number().int().nonnegative()).default({}),
   ambiguityClasses: z.record(z.string(), z.number().int()).default({}),
   lemmaExceptions: z.record(z.string(), z.string()).default({}),
+  tagSets: z.record(z.string(), z.array(z.number().int().nonnegative())).default({}),
   lexicon: z.unknown().default({ clusters: {}, capPrior: {} }),
 });
 
@@ -193,6 +194,8 @@ class PerceptronTagger implements Tagger {
     private readonly ambiguity: Map<string, number>,
     private readonly lexicon: LexiconFeatures,
     private readonly lemmas: LemmaTable,
+    /** Classes each frequent training word took: only these are scored for it (empty: all classes always). */
+    private readonly tagSets: Map<string, Int32Array> = new Map(),
   ) {
     this.classes = model.header.labels.tags!;
     this.upos = this.classes.map((c) => c.split('\t')[0]!);
@@ -233,12 +236,14 @@ class PerceptronTagger implements Tagger {
     let p1 = START;
     let p2 = START;
     for (let i = 0; i < info.length; i++) {
-      let guess = this.dict.get(info[i]!.normText);
+      const norm = info[i]!.normText;
+      let guess = this.dict.get(norm);
       if (guess === undefined) {
         features(info, amb, lex, i, p1, p2, initial, ops);
         if (guide) guideFeatures(info, lex, guide, i, p1, ops);
         ops.hash(feats);
-        guess = p.predict(feats, this.scores);
+        const set = gold ? undefined : this.tagSets.get(norm);
+        guess = set ? p.predictAmong(feats, set) : p.predict(feats, this.scores);
         if (gold) p.update(gold[i]!, guess, feats);
       }
       out[i] = guess;
@@ -291,6 +296,31 @@ function buildTagDictionary(sentences: TaggedSentence[], classIndex: Map<string,
     if (total >= 20 && bestCount / total >= 0.995) dict.set(word, best);
   }
   return dict;
+}
+
+/**
+ * Classes each word seen at least `minCount` times took in training, for
+ * words not in the tag dictionary: at tagging time only these are scored.
+ */
+export function buildTagSets(sentences: TaggedSentence[], classes: string[], minCount: number): Map<string, number[]> {
+  const classIndex = new Map(classes.map((c, i) => [c, i]));
+  const counts = countWordTags(sentences, classIndex);
+  const dict = buildTagDictionary(sentences, classIndex);
+  const out = new Map<string, number[]>();
+  for (const [word, m] of counts) {
+    let total = 0;
+    for (const n of m.values()) total += n;
+    if (total >= minCount && !dict.has(word)) out.set(word, [...m.keys()].sort((a, b) => a - b));
+  }
+  return out;
+}
+
+/** The same tagger scoring only each frequent word's training classes (a model-file change: no retraining). */
+export function restrictToTagSets(tagger: Tagger, tagSets: Map<string, number[]>, minCount: number): Tagger {
+  const model = tagger.model;
+  model.header.extra = { ...model.header.extra, tagSets: Object.fromEntries(tagSets) };
+  model.header.features = { ...model.header.features, tagSets: { minCount } };
+  return taggerFromModel(model);
 }
 
 /**
@@ -392,7 +422,7 @@ export function taggerFromModel(model: Model): Tagger {
   const perceptron = model.perceptrons.tags;
   if (!perceptron) throw new Error('tagger model has no "tags" weights');
   const extra = TaggerExtraSchema.parse(model.header.extra ?? {});
-  return new PerceptronTagger(model, perceptron, model.perceptrons.tags2 ?? null, model.header.features.firstPass === 'right-to-left', new Map(Object.entries(extra.tagDictionary)), new Map(Object.entries(extra.ambiguityClasses)), new LexiconFeatures(lexiconFromJson(extra.lexicon)), new Map(Object.entries(extra.lemmaExceptions)));
+  return new PerceptronTagger(model, perceptron, model.perceptrons.tags2 ?? null, model.header.features.firstPass === 'right-to-left', new Map(Object.entries(extra.tagDictionary)), new Map(Object.entries(extra.ambiguityClasses)), new LexiconFeatures(lexiconFromJson(extra.lexicon)), new Map(Object.entries(extra.lemmaExceptions)), new Map(Object.entries(extra.tagSets).map(([w, set]) => [w, Int32Array.from(set)])));
 }
 
 export function loadTagger(path: string): Tagger {
