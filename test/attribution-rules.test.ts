@@ -6,6 +6,7 @@ import { findAttributions, findCueSpans, type Attribution } from '../src/annotat
 import { defaultContentModel } from '../src/annotate/attribution-content-model.js';
 import { defaultCueModel } from '../src/annotate/attribution-cue-model.js';
 import { defaultStartModel } from '../src/annotate/attribution-start-model.js';
+import { defaultCueEndModel } from '../src/annotate/attribution-cue-end-model.js';
 import { findQuotes } from '../src/annotate/quotes.js';
 import { createDoc, type Doc } from '../src/doc/doc.js';
 import { cueHeadLemma, verbCueLemma } from '../src/knowledge/cues.js';
@@ -322,6 +323,14 @@ describe('learned content starts', () => {
     const told = analyse('Maren Holt told a crowd of farmers in snowy Windham on the last day of the campaign that the harbour would reopen in spring.').seen;
     expect(told[0]).toMatchObject({ source: 'Maren Holt', cue: 'told', content: 'that the harbour would reopen in spring' });
     expect(analyse('Maren Holt urged the council to cut taxes.').seen[0]).toMatchObject({ content: 'the council to cut taxes' });
+  });
+});
+
+describe('learned cue ends', () => {
+  it('ships, and runs a cue through what PolNeAR counts in it ("made it clear", "expressed concern about")', () => {
+    expect(defaultCueEndModel()).not.toBeNull();
+    expect(analyse('Maren Holt made it clear that the harbour would reopen.').seen[0]).toMatchObject({ cue: 'made it clear', content: 'that the harbour would reopen' });
+    expect(analyse('Maren Holt expressed concern about the harbour plan.').seen[0]).toMatchObject({ cue: 'expressed concern about', content: 'the harbour plan' });
   });
 });
 

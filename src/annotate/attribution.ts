@@ -13,6 +13,7 @@ import { tokenAt, type Doc, type Sentence, type Span } from '../doc/doc.js';
 import { CONTENT_REQUIRED, cueClass, NOUN_CUES, PARTICLE_REQUIRED, PHRASAL_CUES, verbCueLemma, type CueClass } from '../knowledge/cues.js';
 import { bestEnd, defaultContentModel, endCandidates, type EndCandidate } from './attribution-content-model.js';
 import { bestStart, defaultStartModel, startCandidates, type StartCandidate } from './attribution-start-model.js';
+import { bestCueEnd, cueEndCandidates, defaultCueEndModel, type CueEndCandidate } from './attribution-cue-end-model.js';
 import { cueFeatures, cueMargin, defaultCueModel, isCueCandidate, type CueModel } from './attribution-cue-model.js';
 import type { AveragedPerceptron } from '../models/perceptron.js';
 import { tokenTags, type TokenTags } from './attribution-tags.js';
@@ -51,6 +52,18 @@ interface Ctx {
   startModel: AveragedPerceptron | null;
   /** Training hook: sees every content-start decision. */
   recordStart?: (decision: ContentStartDecision) => void;
+  /** The learned cue-end ranker, when its model file is present. */
+  cueEndModel: AveragedPerceptron | null;
+  /** Training hook: sees every cue-end decision. */
+  recordCueEnd?: (decision: CueEndDecision) => void;
+}
+
+/** One cue-end decision, for training the cue-end ranker: the cue's head spans tokens [cueStart, cueEnd). */
+export interface CueEndDecision {
+  cueStart: number;
+  cueEnd: number;
+  ruleEnd: number;
+  candidates: CueEndCandidate[];
 }
 
 /** One content-start decision, for training the start ranker: the cue spans tokens [cueStart, cueEnd). */
@@ -71,6 +84,7 @@ export interface ContentEndDecision {
 export interface AttributionOptions {
   recordContentEnd?: (decision: ContentEndDecision) => void;
   recordContentStart?: (decision: ContentStartDecision) => void;
+  recordCueEnd?: (decision: CueEndDecision) => void;
 }
 
 interface CueHit {
@@ -539,7 +553,7 @@ function attributeSentence(ctx: Ctx, s: Sentence, out: Attribution[]): void {
     // A cue inside an earlier attribution's content: PolNeAR never nests, so it ends that content.
     // (Also a cue between an earlier cue and the content it skipped to: "drew criticism after he appeared to
     // suggest [that …]" keeps "appeared to suggest" out of the report.)
-    const host = mine.find((a) => a.content.some((c) => c.start <= cueSpan.start && cueSpan.end <= c.end) || (a.cue.end <= cueSpan.start && cueSpan.end <= (a.content[0]?.start ?? -1)));
+    const host = mine.find((a) => a.content.some((c) => c.start <= cueSpan.start && cueSpan.end <= c.end) || (a.cue.start < cueSpan.start && cueSpan.end <= (a.content[0]?.start ?? -1)));
     if (host && host.kind !== 'indirect') continue;
     let content: Span[] = [];
     let source: Span | null = null;
@@ -698,8 +712,13 @@ function attributeSentence(ctx: Ctx, s: Sentence, out: Attribution[]): void {
     if (overlapsSpan(fullCue, content)) fullCue.start = cueSpan.start;
     // PolNeAR cues keep a colon that introduces their content ("said:", "added:"), and the occasion
     // named between cue and content ("said in a statement that").
-    const tail = cueTail(ctx, s, cue.t1, content);
-    if (tail > cue.t1) fullCue.end = ctx.doc.tokens[tail - 1]!.end;
+    let tail = cueTail(ctx, s, cue.t1, content);
+    if (!agentBy && (ctx.cueEndModel || ctx.recordCueEnd)) {
+      const candidates = cueEndCandidates({ doc: ctx.doc, tags: ctx.tags, quotes: ctx.quotes, sentence: s, cueStart: cue.t0, cueEnd: cue.t1, ruleEnd: tail, content, source, cueLemma: cue.lemma });
+      ctx.recordCueEnd?.({ cueStart: cue.t0, cueEnd: cue.t1, ruleEnd: tail, candidates });
+      if (ctx.cueEndModel) tail = bestCueEnd(ctx.cueEndModel, candidates);
+    }
+    if (tail !== cue.t1) fullCue.end = ctx.doc.tokens[tail - 1]!.end;
     // PolNeAR's passive cue keeps its "by": "is supported by".
     if (agentBy) fullCue.end = ctx.doc.tokens[cue.t1]!.end;
     const found: Attribution = { kind, cue: { ...fullCue, lemma: cue.lemma, cls: cue.cls }, content, source, speaker: null };
@@ -1049,7 +1068,7 @@ function signedQuoteBefore(ctx: Ctx, dash: number): Quote | undefined {
 
 /** Every cue the detector finds, with or without a content the rules can attach (for diagnostics). */
 export function findCueSpans(doc: Doc): Array<Span & { lemma: string }> {
-  const ctx: Ctx = { doc, tags: tokenTags(doc), quotes: findQuotes(doc), model: defaultCueModel(), contentModel: defaultContentModel(), startModel: null };
+  const ctx: Ctx = { doc, tags: tokenTags(doc), quotes: findQuotes(doc), model: defaultCueModel(), contentModel: defaultContentModel(), startModel: null, cueEndModel: null };
   return doc.sentences.flatMap((s) => findCues(ctx, s).map((c) => ({ ...chars(ctx, c.t0, c.t1), lemma: c.lemma })));
 }
 
@@ -1075,6 +1094,8 @@ export function findAttributions(doc: Doc, entities: EntityRecord[] = [], option
     recordEnd: options.recordContentEnd,
     startModel: defaultStartModel(),
     recordStart: options.recordContentStart,
+    cueEndModel: defaultCueEndModel(),
+    recordCueEnd: options.recordCueEnd,
   };
   const found: Attribution[] = [];
   for (const s of doc.sentences) attributeSentence(ctx, s, found);
