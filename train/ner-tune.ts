@@ -4,8 +4,9 @@
  *   npx tsx train/ner-tune.ts [epochs] [prune]
  * Environment: CLUSTERS=32,32 (branching; unset = no clusters), CMIN, CDIMS, CCTX,
  * CAPS=1 (capitalisation prior), EXTRA=1 (second gazetteer; or EXTRA=town,village… for some of its lists), MIX=N (mean of N models from seeds SEED…), SEED, CACHE_DIR (where built clusters are cached between runs),
- * GAZDROP=p, EXTRADROP=p (gazetteer dropout while training), UNCONSTRAINED=1 (updates against all tags),
- * TEMPS=t,… (beam temperatures tried; the last is saved), NORM=outside (beam softmax over allowed tags and O),
+ * GAZDROP=p, EXTRADROP=p (gazetteer dropout while training), UNCONSTRAINED=0 (updates against the allowed tags only, as before),
+ * TEMPS=t,… (beam temperatures tried; the last is saved), NORM=allowed|outside (beam softmax over the allowed tags, or those and O;
+ * default: the trained model's),
  * OUT=path (save the model).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -52,7 +53,7 @@ const taggers = Array.from({ length: seeds }, (_, k) =>
     extraLists,
     gazetteerDropout: Number(process.env.GAZDROP ?? 0),
     extraDropout: Number(process.env.EXTRADROP ?? 0),
-    unconstrained: process.env.UNCONSTRAINED === '1',
+    unconstrained: process.env.UNCONSTRAINED !== '0',
     log: (l) => console.error(l),
   }),
 );
@@ -63,9 +64,9 @@ if (seeds > 1) {
 console.error(`trained in ${((Date.now() - t0) / 1000).toFixed(1)} s, ${tagger.perceptron.size} rows`);
 console.log(`beam 1: F1 ${(100 * evaluateNer(tagger, dev, { ...DEFAULT_DECODING, beam: 1 }).scores.overall.f1).toFixed(2)}`);
 // TEMPS=16,20,24: beam 4 at each temperature; the last is saved with the model.
-const temps = (process.env.TEMPS ?? process.env.TEMP ?? String(DEFAULT_DECODING.temperature)).split(',').map(Number);
+const temps = (process.env.TEMPS ?? process.env.TEMP ?? String(taggers[0]!.decoding.temperature)).split(',').map(Number);
 for (const temperature of temps) {
-  tagger.decoding = { ...DEFAULT_DECODING, temperature, normalise: process.env.NORM === 'outside' ? 'outside' : 'allowed' };
+  tagger.decoding = { ...taggers[0]!.decoding, temperature, ...(process.env.NORM ? { normalise: process.env.NORM === 'outside' ? 'outside' : 'allowed' } : {}) };
   const r = evaluateNer(tagger, dev);
   console.log(`beam 4, temperature ${temperature}: F1 ${(100 * r.scores.overall.f1).toFixed(2)}`);
   if (temperature === temps[temps.length - 1]) console.log(formatScores(r.scores));

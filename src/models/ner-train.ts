@@ -20,11 +20,20 @@ export const DEFAULT_PRUNE = 0.05;
 /** The shipped weights are the mean of this many models trained on different shuffles (seeds seed, seed+1, …). */
 export const DEFAULT_MEMBERS = 3;
 /**
- * Whether the shipped model has the second gazetteer (names, organisations, peoples, towns; see
- * ner-extra-lists.ts). Off: it gains on eng.testa but makes names missing from its lists less
- * likely to be read as names in our invented test articles (see models/ner.md).
+ * Whether `fivew train ner` gives the model the second gazetteer (names, organisations, peoples,
+ * towns; see ner-extra-lists.ts). It gains on eng.testa; trained without dropout it also taught the
+ * model to lean on list membership, so names in no list (our invented articles) were read worse.
  */
-export const DEFAULT_EXTRA_LISTS = false;
+export const DEFAULT_EXTRA_LISTS = true;
+/** Gazetteer dropout in `fivew train ner`: each match of the second gazetteer is hidden from half the training sentences, the main one's never (see models/ner.md). */
+export const DEFAULT_GAZETTEER_DROPOUT = 0;
+export const DEFAULT_EXTRA_DROPOUT = 0.5;
+/**
+ * How a model trained against all tags is decoded (saved in its file). The softmax over allowed tags
+ * and O needs that training. Temperature 24 scored higher on eng.testa (93.63 against 93.28) but let
+ * chunks open on a lowercase word ("Ambassador to Vienna Halvard Rustebakke": PER "to Vienna …").
+ */
+export const TRAINED_DECODING: Decoding = { beam: 4, temperature: 20, margin: 2, revisit: true, normalise: 'outside' };
 
 export interface NerTrainOptions {
   epochs: number;
@@ -38,7 +47,7 @@ export interface NerTrainOptions {
   /** Gazetteer dropout: probability of hiding a match of the main / second gazetteer from a training sentence (0 by default). */
   gazetteerDropout?: number;
   extraDropout?: number;
-  /** Update against the best of all tags (see TrainingControl.unconstrained). */
+  /** Update against the best of all tags (see TrainingControl.unconstrained); on unless false. */
   unconstrained?: boolean;
   log?: (line: string) => void;
 }
@@ -60,7 +69,7 @@ export function trainNer(train: ConllDocument[], options: NerTrainOptions): NerT
   const random = createRandom(options.seed);
   // Its own stream, so that dropout does not change the shuffles.
   const noiseRandom = createRandom(options.seed * 7919 + 17);
-  const control = { gazetteer: options.gazetteerDropout ?? 0, extra: options.extraDropout ?? 0, random: noiseRandom, unconstrained: options.unconstrained ?? false };
+  const control = { gazetteer: options.gazetteerDropout ?? 0, extra: options.extraDropout ?? 0, random: noiseRandom, unconstrained: options.unconstrained ?? true };
   const docs = train.map((d) => ({ words: d.sentences.map((s) => s.words), gold: goldClasses(d) }));
   for (let epoch = 1; epoch <= options.epochs; epoch++) {
     const t0 = Date.now();
@@ -76,6 +85,7 @@ export function trainNer(train: ConllDocument[], options: NerTrainOptions): NerT
     options.log?.(`epoch ${epoch}: train token accuracy ${(correct / total).toFixed(4)} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
   }
   perceptron.finalize();
+  tagger.decoding = control.unconstrained ? TRAINED_DECODING : DEFAULT_DECODING;
   if (options.prune > 0) {
     const dropped = perceptron.prune(options.prune);
     options.log?.(`pruned ${dropped} rows below ${options.prune}; ${perceptron.size} kept`);
@@ -152,14 +162,28 @@ export const NER_TRAIN_TASK: TrainTask = {
     const t0 = Date.now();
     const members = Array.from({ length: DEFAULT_MEMBERS }, (_, k) => {
       options.log(`model ${k + 1}/${DEFAULT_MEMBERS} (seed ${options.seed + k})`);
-      return trainNer(train, { ...settings, seed: options.seed + k, lexicons, extraLists, log: options.log });
+      return trainNer(train, {
+        ...settings,
+        seed: options.seed + k,
+        lexicons,
+        extraLists,
+        gazetteerDropout: DEFAULT_GAZETTEER_DROPOUT,
+        extraDropout: DEFAULT_EXTRA_DROPOUT,
+        unconstrained: true,
+        log: options.log,
+      });
     });
     const tagger = new NerTagger(meanPerceptron(members.map((m) => m.perceptron)), members[0]!.settings, lexicons, 200_000, nerGazetteerLists(), extraLists);
+    tagger.decoding = TRAINED_DECODING;
     const training: Record<string, unknown> = {
       data: options.data.split('/').slice(-2).join('/'),
       unlabelled: { sentences: unlabelled.length },
       members: DEFAULT_MEMBERS,
       extraLists: extraLists.map((l) => l.name),
+      gazetteerDropout: DEFAULT_GAZETTEER_DROPOUT,
+      extraDropout: DEFAULT_EXTRA_DROPOUT,
+      updates: 'unconstrained',
+      decoding: TRAINED_DECODING,
       seed: options.seed,
       ...settings,
       seconds: Math.round((Date.now() - t0) / 1000),
