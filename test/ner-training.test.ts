@@ -6,7 +6,8 @@ import { GAZ_B, GAZ_I, GAZ_L, GAZ_U } from '../src/knowledge/gazetteer.js';
 import { dropGazetteerMatches } from '../src/models/ner-features.js';
 import { readConllFile } from '../src/models/ner-conll.js';
 import { trainNer } from '../src/models/ner-train.js';
-import { NerTagger } from '../src/models/ner.js';
+import { NER_TAGS, NerTagger } from '../src/models/ner.js';
+import { AveragedPerceptron } from '../src/models/perceptron.js';
 import { createRandom } from '../src/models/prng.js';
 
 const fixtures = join(import.meta.dirname, 'fixtures', 'ner');
@@ -58,6 +59,21 @@ describe('NER training controls', () => {
       expect(loaded.tagDocument(sentences)).toEqual(tagger.tagDocument(sentences));
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('can forbid a chunk to start on a lowercase function word', () => {
+    // A model whose only weight, on the bias feature, makes every token a one-word person.
+    const weights = new Float32Array(NER_TAGS.length);
+    weights[NER_TAGS.indexOf('U-PER')] = 100;
+    const tagger = new NerTagger(AveragedPerceptron.fromData({ nClasses: NER_TAGS.length, keys: Uint32Array.from([1]), weights }));
+    const sentence = [['Vansk', 'went', 'to', 'The', 'Hague']];
+    for (const beam of [1, 4]) {
+      const free = tagger.tagDocument(sentence, { ...tagger.decoding, beam, noFunctionWordStarts: false });
+      expect(free[0]!.map((s) => s.start)).toEqual([0, 1, 2, 3, 4]);
+      const blocked = tagger.tagDocument(sentence, { ...tagger.decoding, beam, noFunctionWordStarts: true });
+      // "went" and capitalised "The" may still open one; "to" may not.
+      expect(blocked[0]!.map((s) => s.start)).toEqual([0, 1, 3, 4]);
     }
   });
 });

@@ -26,6 +26,8 @@ export interface WordInfo {
   allCaps: boolean;
   /** Starts with a lowercase letter. */
   lowerInitial: boolean;
+  /** A lowercase function word ("to", "of", "the"…): none of eng.train's 23,499 entities starts with one. */
+  functionWord: boolean;
   orgKeyword: boolean;
   cluster: Uint32Array;
   /** Bucket of the word's mid-sentence capitalisation rate in unlabelled text, -1 when unseen. */
@@ -55,6 +57,14 @@ const T = {
 } as const;
 
 const HASH_SEED = 0x4e4552; // "NER"
+
+/** Lowercase closed-class words, as written (capitalised "The" may open "The Hague"). */
+const FUNCTION_WORDS = new Set([
+  'a', 'an', 'the', 'to', 'of', 'for', 'in', 'on', 'at', 'by', 'with', 'from', 'into', 'over', 'after', 'before', 'about',
+  'and', 'or', 'but', 'nor', 'as', 'than', 'that', 'which', 'who', 'whom', 'this', 'these', 'those', 'it', 'its',
+  'he', 'she', 'they', 'we', 'his', 'her', 'their', 'our', 'is', 'was', 'are', 'were', 'be', 'been', 'has', 'had', 'have',
+  'said', 'says', 'told', 'met', 'not', 'also', 'would', 'will', 'could', 'should', 'may',
+]);
 
 export function wordShape(word: string): string {
   let out = '';
@@ -120,6 +130,7 @@ export class WordTable {
       cap: /^\p{Lu}/u.test(word),
       allCaps: word.length > 1 && word === word.toUpperCase() && word !== lowerStr,
       lowerInitial: /^\p{Ll}/u.test(word),
+      functionWord: FUNCTION_WORDS.has(word),
       orgKeyword: isOrgKeyword(lowerStr),
       cluster: new Uint32Array(0),
       scores: null,

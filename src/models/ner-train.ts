@@ -33,7 +33,7 @@ export const DEFAULT_EXTRA_DROPOUT = 0.5;
  * and O needs that training. Temperature 24 scored higher on eng.testa (93.63 against 93.28) but let
  * chunks open on a lowercase word ("Ambassador to Vienna Halvard Rustebakke": PER "to Vienna …").
  */
-export const TRAINED_DECODING: Decoding = { beam: 4, temperature: 20, margin: 2, revisit: true, normalise: 'outside' };
+export const TRAINED_DECODING: Decoding = { beam: 4, temperature: 20, margin: 2, revisit: true, normalise: 'outside', noFunctionWordStarts: true };
 
 export interface NerTrainOptions {
   epochs: number;

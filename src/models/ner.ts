@@ -206,11 +206,11 @@ function trainSentence(model: AveragedPerceptron, ctx: Context, stats: DocStats,
   return tags;
 }
 
-function bestAllowed(scores: Float32Array, prev: number, last: boolean): number {
+function bestAllowed(scores: Float32Array, prev: number, last: boolean, noOpening = false): number {
   let best = -1;
   const row = prev * N_CLASSES;
   for (let c = 0; c < N_CLASSES; c++) {
-    if (allowed[row + c] === 0 || (last && !canEnd(c))) continue;
+    if (allowed[row + c] === 0 || (last && !canEnd(c)) || (noOpening && opens(c))) continue;
     if (best < 0 || scores[c]! > scores[best]!) best = c;
   }
   return best;
@@ -222,13 +222,18 @@ function bestAny(scores: Float32Array): number {
   return best;
 }
 
+/** B-X or U-X: a class that starts a chunk. */
+function opens(c: number): boolean {
+  return c !== 0 && ((c - 1) % 4 === 0 || (c - 1) % 4 === 3);
+}
+
 /** A class that may end a sentence (no chunk left open). */
 function canEnd(c: number): boolean {
   return c === 0 || (c - 1) % 4 >= 2;
 }
 
 /** Greedy decode: each token's features with the tag features of the path so far, best allowed tag taken. */
-function decodeGreedy(model: AveragedPerceptron, ctx: Context, stats: DocStats, history: History, scratch: Scratch): number[] {
+function decodeGreedy(model: AveragedPerceptron, ctx: Context, stats: DocStats, history: History, scratch: Scratch, noFunctionWordStarts: boolean): number[] {
   const n = ctx.words.length;
   sentenceFeatures(ctx, stats, history, scratch, model);
   const { feats: all, offsets, base, tagFeats } = scratch;
@@ -243,7 +248,7 @@ function decodeGreedy(model: AveragedPerceptron, ctx: Context, stats: DocStats, 
     model.scores(tagFeats, base);
     const own = ctx.infos[i]!.scores!;
     for (let c = 0; c < N_CLASSES; c++) base[c] += own[c]!;
-    const best = bestAllowed(base, prev, i === n - 1);
+    const best = bestAllowed(base, prev, i === n - 1, noFunctionWordStarts && ctx.infos[i]!.functionWord);
     tags[i] = best;
     prev2 = prev;
     prev = best;
@@ -261,6 +266,7 @@ function decodeGreedy(model: AveragedPerceptron, ctx: Context, stats: DocStats, 
 function decodeBeam(model: AveragedPerceptron, ctx: Context, stats: DocStats, history: History, decoding: Decoding, scratch: Scratch): number[] {
   const { beam: beamSize, temperature, margin } = decoding;
   const inZ = decoding.normalise === 'outside' ? allowedOrOutside : allowed;
+  const noFunctionWordStarts = decoding.noFunctionWordStarts ?? false;
   const n = ctx.words.length;
   sentenceFeatures(ctx, stats, history, scratch, model);
   const { feats: all, offsets, base, dyn, tagFeats } = scratch;
@@ -279,6 +285,7 @@ function decodeBeam(model: AveragedPerceptron, ctx: Context, stats: DocStats, hi
     const own = ctx.infos[i]!.scores!;
     for (let c = 0; c < N_CLASSES; c++) base[c] += own[c]!;
     let kept = 0;
+    const noOpening = noFunctionWordStarts && ctx.infos[i]!.functionWord;
     if (live === 1) {
       // One reading so far: if one tag clearly wins here, take it as greedy would (scores only matter relative to each other).
       const prev = lastTags[0]!;
@@ -290,7 +297,7 @@ function decodeBeam(model: AveragedPerceptron, ctx: Context, stats: DocStats, hi
       let best = -1;
       let second = -Infinity;
       for (let c = 0; c < N_CLASSES; c++) {
-        if (allowed[row + c] === 0 || (i === n - 1 && !canEnd(c))) continue;
+        if (allowed[row + c] === 0 || (i === n - 1 && !canEnd(c)) || (noOpening && opens(c))) continue;
         if (best < 0 || dyn[c]! > dyn[best]!) {
           if (best >= 0) second = dyn[best]!;
           best = c;
@@ -318,7 +325,7 @@ function decodeBeam(model: AveragedPerceptron, ctx: Context, stats: DocStats, hi
       for (let c = 0; c < N_CLASSES; c++) if (inZ[row + c] !== 0) sum += Math.exp((base[c]! + dyn[c]!) / temperature - max);
       const logZ = max + Math.log(sum);
       for (let c = 0; c < N_CLASSES; c++) {
-        if (allowed[row + c] === 0 || (i === n - 1 && !canEnd(c))) continue;
+        if (allowed[row + c] === 0 || (i === n - 1 && !canEnd(c)) || (noOpening && opens(c))) continue;
         const score = scores[h]! + (base[c]! + dyn[c]!) / temperature - logZ;
         // Merge with a kept hypothesis ending in the same two tags, else insert in order.
         let same = -1;
@@ -383,6 +390,8 @@ export interface Decoding {
   revisit: boolean;
   /** Which tags the beam's softmax sums over: those allowed after the previous tag, or those and O. */
   normalise?: 'allowed' | 'outside';
+  /** Never start a chunk on a lowercase function word ("to", "of"…; see WordInfo.functionWord). */
+  noFunctionWordStarts?: boolean;
 }
 
 /** How training perturbs its input and updates the model. */
@@ -446,7 +455,7 @@ export class NerTagger {
     const stats = docStats(infos);
     const history = new History();
     const decode = (ctx: Context, h: History): number[] =>
-      decoding.beam <= 1 ? decodeGreedy(this.perceptron, ctx, stats, h, this.scratch) : decodeBeam(this.perceptron, ctx, stats, h, decoding, this.scratch);
+      decoding.beam <= 1 ? decodeGreedy(this.perceptron, ctx, stats, h, this.scratch, decoding.noFunctionWordStarts ?? false) : decodeBeam(this.perceptron, ctx, stats, h, decoding, this.scratch);
     // Sentences where a capitalised word was met before any other occurrence of it (a headline, an opening line).
     const unseen: number[] = [];
     const contexts: Context[] = [];
@@ -517,7 +526,7 @@ export class NerTagger {
         capPrior: z.record(z.string(), z.number().int()).optional(),
         gazetteer: z.array(z.object({ name: z.string(), phrases: z.array(z.string()) })).optional(),
         gazetteer2: z.array(z.object({ name: z.string(), phrases: z.array(z.string()) })).optional(),
-        decoding: z.object({ beam: z.number().int().min(1).max(64), temperature: z.number().positive(), margin: z.number().positive(), revisit: z.boolean(), normalise: z.enum(['allowed', 'outside']).optional() }).optional(),
+        decoding: z.object({ beam: z.number().int().min(1).max(64), temperature: z.number().positive(), margin: z.number().positive(), revisit: z.boolean(), normalise: z.enum(['allowed', 'outside']).optional(), noFunctionWordStarts: z.boolean().optional() }).optional(),
       })
       .parse(model.header.extra ?? {});
     const perceptron = model.perceptrons.ner;
