@@ -14,6 +14,7 @@ import { CONTENT_REQUIRED, cueClass, NOUN_CUES, PARTICLE_REQUIRED, PHRASAL_CUES,
 import { bestEnd, defaultContentModel, endCandidates, type EndCandidate } from './attribution-content-model.js';
 import { bestStart, defaultStartModel, startCandidates, type StartCandidate } from './attribution-start-model.js';
 import { bestCueEnd, cueEndCandidates, defaultCueEndModel, type CueEndCandidate } from './attribution-cue-end-model.js';
+import { bestSourceEdge, defaultSourceModel, sourceEndCandidates, sourceStartCandidates, type SourceInput, type SourceModel } from './attribution-source-model.js';
 import { cueFeatures, cueMargin, defaultCueModel, isCueCandidate, type CueModel } from './attribution-cue-model.js';
 import type { AveragedPerceptron } from '../models/perceptron.js';
 import { tokenTags, type TokenTags } from './attribution-tags.js';
@@ -56,6 +57,10 @@ interface Ctx {
   cueEndModel: AveragedPerceptron | null;
   /** Training hook: sees every cue-end decision. */
   recordCueEnd?: (decision: CueEndDecision) => void;
+  /** The learned source-boundary rankers, when their model file is present. */
+  sourceModel: SourceModel | null;
+  /** Training hook: sees every source-boundary decision. */
+  recordSource?: (decision: SourceInput) => void;
 }
 
 /** One cue-end decision, for training the cue-end ranker: the cue's head spans tokens [cueStart, cueEnd). */
@@ -85,6 +90,7 @@ export interface AttributionOptions {
   recordContentEnd?: (decision: ContentEndDecision) => void;
   recordContentStart?: (decision: ContentStartDecision) => void;
   recordCueEnd?: (decision: CueEndDecision) => void;
+  recordSource?: (decision: SourceInput) => void;
 }
 
 interface CueHit {
@@ -707,6 +713,7 @@ function attributeSentence(ctx: Ctx, s: Sentence, out: Attribution[]): void {
     }
     if (content.length === 0) continue;
     if (source && overlapsSpan(source, content)) source = null;
+    if (source) source = refinedSource(ctx, s, source, cue.t0, t0, content);
     const cueStart = source && source.end > ctx.doc.tokens[t0]!.start && source.start < cueSpan.start ? cueSpan.start : ctx.doc.tokens[t0]!.start;
     const fullCue = { start: cueStart, end: cueSpan.end };
     if (overlapsSpan(fullCue, content)) fullCue.start = cueSpan.start;
@@ -742,6 +749,27 @@ function resumedQuote(ctx: Ctx, s: Sentence, after: number, cues: CueHit[]): Quo
     if (q) return q;
   }
   return undefined;
+}
+
+/**
+ * A source phrase before its cue, with its edges as the learned rankers place them (start first, then the
+ * end); the rules' span when no model ships or the ranked span would overlap the content.
+ */
+function refinedSource(ctx: Ctx, s: Sentence, source: Span, head: number, cueFirst: number, content: Span[]): Span {
+  if (!ctx.sourceModel && !ctx.recordSource) return source;
+  const start = tokenAt(ctx.doc, source.start);
+  const last = tokenAt(ctx.doc, source.end - 1);
+  if (start < s.tokenStart || last < start || last >= cueFirst) return source;
+  // Only a subject next to its cue ("X, a spokesman, has said"), not one shared from afar (", saying …"),
+  // and only on the pipeline's syntax layer, whose tags the rankers were trained on (not wink-nlp's).
+  if (cueFirst - last > 5 || !ctx.tags.head) return source;
+  const input: SourceInput = { doc: ctx.doc, tags: ctx.tags, sentence: s, start, end: last + 1, cue: head, limit: cueFirst };
+  ctx.recordSource?.(input);
+  if (!ctx.sourceModel) return source;
+  const from = bestSourceEdge(ctx.sourceModel.start, sourceStartCandidates(input));
+  const to = bestSourceEdge(ctx.sourceModel.end, sourceEndCandidates(input, from));
+  const span = chars(ctx, from, to);
+  return overlapsSpan(span, content) ? source : span;
 }
 
 /** Token index just past the cue's tail: a colon, or "in a statement" / "in an interview", when content follows it. */
@@ -1068,7 +1096,7 @@ function signedQuoteBefore(ctx: Ctx, dash: number): Quote | undefined {
 
 /** Every cue the detector finds, with or without a content the rules can attach (for diagnostics). */
 export function findCueSpans(doc: Doc): Array<Span & { lemma: string }> {
-  const ctx: Ctx = { doc, tags: tokenTags(doc), quotes: findQuotes(doc), model: defaultCueModel(), contentModel: defaultContentModel(), startModel: null, cueEndModel: null };
+  const ctx: Ctx = { doc, tags: tokenTags(doc), quotes: findQuotes(doc), model: defaultCueModel(), contentModel: defaultContentModel(), startModel: null, cueEndModel: null, sourceModel: null };
   return doc.sentences.flatMap((s) => findCues(ctx, s).map((c) => ({ ...chars(ctx, c.t0, c.t1), lemma: c.lemma })));
 }
 
@@ -1096,6 +1124,8 @@ export function findAttributions(doc: Doc, entities: EntityRecord[] = [], option
     recordStart: options.recordContentStart,
     cueEndModel: defaultCueEndModel(),
     recordCueEnd: options.recordCueEnd,
+    sourceModel: defaultSourceModel(),
+    recordSource: options.recordSource,
   };
   const found: Attribution[] = [];
   for (const s of doc.sentences) attributeSentence(ctx, s, found);

@@ -1,0 +1,209 @@
+/**
+ * Learned source boundaries: where the source phrase before a cue starts and
+ * ends. The rules in attribution.ts (`sourceBefore`) find a subject phrase;
+ * PolNeAR annotators keep or drop its edges (a fronted description, a time,
+ * an apposition, "for his part", a leading conjunction) in ways the rules
+ * only partly follow. Two averaged perceptrons rank candidate starts and then
+ * candidate ends around the rules' span, each with the rules' choice and the
+ * parse (the cue's subject subtree) among their features. Trained on PolNeAR
+ * train: `npx tsx train/attribution-source.ts` (see models/attribution-source.md).
+ */
+import { fileURLToPath } from 'node:url';
+import type { Doc, Sentence } from '../doc/doc.js';
+import { hashString } from '../models/hash.js';
+import type { AveragedPerceptron } from '../models/perceptron.js';
+import { loadShippedModel } from './attribution-cue-model.js';
+import type { TokenTags } from './attribution-tags.js';
+
+export const SOURCE_MODEL_KIND = 'fivew-attribution-source';
+export const SOURCE_MODEL_VERSION = 1;
+export const SOURCE_MODEL_PATH = fileURLToPath(new URL('../../models/attribution-source.bin.gz', import.meta.url));
+
+export interface SourceCandidate {
+  /** A token index: the first source token (start candidates) or one past the last (end candidates). */
+  at: number;
+  features: Uint32Array;
+}
+
+export interface SourceInput {
+  doc: Doc;
+  tags: TokenTags;
+  sentence: Sentence;
+  /** The rules' span, token indices [start, end), ending before the cue. */
+  start: number;
+  end: number;
+  /** The cue head token. */
+  cue: number;
+  /** First token the source may not reach (the cue's first token). */
+  limit: number;
+}
+
+/** How far either edge may move from the rules' choice, in tokens. */
+const REACH = 8;
+const TIME = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|morning|afternoon|evening|night|week|month|year|last|this|earlier|later|then|recently|again)$/;
+
+function kind(word: string, pos: string): string {
+  if (TIME.test(word)) return 'time';
+  if (/^(,|the|a|an|and|but|or|who|which|that|of|for|in|on|at|by|with|to|as|mr\.|mrs\.|ms\.|dr\.|'s|")$/.test(word)) return word;
+  if (/^[“”"'‘’]$/.test(word)) return 'quote';
+  return pos;
+}
+
+interface Parse {
+  /** Leftmost and rightmost token of the cue's subject subtree, or -1. */
+  subjStart: number;
+  subjEnd: number;
+}
+
+/** The cue's nominal subject subtree, where the sentence was parsed. */
+function subjectSubtree(tags: TokenTags, s: Sentence, cue: number): Parse {
+  const head = tags.head;
+  const rel = tags.deprel;
+  if (!head || !rel || rel[cue] === '_' || rel[cue] === undefined) return { subjStart: -1, subjEnd: -1 };
+  let subj = -1;
+  for (let k = s.tokenStart; k < s.tokenEnd; k++) if (head[k] === cue && rel[k]!.startsWith('nsubj')) subj = k;
+  if (subj < 0) return { subjStart: -2, subjEnd: -2 };
+  let lo = subj;
+  let hi = subj;
+  // Tokens whose chain of heads reaches the subject (a few steps suffice for noun phrases).
+  for (let k = s.tokenStart; k < s.tokenEnd; k++) {
+    let h = k;
+    for (let steps = 0; steps < 12 && h >= 0 && h !== subj; steps++) h = head[h]!;
+    if (h === subj) {
+      lo = Math.min(lo, k);
+      hi = Math.max(hi, k);
+    }
+  }
+  return { subjStart: lo, subjEnd: hi + 1 };
+}
+
+function encode(feats: string[]): Uint32Array {
+  const out = new Uint32Array(feats.length);
+  for (let k = 0; k < feats.length; k++) out[k] = hashString(feats[k]!);
+  return out;
+}
+
+function reader(input: SourceInput): { word: (k: number) => string; pos: (k: number) => string; parse: Parse } {
+  const { doc, tags, sentence: s } = input;
+  const word = (k: number): string => (k >= s.tokenStart && k < s.tokenEnd ? doc.tokens[k]!.text.toLowerCase().replace(/’/g, "'") : k < s.tokenStart ? '<s>' : '</s>');
+  const pos = (k: number): string => (k >= s.tokenStart && k < s.tokenEnd ? tags.upos[k]! : k < s.tokenStart ? '<s>' : '</s>');
+  return { word, pos, parse: subjectSubtree(tags, s, input.cue) };
+}
+
+function parseMark(parse: Parse, edge: number, which: 'start' | 'end'): string {
+  if (parse.subjStart === -1) return 'unparsed';
+  if (parse.subjStart === -2) return 'nosubj';
+  const ref = which === 'start' ? parse.subjStart : parse.subjEnd;
+  const d = edge - ref;
+  return d === 0 ? 'at' : d < 0 ? (d < -2 ? '<<' : '<') : d > 2 ? '>>' : '>';
+}
+
+/** Candidate starts around the rules' start (the end fixed at the rules' end). */
+export function sourceStartCandidates(input: SourceInput): SourceCandidate[] {
+  const { sentence: s, start, end } = input;
+  const { word, pos, parse } = reader(input);
+  const out: SourceCandidate[] = [];
+  for (let at = Math.max(s.tokenStart, start - REACH); at < end && at <= start + REACH; at++) {
+    if (/^[,;:.)]$/.test(word(at))) continue;
+    const rule = at === start ? 'R' : at < start ? '<' : '>';
+    let commas = 0;
+    for (let k = at; k < end; k++) if (word(k) === ',') commas++;
+    const kb = kind(word(at - 1), pos(at - 1));
+    const ka = kind(word(at), pos(at));
+    const pm = parseMark(parse, at, 'start');
+    out.push({
+      at,
+      features: encode([
+        `rule=${rule}`,
+        `d=${Math.min(Math.abs(at - start), 4)}|${rule}`,
+        `kb=${kb}`,
+        `ka=${ka}`,
+        `kb+ka=${kb}|${ka}`,
+        `pb+pa=${pos(at - 1)}|${pos(at)}`,
+        `wa=${word(at)}`,
+        `wb=${word(at - 1)}`,
+        `c=${Math.min(commas, 3)}`,
+        `c+ka=${Math.min(commas, 2)}|${ka}`,
+        `len=${Math.min(end - at, 8)}`,
+        `sent=${at === s.tokenStart ? 'S' : '-'}`,
+        `parse=${pm}`,
+        `parse+rule=${pm}|${rule}`,
+        `parse+ka=${pm}|${ka}`,
+      ]),
+    });
+  }
+  if (!out.some((c) => c.at === start)) out.push({ at: start, features: encode(['rule=R']) });
+  return out;
+}
+
+/** Candidate ends around the rules' end, for a source starting at `start`. */
+export function sourceEndCandidates(input: SourceInput, start: number): SourceCandidate[] {
+  const { end, limit } = input;
+  const { word, pos, parse } = reader(input);
+  const out: SourceCandidate[] = [];
+  for (let at = start + 1; at <= limit && at <= end + REACH; at++) {
+    if (at < end - REACH) continue;
+    if (/^[,;:(]$/.test(word(at - 1))) continue;
+    const rule = at === end ? 'R' : at < end ? '<' : '>';
+    const kl = kind(word(at - 1), pos(at - 1));
+    const kn = kind(word(at), pos(at));
+    const pm = parseMark(parse, at, 'end');
+    out.push({
+      at,
+      features: encode([
+        `rule=${rule}`,
+        `d=${Math.min(Math.abs(at - end), 4)}|${rule}`,
+        `kl=${kl}`,
+        `kn=${kn}`,
+        `kl+kn=${kl}|${kn}`,
+        `pl+pn=${pos(at - 1)}|${pos(at)}`,
+        `wl=${word(at - 1)}`,
+        `wn=${word(at)}`,
+        `gap=${Math.min(limit - at, 4)}`,
+        `gap+kn=${Math.min(limit - at, 2)}|${kn}`,
+        `len=${Math.min(at - start, 8)}`,
+        `parse=${pm}`,
+        `parse+rule=${pm}|${rule}`,
+        `parse+kn=${pm}|${kn}`,
+      ]),
+    });
+  }
+  if (!out.some((c) => c.at === end)) out.push({ at: end, features: encode(['rule=R']) });
+  return out;
+}
+
+/** The best-scoring candidate's token index. */
+export function bestSourceEdge(p: AveragedPerceptron, candidates: SourceCandidate[]): number {
+  let best = candidates[0]!;
+  let bestScore = -Infinity;
+  for (const c of candidates) {
+    const s = p.scores(c.features);
+    const score = s[1]! - s[0]!;
+    if (score > bestScore) {
+      bestScore = score;
+      best = c;
+    }
+  }
+  return best.at;
+}
+
+export interface SourceModel {
+  start: AveragedPerceptron;
+  end: AveragedPerceptron;
+}
+
+let cached: SourceModel | null | undefined;
+
+/** The shipped source model, loaded once; null when absent or out of date (the rules decide then). */
+export function defaultSourceModel(): SourceModel | null {
+  if (cached === undefined) {
+    const model = loadShippedModel(SOURCE_MODEL_PATH, SOURCE_MODEL_KIND, SOURCE_MODEL_VERSION);
+    cached = model?.perceptrons.start && model.perceptrons.end ? { start: model.perceptrons.start, end: model.perceptrons.end } : null;
+  }
+  return cached;
+}
+
+/** Use this model (null: the rules) instead of the shipped file, for training and experiments; undefined restores it. */
+export function setSourceModel(model: SourceModel | null | undefined): void {
+  cached = model;
+}

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeArticle } from '../src/analysis.js';
+import { findAttributions } from '../src/annotate/attribution.js';
+import { defaultSourceModel } from '../src/annotate/attribution-source-model.js';
+
+/** Attributions through the whole pipeline (tagger, parser, NER), as `fivew analyze` finds them. */
+function attributions(text: string): Array<{ source: string | null; cue: string; content: string }> {
+  const { doc, analysis } = analyzeArticle({ url: null, title: null, byline: null, source: null, published: null, language: 'en', text });
+  return findAttributions(doc, analysis.entities).map((a) => ({
+    source: a.source ? doc.text.slice(a.source.start, a.source.end) : null,
+    cue: doc.text.slice(a.cue.start, a.cue.end),
+    content: a.content.map((c) => doc.text.slice(c.start, c.end)).join(' | '),
+  }));
+}
+
+describe('learned source boundaries (on the syntax layer)', () => {
+  it('ships, and keeps a name that ends in a time word whole', () => {
+    expect(defaultSourceModel()).not.toBeNull();
+    expect(attributions('A reporter for Harbour Weekly Today reported the closure on Twitter.')[0]).toMatchObject({ source: 'A reporter for Harbour Weekly Today', cue: 'reported' });
+  });
+
+  it('leaves appositions, relative clauses and plain subjects as the rules find them', () => {
+    const found = attributions('Officials at the port authority declined to comment. But Maren Holt, who runs the ferry, said the harbour would reopen.');
+    expect(found.map((a) => a.source)).toEqual(['Officials at the port authority', 'Maren Holt, who runs the ferry,']);
+  });
+});
