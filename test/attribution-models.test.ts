@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeArticle } from '../src/analysis.js';
 import { findAttributions } from '../src/annotate/attribution.js';
+import { defaultCueStartModel } from '../src/annotate/attribution-cue-start-model.js';
 import { defaultSourceModel } from '../src/annotate/attribution-source-model.js';
 
 /** Attributions through the whole pipeline (tagger, parser, NER), as `fivew analyze` finds them. */
@@ -22,5 +23,12 @@ describe('learned source boundaries (on the syntax layer)', () => {
   it('leaves appositions, relative clauses and plain subjects as the rules find them', () => {
     const found = attributions('Officials at the port authority declined to comment. But Maren Holt, who runs the ferry, said the harbour would reopen.');
     expect(found.map((a) => a.source)).toEqual(['Officials at the port authority', 'Maren Holt, who runs the ferry,']);
+  });
+});
+
+describe('learned cue starts (on the syntax layer)', () => {
+  it('ships, and keeps auxiliaries and adverbs before the head in the cue', () => {
+    expect(defaultCueStartModel()).not.toBeNull();
+    expect(attributions('The mayor has also said that the harbour would reopen.')[0]).toMatchObject({ source: 'The mayor', cue: 'has also said', content: 'that the harbour would reopen' });
   });
 });

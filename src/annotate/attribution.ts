@@ -14,6 +14,7 @@ import { CONTENT_REQUIRED, cueClass, NOUN_CUES, PARTICLE_REQUIRED, PHRASAL_CUES,
 import { bestEnd, defaultContentModel, endCandidates, type EndCandidate } from './attribution-content-model.js';
 import { bestStart, defaultStartModel, startCandidates, type StartCandidate } from './attribution-start-model.js';
 import { bestCueEnd, cueEndCandidates, defaultCueEndModel, type CueEndCandidate } from './attribution-cue-end-model.js';
+import { bestCueStart, cueStartCandidates, defaultCueStartModel, type CueStartCandidate } from './attribution-cue-start-model.js';
 import { bestSourceEdge, defaultSourceModel, sourceEndCandidates, sourceStartCandidates, type SourceInput, type SourceModel } from './attribution-source-model.js';
 import { cueFeatures, cueMargin, defaultCueModel, isCueCandidate, type CueModel } from './attribution-cue-model.js';
 import type { AveragedPerceptron } from '../models/perceptron.js';
@@ -57,10 +58,21 @@ interface Ctx {
   cueEndModel: AveragedPerceptron | null;
   /** Training hook: sees every cue-end decision. */
   recordCueEnd?: (decision: CueEndDecision) => void;
+  /** The learned cue-start ranker, when its model file is present. */
+  cueStartModel: AveragedPerceptron | null;
+  /** Training hook: sees every cue-start decision. */
+  recordCueStart?: (decision: CueStartDecision) => void;
   /** The learned source-boundary rankers, when their model file is present. */
   sourceModel: SourceModel | null;
   /** Training hook: sees every source-boundary decision. */
   recordSource?: (decision: SourceInput) => void;
+}
+
+/** One cue-start decision, for training the cue-start ranker: the cue's head starts at token `head`. */
+export interface CueStartDecision {
+  head: number;
+  ruleStart: number;
+  candidates: CueStartCandidate[];
 }
 
 /** One cue-end decision, for training the cue-end ranker: the cue's head spans tokens [cueStart, cueEnd). */
@@ -91,6 +103,7 @@ export interface AttributionOptions {
   recordContentStart?: (decision: ContentStartDecision) => void;
   recordCueEnd?: (decision: CueEndDecision) => void;
   recordSource?: (decision: SourceInput) => void;
+  recordCueStart?: (decision: CueStartDecision) => void;
 }
 
 interface CueHit {
@@ -717,6 +730,12 @@ function attributeSentence(ctx: Ctx, s: Sentence, out: Attribution[]): void {
     const cueStart = source && source.end > ctx.doc.tokens[t0]!.start && source.start < cueSpan.start ? cueSpan.start : ctx.doc.tokens[t0]!.start;
     const fullCue = { start: cueStart, end: cueSpan.end };
     if (overlapsSpan(fullCue, content)) fullCue.start = cueSpan.start;
+    if (ctx.cueStartModel || ctx.recordCueStart) {
+      const ruleStart = tokenAt(ctx.doc, fullCue.start);
+      const candidates = cueStartCandidates({ doc: ctx.doc, tags: ctx.tags, quotes: ctx.quotes, sentence: s, head: cue.t0, ruleStart, content, source, cueLemma: cue.lemma });
+      ctx.recordCueStart?.({ head: cue.t0, ruleStart, candidates });
+      if (ctx.cueStartModel) fullCue.start = ctx.doc.tokens[bestCueStart(ctx.cueStartModel, candidates)]!.start;
+    }
     // PolNeAR cues keep a colon that introduces their content ("said:", "added:"), and the occasion
     // named between cue and content ("said in a statement that").
     let tail = cueTail(ctx, s, cue.t1, content);
@@ -1096,7 +1115,7 @@ function signedQuoteBefore(ctx: Ctx, dash: number): Quote | undefined {
 
 /** Every cue the detector finds, with or without a content the rules can attach (for diagnostics). */
 export function findCueSpans(doc: Doc): Array<Span & { lemma: string }> {
-  const ctx: Ctx = { doc, tags: tokenTags(doc), quotes: findQuotes(doc), model: defaultCueModel(), contentModel: defaultContentModel(), startModel: null, cueEndModel: null, sourceModel: null };
+  const ctx: Ctx = { doc, tags: tokenTags(doc), quotes: findQuotes(doc), model: defaultCueModel(), contentModel: defaultContentModel(), startModel: null, cueEndModel: null, sourceModel: null, cueStartModel: null };
   return doc.sentences.flatMap((s) => findCues(ctx, s).map((c) => ({ ...chars(ctx, c.t0, c.t1), lemma: c.lemma })));
 }
 
@@ -1126,6 +1145,8 @@ export function findAttributions(doc: Doc, entities: EntityRecord[] = [], option
     recordCueEnd: options.recordCueEnd,
     sourceModel: defaultSourceModel(),
     recordSource: options.recordSource,
+    cueStartModel: defaultCueStartModel(),
+    recordCueStart: options.recordCueStart,
   };
   const found: Attribution[] = [];
   for (const s of doc.sentences) attributeSentence(ctx, s, found);
