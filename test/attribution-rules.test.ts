@@ -261,6 +261,10 @@ describe('attribution across paragraphs', () => {
     expect(analyse('Maren Holt continued to insist the harbour was safe.').seen[0]).toMatchObject({ cue: 'continued to insist', content: 'the harbour was safe' });
   });
 
+  it('makes the relative word before a reporting clause the first piece of its content', () => {
+    expect(analyse('The ferry runs on diesel, which Maren Holt says is cheaper than electricity.').seen[0]).toMatchObject({ source: 'Maren Holt', content: 'which | is cheaper than electricity' });
+  });
+
   it('keeps an introducing colon and the occasion in the cue', () => {
     const colon = analyse('Mira Kell added: “The ferry will run.”').seen;
     expect(colon[0]).toMatchObject({ cue: 'added:', content: '“The ferry will run.”' });

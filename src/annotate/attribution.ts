@@ -727,6 +727,11 @@ function attributeSentence(ctx: Ctx, s: Sentence, out: Attribution[]): void {
     if (content.length === 0) continue;
     if (source && overlapsSpan(source, content)) source = null;
     if (source) source = refinedSource(ctx, s, source, cue.t0, t0, content);
+    // "… the mine, which Mr. Clarke says he keeps open": the relative word is the first piece of what is said.
+    if (source && kind !== 'direct' && content[0]!.start >= cueSpan.end) {
+      const before = tokenAt(ctx.doc, source.start) - 1;
+      if (before >= s.tokenStart && /^(which|what|whom|who)$/.test(lower(ctx, before))) content = [chars(ctx, before, before + 1), ...content];
+    }
     const cueStart = source && source.end > ctx.doc.tokens[t0]!.start && source.start < cueSpan.start ? cueSpan.start : ctx.doc.tokens[t0]!.start;
     const fullCue = { start: cueStart, end: cueSpan.end };
     if (overlapsSpan(fullCue, content)) fullCue.start = cueSpan.start;
