@@ -53,6 +53,7 @@ const T = {
   gaz: 40, gazM1: 41, gazP1: 42, gazShort: 43, gaz2: 90, gaz2M1: 91, gaz2P1: 92, gaz2Short: 93, orgKwP1: 44, orgKwP2: 45, orgKwM1: 46, clusterM1: 47, clusterP1: 48,
   initial: 50, capsSentence: 51, capsSentenceShort: 52,
   docCapElsewhere: 60, docLowerElsewhere: 61, docInRun: 62, docInitialCap: 63, docRunPos: 64,
+  pos: 100, posM1: 101, posP1: 102, posBigramL: 103, posShort: 104,
   prevTag: 80, prev2Tag: 81, prevTagLower: 82, prevTagShort: 83, history: 84, historyShort: 85, prevTagShape: 86,
 } as const;
 
@@ -213,14 +214,23 @@ export interface SentenceContext {
   gaz2: Uint32Array | null;
   /** An all-caps sentence (a headline). */
   caps: boolean;
+  /** Hashed part-of-speech tags of the tokens, when the caller has them and the model uses them. */
+  pos: Uint32Array | null;
 }
 
-export function sentenceContext(words: readonly string[], infos: WordInfo[], gazetteer: Gazetteer, extra: Gazetteer | null = null): SentenceContext {
+export function sentenceContext(
+  words: readonly string[],
+  infos: WordInfo[],
+  gazetteer: Gazetteer,
+  extra: Gazetteer | null = null,
+  pos: readonly string[] | null = null,
+): SentenceContext {
   const lower = infos.map((info) => info.lowerStr);
   const gaz2 = extra ? extra.match(lower) : null;
   // The second gazetteer's villages and names include common words ("Of", "Police", "Rose"): only capitalised tokens count.
   if (gaz2) for (let i = 0; i < gaz2.length; i++) if (!infos[i]!.cap) gaz2[i] = 0;
-  return { words, infos, gaz: gazetteer.match(lower), gaz2, caps: isCapsSentence(infos) };
+  const posIds = pos ? Uint32Array.from(pos, (t) => hashString(t, HASH_SEED)) : null;
+  return { words, infos, gaz: gazetteer.match(lower), gaz2, caps: isCapsSentence(infos), pos: posIds };
 }
 
 /**
@@ -297,6 +307,14 @@ export function staticFeatures(ctx: SentenceContext, i: number, doc: DocStats, o
     pushGaz(out, T.gaz2Short, gaz2[i]!, cur.short);
     if (i > 0) pushGaz(out, T.gaz2M1, gaz2[i - 1]!);
     if (i + 1 < n) pushGaz(out, T.gaz2P1, gaz2[i + 1]!);
+  }
+  const pos = ctx.pos;
+  if (pos) {
+    out.push(hashInts(T.pos, pos[i]!));
+    out.push(hashInts(T.posM1, i > 0 ? pos[i - 1]! : NONE));
+    out.push(hashInts(T.posP1, i + 1 < n ? pos[i + 1]! : NONE));
+    out.push(hashInts(T.posBigramL, i > 0 ? pos[i - 1]! : NONE, pos[i]!));
+    out.push(hashInts(T.posShort, pos[i]!, cur.short));
   }
   if (i === 0) out.push(hashInts(T.initial, cur.short));
   if (cur.capPrior >= 0 && (cur.cap || cur.allCaps)) out.push(hashInts(T.capPriorPos, cur.capPrior, i === 0 ? 1 : ctx.caps ? 2 : 0));

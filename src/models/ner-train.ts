@@ -49,6 +49,8 @@ export interface NerTrainOptions {
   extraDropout?: number;
   /** Update against the best of all tags (see TrainingControl.unconstrained); on unless false. */
   unconstrained?: boolean;
+  /** Part-of-speech tags of every training document (experimental: see train/ner-tune.ts POS=1). */
+  pos?: (readonly (readonly string[])[])[];
   log?: (line: string) => void;
 }
 
@@ -70,13 +72,13 @@ export function trainNer(train: ConllDocument[], options: NerTrainOptions): NerT
   // Its own stream, so that dropout does not change the shuffles.
   const noiseRandom = createRandom(options.seed * 7919 + 17);
   const control = { gazetteer: options.gazetteerDropout ?? 0, extra: options.extraDropout ?? 0, random: noiseRandom, unconstrained: options.unconstrained ?? true };
-  const docs = train.map((d) => ({ words: d.sentences.map((s) => s.words), gold: goldClasses(d) }));
+  const docs = train.map((d, k) => ({ words: d.sentences.map((s) => s.words), gold: goldClasses(d), pos: options.pos?.[k] ?? null }));
   for (let epoch = 1; epoch <= options.epochs; epoch++) {
     const t0 = Date.now();
     let correct = 0;
     let total = 0;
     for (const doc of shuffle([...docs], random)) {
-      const pred = tagger.tagDocumentClasses(doc.words, doc.gold, undefined, control);
+      const pred = tagger.tagDocumentClasses(doc.words, doc.gold, undefined, control, doc.pos);
       pred.forEach((tags, s) => tags.forEach((t, i) => {
         total++;
         if (t === doc.gold[s]![i]) correct++;
@@ -116,12 +118,17 @@ export function meanPerceptron(models: AveragedPerceptron[]): AveragedPerceptron
 }
 
 /** Score a tagger on CoNLL documents; returns the scores and tokens/s of tagging alone. */
-export function evaluateNer(tagger: NerTagger, docs: ConllDocument[], decoding: Decoding = tagger.decoding): { scores: ConllScores; tokens: number; seconds: number } {
+export function evaluateNer(
+  tagger: NerTagger,
+  docs: ConllDocument[],
+  decoding: Decoding = tagger.decoding,
+  pos: (readonly (readonly string[])[])[] | null = null,
+): { scores: ConllScores; tokens: number; seconds: number } {
   const gold: TypedSpan[][] = [];
   const pred: TypedSpan[][] = [];
   let tokens = 0;
   const t0 = process.hrtime.bigint();
-  const predicted = docs.map((d) => tagger.tagDocument(d.sentences.map((s) => s.words), decoding));
+  const predicted = docs.map((d, k) => tagger.tagDocument(d.sentences.map((s) => s.words), decoding, pos?.[k] ?? null));
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   docs.forEach((d, k) => {
     d.sentences.forEach((s, j) => {

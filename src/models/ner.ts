@@ -394,6 +394,9 @@ export interface Decoding {
   noFunctionWordStarts?: boolean;
 }
 
+/** Part-of-speech tags per sentence and token (as the POS tagger writes them), or null. */
+export type PosTags = readonly (readonly string[])[] | null;
+
 /** How training perturbs its input and updates the model. */
 export interface TrainingControl {
   /** Gazetteer dropout: probability of erasing a match of the main gazetteer (see dropGazetteerMatches). */
@@ -440,8 +443,8 @@ export class NerTagger {
   }
 
   /** Tag one document (its sentences as token strings, in order); returns typed token spans per sentence. */
-  tagDocument(sentences: readonly (readonly string[])[], decoding: Decoding = this.decoding): TypedSpan[][] {
-    return this.tagDocumentClasses(sentences, null, decoding).map((tags) => bilouSpans(tags.map((t) => NER_TAGS[t]!)));
+  tagDocument(sentences: readonly (readonly string[])[], decoding: Decoding = this.decoding, pos: PosTags = null): TypedSpan[][] {
+    return this.tagDocumentClasses(sentences, null, decoding, null, pos).map((tags) => bilouSpans(tags.map((t) => NER_TAGS[t]!)));
   }
 
   /** Classes per token; with `gold`, trains on the document instead (greedy, one update per token, as `control` says). */
@@ -450,6 +453,7 @@ export class NerTagger {
     gold: readonly (readonly number[])[] | null = null,
     decoding: Decoding = this.decoding,
     control: TrainingControl | null = null,
+    pos: PosTags = null,
   ): number[][] {
     const infos = sentences.map((words) => words.map((w) => this.table.get(w)));
     const stats = docStats(infos);
@@ -460,7 +464,7 @@ export class NerTagger {
     const unseen: number[] = [];
     const contexts: Context[] = [];
     const result = sentences.map((words, s) => {
-      const ctx = sentenceContext(words, infos[s]!, this.gazetteer, this.extraGazetteer);
+      const ctx = sentenceContext(words, infos[s]!, this.gazetteer, this.extraGazetteer, pos?.[s] ?? null);
       if (gold && control) {
         dropGazetteerMatches(ctx.gaz, this.gazetteer.listNames.length, control.gazetteer, control.random);
         if (ctx.gaz2 && this.extraGazetteer) dropGazetteerMatches(ctx.gaz2, this.extraGazetteer.listNames.length, control.extra, control.random);
