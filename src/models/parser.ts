@@ -51,6 +51,8 @@ export interface ParserTrainOptions {
   /** Cluster lexicon from unlabelled text (optional). */
   lexicon?: Lexicon;
   seed: number;
+  /** Only the original 70 move and 31 label templates (to compare with older models). */
+  v1Templates?: boolean;
   /** Probability of following the model's own (wrong) move, from epoch 2 on. */
   explore?: number;
   log?: (line: string) => void;
@@ -108,6 +110,8 @@ class State {
   readonly C: Uint32Array;
   /** Bit set of the core relations each word already governs (subject, object, clausal complement...). */
   readonly kids: Int32Array;
+  /** Three-letter suffixes (hashed): what unknown words have to go on. */
+  readonly S: Uint32Array;
 
   constructor(words: string[], tags: string[], lexicon: LexiconFeatures, tagView: TagView) {
     const n = words.length;
@@ -134,6 +138,9 @@ class State {
     for (let i = 0; i < n; i++) this.C[i] = lexicon.get(words[i]!).c3;
     this.C[n] = ROOT_W;
     this.kids = new Int32Array(n + 1);
+    this.S = new Uint32Array(n + 1);
+    for (let i = 0; i < n; i++) this.S[i] = wordInfo(words[i]!).suf3;
+    this.S[n] = ROOT_W;
   }
 
   get done(): boolean {
@@ -204,7 +211,9 @@ class State {
   }
 }
 
-export const MOVE_FEATURES = 70;
+export const MOVE_FEATURES = 82;
+/** Templates of models trained before the suffix and context templates (300-307) were added. */
+const MOVE_FEATURES_V1 = 70;
 
 /** Bucketed distance, so "far" arcs share weights. */
 function dist(a: number, b: number): number {
@@ -213,7 +222,7 @@ function dist(a: number, b: number): number {
 }
 
 /** Template ids of moveFeatures, in the order it writes their operands (the ids are part of the shipped model's feature hashes). */
-const MOVE_TEMPLATES = [100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111, 112, 113, 114, 115, 120, 121, 122, 123, 124, 125, 126, 127, 128, 129, 130, 131, 132, 140, 141, 142, 143, 144, 145, 146, 147, 148, 149, 150, 160, 161, 162, 163, 164, 165, 166, 170, 171, 172, 173, 180, 181, 182, 183, 184, 185, 186, 187, 188, 189, 190, 191, 192, 193, 194, 195, 196, 197, 198];
+const MOVE_TEMPLATES = [100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111, 112, 113, 114, 115, 120, 121, 122, 123, 124, 125, 126, 127, 128, 129, 130, 131, 132, 140, 141, 142, 143, 144, 145, 146, 147, 148, 149, 150, 160, 161, 162, 163, 164, 165, 166, 170, 171, 172, 173, 180, 181, 182, 183, 184, 185, 186, 187, 188, 189, 190, 191, 192, 193, 194, 195, 196, 197, 198, 300, 301, 302, 303, 304, 305, 306, 307, 308, 309, 310, 311];
 
 function moveFeatures(out: Uint32Array, st: State, ops: FeatureBatch): void {
   const { a: o1, b: o2, c: o3 } = ops;
@@ -318,13 +327,29 @@ function moveFeatures(out: Uint32Array, st: State, ops: FeatureBatch): void {
   o1[k] = s0t, o2[k] = kids(s0), o3[k++] = b0t; // 196
   o1[k] = s1t, o2[k] = kids(s1), o3[k++] = s0t; // 197
   o1[k] = b0t, o2[k] = kids(b0), o3[k++] = s0t; // 198
+  if (out.length === MOVE_FEATURES_V1) return ops.hash(out);
+  const suf = (i: number) => (i < 0 ? NONE_W : st.S[i]!);
+  o1[k] = suf(s0), o2[k] = s0t, o3[k++] = 0; // 300
+  o1[k] = suf(b0), o2[k] = b0t, o3[k++] = 0; // 301
+  o1[k] = suf(s0), o2[k] = b0t, o3[k++] = 0; // 302
+  o1[k] = s0t, o2[k] = b0t, o3[k++] = l(s0r); // 303
+  o1[k] = s0t, o2[k] = b0t, o3[k++] = hashInts(0, s0 >= 0 ? nr[s0]! : 9, b0 >= 0 ? nl[b0]! : 9); // 304
+  o1[k] = s0w, o2[k] = s1t, o3[k++] = b0t; // 305
+  o1[k] = b0w, o2[k] = s0t, o3[k++] = s1t; // 306
+  o1[k] = c(s1), o2[k] = c(s0), o3[k++] = b0t; // 307
+  // The first word of a phrase (its preposition, usually) against the candidate heads: attachment.
+  o1[k] = w(b0l), o2[k] = s0t, o3[k++] = b0t; // 308
+  o1[k] = w(b0l), o2[k] = s0w, o3[k++] = 0; // 309
+  o1[k] = w(s0l), o2[k] = s1t, o3[k++] = s0t; // 310
+  o1[k] = w(s0l), o2[k] = s1w, o3[k++] = 0; // 311
   ops.hash(out);
 }
 
-export const LABEL_FEATURES = 31;
+export const LABEL_FEATURES = 36;
+const LABEL_FEATURES_V1 = 31;
 
 /** Template ids of labelFeatures, in order. */
-const LABEL_TEMPLATES = [200, 201, 202, 203, 204, 205, 206, 207, 208, 209, 210, 211, 212, 213, 214, 215, 216, 217, 218, 219, 220, 221, 222, 223, 224, 225, 226, 227, 228, 229, 230];
+const LABEL_TEMPLATES = [200, 201, 202, 203, 204, 205, 206, 207, 208, 209, 210, 211, 212, 213, 214, 215, 216, 217, 218, 219, 220, 221, 222, 223, 224, 225, 226, 227, 228, 229, 230, 240, 241, 242, 243, 244];
 
 function labelFeatures(out: Uint32Array, st: State, h: number, d: number, ops: FeatureBatch): void {
   const { a: o1, b: o2, c: o3 } = ops;
@@ -370,6 +395,13 @@ function labelFeatures(out: Uint32Array, st: State, h: number, d: number, ops: F
   o1[k] = dc, o2[k] = dir, o3[k++] = ht; // 228
   o1[k] = hc, o2[k] = dt, o3[k++] = dir; // 229
   o1[k] = hc, o2[k] = dc, o3[k++] = dir; // 230
+  if (out.length === LABEL_FEATURES_V1) return ops.hash(out);
+  const hs = h < n ? st.S[h]! : ROOT_W;
+  o1[k] = st.S[d]!, o2[k] = ht, o3[k++] = dir; // 240
+  o1[k] = st.S[d]!, o2[k] = dt, o3[k++] = 0; // 241
+  o1[k] = hs, o2[k] = ht, o3[k++] = dt; // 242
+  o1[k] = dw, o2[k] = hc, o3[k++] = dir; // 243
+  o1[k] = dc, o2[k] = hw, o3[k++] = dir; // 244
   ops.hash(out);
 }
 
@@ -377,10 +409,10 @@ export class Parser {
   readonly labels: string[];
   private readonly moveScores = new Float32Array(N_MOVES);
   private readonly labelScores: Float32Array;
-  private readonly mf = new Uint32Array(MOVE_FEATURES);
-  private readonly lf = new Uint32Array(LABEL_FEATURES);
-  private readonly moveOps = new FeatureBatch(MOVE_TEMPLATES);
-  private readonly labelOps = new FeatureBatch(LABEL_TEMPLATES);
+  private readonly mf: Uint32Array;
+  private readonly lf: Uint32Array;
+  private readonly moveOps: FeatureBatch;
+  private readonly labelOps: FeatureBatch;
   private readonly labelBits: Int32Array;
   private readonly lexicon: LexiconFeatures;
   private readonly tagView: TagView;
@@ -395,6 +427,13 @@ export class Parser {
     this.tagView = model.header.features.tags === 'xpos' ? 'xpos' : 'joint';
     this.lexicon = new LexiconFeatures(lexiconFromJson(model.header.extra?.lexicon ?? { clusters: {}, capPrior: {} }));
     this.labelScores = new Float32Array(this.labels.length);
+    // Older models know only the first templates: computing the others would cost time and add nothing.
+    const nMove = model.header.features.moveTemplates === MOVE_FEATURES_V1 ? MOVE_FEATURES_V1 : MOVE_FEATURES;
+    const nLabel = model.header.features.labelTemplates === LABEL_FEATURES_V1 ? LABEL_FEATURES_V1 : LABEL_FEATURES;
+    this.mf = new Uint32Array(nMove);
+    this.lf = new Uint32Array(nLabel);
+    this.moveOps = new FeatureBatch(MOVE_TEMPLATES.slice(0, nMove));
+    this.labelOps = new FeatureBatch(LABEL_TEMPLATES.slice(0, nLabel));
   }
 
   parse(words: string[], tags: string[]): ParseResult {
@@ -495,7 +534,7 @@ export function trainParser(sentences: ParserSentence[], options: ParserTrainOpt
       kind: PARSER_KIND,
       version: PARSER_VERSION,
       labels: { deprels },
-      features: { tags: options.tagView ?? 'joint', system: 'arc-hybrid', moveTemplates: MOVE_FEATURES, labelTemplates: LABEL_FEATURES, nonProjective: 'lifted (no label encoding)' },
+      features: { tags: options.tagView ?? 'joint', system: 'arc-hybrid', moveTemplates: options.v1Templates ? MOVE_FEATURES_V1 : MOVE_FEATURES, labelTemplates: options.v1Templates ? LABEL_FEATURES_V1 : LABEL_FEATURES, nonProjective: 'lifted (no label encoding)' },
       training: { sentences: sentences.length, epochs: options.epochs, seed: options.seed, explore: options.explore ?? 0.9 },
       // Only the clusters: the parser has no use for capitalisation priors.
       extra: { lexicon: lexiconToJson({ clusters: options.lexicon?.clusters ?? new Map(), capPrior: new Map() }) },
