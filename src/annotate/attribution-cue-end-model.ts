@@ -58,11 +58,13 @@ export function cueEndCandidates(input: CueEndInput): CueEndCandidate[] {
   const word = (k: number): string => (k >= s.tokenStart && k < s.tokenEnd ? toks[k]!.text.toLowerCase().replace(/’/g, "'") : '</s>');
   const pos = (k: number): string => (k >= s.tokenStart && k < s.tokenEnd ? tags.upos[k]! : '</s>');
   // A cue never reaches into its content, its source or a quotation.
+  // Quotations of this sentence only: the candidates never leave it.
+  const near = quotes.filter((q) => q.span.start < s.end && s.start < q.span.end);
   const blocked = (k: number): boolean => {
     const t = toks[k]!;
     if (content.some((c) => c.start < t.end && t.start < c.end)) return true;
     if (source && source.start < t.end && t.start < source.end) return true;
-    return quotes.some((q) => q.span.start < t.end && t.start < q.span.end);
+    return near.some((q) => q.span.start < t.end && t.start < q.span.end);
   };
   const ends = new Set<number>([ruleEnd, cueEnd]);
   // Shorter than the detector's cue too: "called for" may be "called".

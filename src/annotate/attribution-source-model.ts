@@ -83,11 +83,19 @@ function encode(feats: string[]): Uint32Array {
   return out;
 }
 
-function reader(input: SourceInput): { word: (k: number) => string; pos: (k: number) => string; parse: Parse } {
+type Reader = { word: (k: number) => string; pos: (k: number) => string; parse: Parse };
+/** One reader per decision: the start and the end rankers share its parse lookup. */
+const readers = new WeakMap<SourceInput, Reader>();
+
+function reader(input: SourceInput): Reader {
+  const known = readers.get(input);
+  if (known) return known;
   const { doc, tags, sentence: s } = input;
   const word = (k: number): string => (k >= s.tokenStart && k < s.tokenEnd ? doc.tokens[k]!.text.toLowerCase().replace(/’/g, "'") : k < s.tokenStart ? '<s>' : '</s>');
   const pos = (k: number): string => (k >= s.tokenStart && k < s.tokenEnd ? tags.upos[k]! : k < s.tokenStart ? '<s>' : '</s>');
-  return { word, pos, parse: subjectSubtree(tags, s, input.cue) };
+  const made = { word, pos, parse: subjectSubtree(tags, s, input.cue) };
+  readers.set(input, made);
+  return made;
 }
 
 function parseMark(parse: Parse, edge: number, which: 'start' | 'end'): string {

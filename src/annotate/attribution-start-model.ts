@@ -62,7 +62,8 @@ export function startCandidates(input: ContentStartInput): StartCandidate[] {
   const toks = doc.tokens;
   const word = (k: number): string => (k >= s.tokenStart && k < s.tokenEnd ? toks[k]!.text.toLowerCase().replace(/’/g, "'") : k < s.tokenStart ? '<s>' : '</s>');
   const pos = (k: number): string => (k >= s.tokenStart && k < s.tokenEnd ? tags.upos[k]! : k < s.tokenStart ? '<s>' : '</s>');
-  const inside = (k: number): boolean => quotes.some((q) => q.span.start < toks[k]!.start && toks[k]!.start < q.span.end);
+  const near = quotes.filter((q) => q.span.start < s.end && s.start < q.span.end);
+  const inside = (k: number): boolean => near.some((q) => q.span.start < toks[k]!.start && toks[k]!.start < q.span.end);
   const starts = new Set<number>([ruleStart]);
   for (let k = from; k < s.tokenEnd && k - from <= MAX_GAP; k++) {
     if (PUNCT.test(toks[k]!.text) || inside(k)) continue;
