@@ -7,6 +7,7 @@ import { defaultContentModel } from '../src/annotate/attribution-content-model.j
 import { defaultCueModel } from '../src/annotate/attribution-cue-model.js';
 import { defaultStartModel } from '../src/annotate/attribution-start-model.js';
 import { defaultCueEndModel } from '../src/annotate/attribution-cue-end-model.js';
+import { defaultLeadModel } from '../src/annotate/attribution-lead-model.js';
 import { findQuotes } from '../src/annotate/quotes.js';
 import { createDoc, type Doc } from '../src/doc/doc.js';
 import { cueHeadLemma, verbCueLemma } from '../src/knowledge/cues.js';
@@ -327,6 +328,14 @@ describe('learned content starts', () => {
     const told = analyse('Maren Holt told a crowd of farmers in snowy Windham on the last day of the campaign that the harbour would reopen in spring.').seen;
     expect(told[0]).toMatchObject({ source: 'Maren Holt', cue: 'told', content: 'that the harbour would reopen in spring' });
     expect(analyse('Maren Holt urged the council to cut taxes.').seen[0]).toMatchObject({ content: 'the council to cut taxes' });
+  });
+});
+
+describe('learned starts of contents before their cue', () => {
+  it('ships, takes in a lead-in before a quotation and drops a leading "And"', () => {
+    expect(defaultLeadModel()).not.toBeNull();
+    expect(analyse('With three ferries out of service, “we cannot keep the timetable,” Maren Holt said.').seen[0]).toMatchObject({ kind: 'direct', content: 'With three ferries out of service, “we cannot keep the timetable,”' });
+    expect(analyse('And the harbour will reopen in spring, Maren Holt said.').seen[0]).toMatchObject({ source: 'Maren Holt', content: 'the harbour will reopen in spring' });
   });
 });
 

@@ -15,6 +15,7 @@ import { bestEnd, defaultContentModel, endCandidates, type EndCandidate } from '
 import { bestStart, defaultStartModel, startCandidates, type StartCandidate } from './attribution-start-model.js';
 import { bestCueEnd, cueEndCandidates, defaultCueEndModel, type CueEndCandidate } from './attribution-cue-end-model.js';
 import { bestCueStart, cueStartCandidates, defaultCueStartModel, type CueStartCandidate } from './attribution-cue-start-model.js';
+import { bestLead, defaultLeadModel, leadCandidates, type LeadCandidate } from './attribution-lead-model.js';
 import { bestSourceEdge, defaultSourceModel, sourceEndCandidates, sourceStartCandidates, type SourceInput, type SourceModel } from './attribution-source-model.js';
 import { cueFeatures, cueMargin, defaultCueModel, isCueCandidate, type CueModel } from './attribution-cue-model.js';
 import type { AveragedPerceptron } from '../models/perceptron.js';
@@ -58,6 +59,10 @@ interface Ctx {
   cueEndModel: AveragedPerceptron | null;
   /** Training hook: sees every cue-end decision. */
   recordCueEnd?: (decision: CueEndDecision) => void;
+  /** The learned ranker of starts of contents before their cue, when its model file is present. */
+  leadModel: AveragedPerceptron | null;
+  /** Training hook: sees every such start decision. */
+  recordLead?: (decision: LeadDecision) => void;
   /** The learned cue-start ranker, when its model file is present. */
   cueStartModel: AveragedPerceptron | null;
   /** Training hook: sees every cue-start decision. */
@@ -66,6 +71,13 @@ interface Ctx {
   sourceModel: SourceModel | null;
   /** Training hook: sees every source-boundary decision. */
   recordSource?: (decision: SourceInput) => void;
+}
+
+/** One decision on where a content before its cue starts: the cue's head is token `head`. */
+export interface LeadDecision {
+  head: number;
+  ruleStart: number;
+  candidates: LeadCandidate[];
 }
 
 /** One cue-start decision, for training the cue-start ranker: the cue's head starts at token `head`. */
@@ -104,6 +116,7 @@ export interface AttributionOptions {
   recordCueEnd?: (decision: CueEndDecision) => void;
   recordSource?: (decision: SourceInput) => void;
   recordCueStart?: (decision: CueStartDecision) => void;
+  recordLead?: (decision: LeadDecision) => void;
 }
 
 interface CueHit {
@@ -717,7 +730,8 @@ function attributeSentence(ctx: Ctx, s: Sentence, out: Attribution[]): void {
     let agentBy = false;
     // "The plan seems reckless": a raising verb reports no speaker; its subject is part of what is reported.
     const raising = /^(seem|appear)$/.test(cue.lemma) || /^(seem|seems|seemed|appear|appears|appeared)$/.test(lower(ctx, cue.t0));
-    if (kind === 'indirect' && cue.lemma !== 'according to' && (isPassive(ctx, t0, cue.t0) || raising) && source) {
+    const passiveSubject = kind === 'indirect' && cue.lemma !== 'according to' && (isPassive(ctx, t0, cue.t0) || raising) && source !== null;
+    if (passiveSubject && source) {
       const subject = source;
       const agent = lower(ctx, cue.t1) === 'by' ? sourceAfter(ctx, s, cue.t1 + 1) : null;
       agentBy = agent !== null;
@@ -725,6 +739,7 @@ function attributeSentence(ctx: Ctx, s: Sentence, out: Attribution[]): void {
       content = agent ? [subject] : [subject, ...content];
     }
     if (content.length === 0) continue;
+    if (!passiveSubject && (ctx.leadModel || ctx.recordLead)) content = withLead(ctx, s, cue, kind === 'direct', content);
     if (source && overlapsSpan(source, content)) source = null;
     if (source) source = refinedSource(ctx, s, source, cue.t0, t0, content);
     // "… the mine, which Mr. Clarke says he keeps open": the relative word is the first piece of what is said.
@@ -794,6 +809,23 @@ function refinedSource(ctx: Ctx, s: Sentence, source: Span, head: number, cueFir
   const to = bestSourceEdge(ctx.sourceModel.end, sourceEndCandidates(input, from));
   const span = chars(ctx, from, to);
   return overlapsSpan(span, content) ? source : span;
+}
+
+/**
+ * The first piece of a content that lies before its cue, in the cue's sentence, starting where the learned
+ * ranker puts it (it may take in a lead-in before a quotation or drop a leading conjunction).
+ */
+function withLead(ctx: Ctx, s: Sentence, cue: CueHit, direct: boolean, content: Span[]): Span[] {
+  const piece = content[0]!;
+  if (piece.end > ctx.doc.tokens[cue.t0]!.start || piece.start < s.start) return content;
+  const ruleStart = tokenAt(ctx.doc, piece.start);
+  const end = tokenAt(ctx.doc, piece.end - 1) + 1;
+  if (ruleStart < s.tokenStart || end <= ruleStart) return content;
+  const candidates = leadCandidates({ doc: ctx.doc, tags: ctx.tags, quotes: ctx.quotes, sentence: s, first: afterDateline(ctx, s), ruleStart, end, direct, cueLemma: cue.lemma });
+  ctx.recordLead?.({ head: cue.t0, ruleStart, candidates });
+  if (!ctx.leadModel) return content;
+  const start = bestLead(ctx.leadModel, candidates);
+  return start === ruleStart ? content : [{ start: ctx.doc.tokens[start]!.start, end: piece.end }, ...content.slice(1)];
 }
 
 /** Token index just past the cue's tail: a colon, or "in a statement" / "in an interview", when content follows it. */
@@ -1120,7 +1152,7 @@ function signedQuoteBefore(ctx: Ctx, dash: number): Quote | undefined {
 
 /** Every cue the detector finds, with or without a content the rules can attach (for diagnostics). */
 export function findCueSpans(doc: Doc): Array<Span & { lemma: string }> {
-  const ctx: Ctx = { doc, tags: tokenTags(doc), quotes: findQuotes(doc), model: defaultCueModel(), contentModel: defaultContentModel(), startModel: null, cueEndModel: null, sourceModel: null, cueStartModel: null };
+  const ctx: Ctx = { doc, tags: tokenTags(doc), quotes: findQuotes(doc), model: defaultCueModel(), contentModel: defaultContentModel(), startModel: null, cueEndModel: null, sourceModel: null, cueStartModel: null, leadModel: null };
   return doc.sentences.flatMap((s) => findCues(ctx, s).map((c) => ({ ...chars(ctx, c.t0, c.t1), lemma: c.lemma })));
 }
 
@@ -1152,6 +1184,8 @@ export function findAttributions(doc: Doc, entities: EntityRecord[] = [], option
     recordSource: options.recordSource,
     cueStartModel: defaultCueStartModel(),
     recordCueStart: options.recordCueStart,
+    leadModel: defaultLeadModel(),
+    recordLead: options.recordLead,
   };
   const found: Attribution[] = [];
   for (const s of doc.sentences) attributeSentence(ctx, s, found);
