@@ -820,8 +820,11 @@ function withLead(ctx: Ctx, s: Sentence, cue: CueHit, direct: boolean, content: 
   if (piece.end > ctx.doc.tokens[cue.t0]!.start || piece.start < s.start) return content;
   const ruleStart = tokenAt(ctx.doc, piece.start);
   const end = tokenAt(ctx.doc, piece.end - 1) + 1;
-  if (ruleStart < s.tokenStart || end <= ruleStart) return content;
-  const candidates = leadCandidates({ doc: ctx.doc, tags: ctx.tags, quotes: ctx.quotes, sentence: s, first: afterDateline(ctx, s), ruleStart, end, direct, cueLemma: cue.lemma });
+  const first = afterDateline(ctx, s);
+  // A reported clause that starts the sentence, or a quotation; not a content taken from another report
+  // (", a charge Holt denied").
+  if (ruleStart < s.tokenStart || end <= ruleStart || (!direct && ruleStart !== first)) return content;
+  const candidates = leadCandidates({ doc: ctx.doc, tags: ctx.tags, quotes: ctx.quotes, sentence: s, first, ruleStart, end, direct, cueLemma: cue.lemma });
   ctx.recordLead?.({ head: cue.t0, ruleStart, candidates });
   if (!ctx.leadModel) return content;
   const start = bestLead(ctx.leadModel, candidates);
