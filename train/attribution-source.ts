@@ -123,7 +123,7 @@ if (!args.includes('--dry')) {
       kind: SOURCE_MODEL_KIND,
       version: SOURCE_MODEL_VERSION,
       labels: { start: ['no', 'yes'], end: ['no', 'yes'] },
-      features: { templates: 29 },
+      features: { templates: 29, sides: 2 },
       training: { data: 'PolNeAR train', epochs, seed, starts: train.starts.length, ends: train.ends.length },
     },
     perceptrons: { start, end },

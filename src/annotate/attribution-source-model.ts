@@ -16,7 +16,7 @@ import { loadShippedModel } from './attribution-cue-model.js';
 import type { TokenTags } from './attribution-tags.js';
 
 export const SOURCE_MODEL_KIND = 'fivew-attribution-source';
-export const SOURCE_MODEL_VERSION = 1;
+export const SOURCE_MODEL_VERSION = 2;
 export const SOURCE_MODEL_PATH = fileURLToPath(new URL('../../models/attribution-source.bin.gz', import.meta.url));
 
 export interface SourceCandidate {
@@ -29,13 +29,17 @@ export interface SourceInput {
   doc: Doc;
   tags: TokenTags;
   sentence: Sentence;
-  /** The rules' span, token indices [start, end), ending before the cue. */
+  /** The rules' span, token indices [start, end), before or after the cue. */
   start: number;
   end: number;
   /** The cue head token. */
   cue: number;
-  /** First token the source may not reach (the cue's first token). */
+  /** First token the source may start at (the sentence's, or the one after the cue). */
+  floor: number;
+  /** First token the source may not reach (the cue's first token, or the sentence end). */
   limit: number;
+  /** The source follows its cue ("…, said Mr. Burman, a senior fellow"). */
+  after: boolean;
 }
 
 /** How far either edge may move from the rules' choice, in tokens. */
@@ -77,9 +81,13 @@ function subjectSubtree(tags: TokenTags, s: Sentence, cue: number): Parse {
   return { subjStart: lo, subjEnd: hi + 1 };
 }
 
-function encode(feats: string[]): Uint32Array {
-  const out = new Uint32Array(feats.length);
-  for (let k = 0; k < feats.length; k++) out[k] = hashString(feats[k]!);
+/** Hashed features, each also marked with the side of the cue the source is on (the two differ a lot). */
+function encode(feats: string[], after: boolean): Uint32Array {
+  const out = new Uint32Array(feats.length * 2);
+  for (let k = 0; k < feats.length; k++) {
+    out[2 * k] = hashString(feats[k]!);
+    out[2 * k + 1] = hashString(`${after ? 'A' : 'B'}|${feats[k]!}`);
+  }
   return out;
 }
 
@@ -108,10 +116,10 @@ function parseMark(parse: Parse, edge: number, which: 'start' | 'end'): string {
 
 /** Candidate starts around the rules' start (the end fixed at the rules' end). */
 export function sourceStartCandidates(input: SourceInput): SourceCandidate[] {
-  const { sentence: s, start, end } = input;
+  const { sentence: s, start, end, floor, after } = input;
   const { word, pos, parse } = reader(input);
   const out: SourceCandidate[] = [];
-  for (let at = Math.max(s.tokenStart, start - REACH); at < end && at <= start + REACH; at++) {
+  for (let at = Math.max(floor, start - REACH); at < end && at <= start + REACH; at++) {
     if (/^[,;:.)]$/.test(word(at))) continue;
     const rule = at === start ? 'R' : at < start ? '<' : '>';
     let commas = 0;
@@ -137,16 +145,16 @@ export function sourceStartCandidates(input: SourceInput): SourceCandidate[] {
         `parse=${pm}`,
         `parse+rule=${pm}|${rule}`,
         `parse+ka=${pm}|${ka}`,
-      ]),
+      ], after),
     });
   }
-  if (!out.some((c) => c.at === start)) out.push({ at: start, features: encode(['rule=R']) });
+  if (!out.some((c) => c.at === start)) out.push({ at: start, features: encode(['rule=R'], after) });
   return out;
 }
 
 /** Candidate ends around the rules' end, for a source starting at `start`. */
 export function sourceEndCandidates(input: SourceInput, start: number): SourceCandidate[] {
-  const { end, limit } = input;
+  const { end, limit, after } = input;
   const { word, pos, parse } = reader(input);
   const out: SourceCandidate[] = [];
   for (let at = start + 1; at <= limit && at <= end + REACH; at++) {
@@ -173,10 +181,10 @@ export function sourceEndCandidates(input: SourceInput, start: number): SourceCa
         `parse=${pm}`,
         `parse+rule=${pm}|${rule}`,
         `parse+kn=${pm}|${kn}`,
-      ]),
+      ], after),
     });
   }
-  if (!out.some((c) => c.at === end)) out.push({ at: end, features: encode(['rule=R']) });
+  if (!out.some((c) => c.at === end)) out.push({ at: end, features: encode(['rule=R'], after) });
   return out;
 }
 

@@ -741,7 +741,7 @@ function attributeSentence(ctx: Ctx, s: Sentence, out: Attribution[]): void {
     if (content.length === 0) continue;
     if (!passiveSubject && (ctx.leadModel || ctx.recordLead)) content = withLead(ctx, s, cue, kind === 'direct', content);
     if (source && overlapsSpan(source, content)) source = null;
-    if (source) source = refinedSource(ctx, s, source, cue.t0, t0, content);
+    if (source) source = refinedSource(ctx, s, source, cue, t0, content);
     // "… the mine, which Mr. Clarke says he keeps open": the relative word is the first piece of what is said.
     if (source && kind !== 'direct' && content[0]!.start >= cueSpan.end) {
       const before = tokenAt(ctx.doc, source.start) - 1;
@@ -794,15 +794,20 @@ function resumedQuote(ctx: Ctx, s: Sentence, after: number, cues: CueHit[]): Quo
  * A source phrase before its cue, with its edges as the learned rankers place them (start first, then the
  * end); the rules' span when no model ships or the ranked span would overlap the content.
  */
-function refinedSource(ctx: Ctx, s: Sentence, source: Span, head: number, cueFirst: number, content: Span[]): Span {
+function refinedSource(ctx: Ctx, s: Sentence, source: Span, cue: CueHit, cueFirst: number, content: Span[]): Span {
+  const head = cue.t0;
   if (!ctx.sourceModel && !ctx.recordSource) return source;
   const start = tokenAt(ctx.doc, source.start);
   const last = tokenAt(ctx.doc, source.end - 1);
-  if (start < s.tokenStart || last < start || last >= cueFirst) return source;
-  // Only a subject next to its cue ("X, a spokesman, has said"), not one shared from afar (", saying …"),
-  // and only on the pipeline's syntax layer, whose tags the rankers were trained on (not wink-nlp's).
-  if (cueFirst - last > 5 || !ctx.tags.head) return source;
-  const input: SourceInput = { doc: ctx.doc, tags: ctx.tags, sentence: s, start, end: last + 1, cue: head, limit: cueFirst };
+  // Only on the pipeline's syntax layer, whose tags the rankers were trained on (not wink-nlp's).
+  if (start < s.tokenStart || last < start || last >= s.tokenEnd || !ctx.tags.head) return source;
+  const afterCue = start >= cue.t1;
+  // Only a subject next to its cue ("X, a spokesman, has said", "said X, a spokesman"), not one shared from
+  // afar (", saying …").
+  if (afterCue ? start - head > 5 : last >= cueFirst || cueFirst - last > 5) return source;
+  let limit = s.tokenEnd;
+  while (afterCue && limit > last + 1 && /^[.!?"”]$/.test(ctx.doc.tokens[limit - 1]!.text)) limit--;
+  const input: SourceInput = { doc: ctx.doc, tags: ctx.tags, sentence: s, start, end: last + 1, cue: head, floor: afterCue ? cue.t1 : s.tokenStart, limit: afterCue ? limit : cueFirst, after: afterCue };
   ctx.recordSource?.(input);
   if (!ctx.sourceModel) return source;
   const from = bestSourceEdge(ctx.sourceModel.start, sourceStartCandidates(input));
