@@ -29,6 +29,20 @@ describe('the shipped NER model', () => {
   });
 });
 
+describe('the shipped NER model on names in no list', () => {
+  const tag = (sentence: string): string[] => {
+    const words = sentence.split(' ');
+    return sharedNerTagger().tagDocument([words])[0]!.map((s) => `${s.type} ${words.slice(s.start, s.end).join(' ')}`);
+  };
+
+  it('reads a demonym, a title and a person apart, and ends a name where it ends', () => {
+    // Trained with the second gazetteer (given names…) it once gave "Karsovian Prime Minister Lidia" or "Lidia" and "Vansk" apart.
+    expect(tag('Karsovian Prime Minister Lidia Vansk said on Tuesday the talks would resume .')).toEqual(['MISC Karsovian', 'PER Lidia Vansk']);
+    // Label bias once gave the person "Vansk for talks on the disputed Meren".
+    expect(tag('he met Prime Minister Vansk for talks on the disputed Meren river .')).toEqual(['PER Vansk', 'LOC Meren']);
+  });
+});
+
 describe('entities layer on invented wire reports', () => {
   it('keeps titles out of names, records them as roles, and joins surname mentions', () => {
     const { entities, text } = entitiesOf('envoy-visit.txt');
