@@ -38,7 +38,7 @@ describe('the shipped NER model on names in no list', () => {
   it('reads a demonym, a title and a person apart, and ends a name where it ends', () => {
     // Trained with the second gazetteer (given names…) it once gave "Karsovian Prime Minister Lidia" or "Lidia" and "Vansk" apart.
     expect(tag('Karsovian Prime Minister Lidia Vansk said on Tuesday the talks would resume .')).toEqual(['MISC Karsovian', 'PER Lidia Vansk']);
-    // Label bias once gave the person "Vansk for talks on the disputed Meren".
+    // Label bias gave the person "Vansk for talks on" (the previous model) or "Vansk for talks on the disputed Meren".
     expect(tag('he met Prime Minister Vansk for talks on the disputed Meren river .')).toEqual(['PER Vansk', 'LOC Meren']);
   });
 });
