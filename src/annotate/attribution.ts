@@ -741,6 +741,8 @@ function attributeSentence(ctx: Ctx, s: Sentence, out: Attribution[]): void {
     if (content.length === 0) continue;
     if (!passiveSubject && (ctx.leadModel || ctx.recordLead)) content = withLead(ctx, s, cue, kind === 'direct', content);
     if (source && overlapsSpan(source, content)) source = null;
+    // No subject phrase the rules know, but the parse gives the cue one ("Protesters marched … and chanted").
+    if (!source && !passiveSubject && cue.lemma !== 'according to') source = parsedSubject(ctx, s, cue, content);
     if (source) source = refinedSource(ctx, s, source, cue, t0, content);
     // "… the mine, which Mr. Clarke says he keeps open": the relative word is the first piece of what is said.
     if (source && kind !== 'direct' && content[0]!.start >= cueSpan.end) {
@@ -788,6 +790,28 @@ function resumedQuote(ctx: Ctx, s: Sentence, after: number, cues: CueHit[]): Quo
     if (q) return q;
   }
   return undefined;
+}
+
+/** The cue's nominal subject with everything that hangs on it, where the sentence was parsed; null otherwise. */
+function parsedSubject(ctx: Ctx, s: Sentence, cue: CueHit, content: Span[]): Span | null {
+  const head = ctx.tags.head;
+  const rel = ctx.tags.deprel;
+  if (!head || !rel) return null;
+  let subj = -1;
+  for (let k = s.tokenStart; k < s.tokenEnd && subj < 0; k++) if (head[k]! >= cue.t0 && head[k]! < cue.t1 && rel[k]!.startsWith('nsubj') && !rel[k]!.endsWith(':pass')) subj = k;
+  if (subj < 0) return null;
+  let lo = subj;
+  let hi = subj;
+  for (let k = s.tokenStart; k < s.tokenEnd; k++) {
+    let h = k;
+    for (let steps = 0; steps < 12 && h >= 0 && h !== subj; steps++) h = head[h]!;
+    if (h === subj) {
+      lo = Math.min(lo, k);
+      hi = Math.max(hi, k);
+    }
+  }
+  const span = chars(ctx, lo, hi + 1);
+  return overlapsSpan(span, content) || (lo < cue.t1 && hi >= cue.t0) ? null : span;
 }
 
 /**
