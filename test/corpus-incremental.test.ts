@@ -95,7 +95,7 @@ describe('incremental corpus refresh', () => {
       expect((await refreshCorpus(store, { maxShare: 1 })).mode).toBe('full');
       const actorOfName = async (name: string) =>
         (await db.selectFrom('corpus_actor_forms').select('actor_id').where('form_key', '=', formOf(name, 'PERSON')!.key).executeTakeFirst())?.actor_id;
-      const articlesOf = async (id: number) =>
+      const articlesOf = async (id: string) =>
         (await db.selectFrom('corpus_actors').select(['num_articles']).where('id', '=', id).executeTakeFirstOrThrow()).num_articles;
       const before = await actorOfName('Seyyed Hamid Ghorbani');
       expect(before).toBeDefined();
