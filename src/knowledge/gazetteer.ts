@@ -25,10 +25,15 @@ export function phraseTokens(phrase: string): string[] {
 export class Gazetteer {
   private readonly root: TrieNode = { next: new Map(), ends: 0 };
   readonly listNames: readonly string[];
+  /** Scratch for match(), one slot per list. */
+  private readonly paintedEnd: Int32Array;
+  private readonly longest: Int32Array;
 
   constructor(lists: ReadonlyArray<{ name: string; phrases: Iterable<string> }>) {
     if (lists.length > 7) throw new Error('Gazetteer: at most 7 lists (4 bits each in a 32-bit mask)');
     this.listNames = lists.map((l) => l.name);
+    this.paintedEnd = new Int32Array(lists.length);
+    this.longest = new Int32Array(lists.length);
     lists.forEach((list, id) => {
       for (const phrase of list.phrases) this.add(phraseTokens(phrase), id);
     });
@@ -57,28 +62,33 @@ export class Gazetteer {
     const n = lower.length;
     const masks = new Uint32Array(n);
     const nLists = this.listNames.length;
-    // Longest match per list starting at each token, then paint B/I/L/U where nothing longer already covers.
-    const covered = new Int32Array(nLists * n).fill(-1);
-    const longest = new Int32Array(nLists);
+    const rootNext = this.root.next;
+    // Longest match per list starting at each token, then paint B/I/L/U unless an earlier, longer match
+    // of the list covers it. Painted ends only grow (a match is painted only when it reaches past the
+    // last painted one), so the last painted end per list says whether a match is nested.
+    const paintedEnd = this.paintedEnd;
+    const longest = this.longest;
+    paintedEnd.fill(-1);
     for (let i = 0; i < n; i++) {
-      let node: TrieNode | undefined = this.root.next.get(lower[i]!);
-      if (!node) continue;
-      node = this.root;
+      let node: TrieNode | undefined = rootNext.get(lower[i]!);
+      if (node === undefined) continue;
       longest.fill(-1);
-      for (let j = i; j < n && node; j++) {
+      for (let j = i; ; ) {
+        const ends = node.ends;
+        if (ends !== 0) for (let l = 0; l < nLists; l++) if (ends & (1 << l)) longest[l] = j;
+        if (++j >= n || node.next.size === 0) break;
         node = node.next.get(lower[j]!);
-        if (!node) break;
-        if (node.ends !== 0) for (let l = 0; l < nLists; l++) if (node.ends & (1 << l)) longest[l] = j;
+        if (node === undefined) break;
       }
       for (let l = 0; l < nLists; l++) {
         const j = longest[l]!;
-        if (j < 0) continue;
-        // Skip a match nested inside an earlier, longer one of the same list.
-        if (covered[l * n + i]! >= j) continue;
+        if (j < 0 || paintedEnd[l]! >= j) continue;
+        paintedEnd[l] = j;
+        const shift = l * 4;
+        const clear = ~(0xf << shift);
         for (let k = i; k <= j; k++) {
-          covered[l * n + k] = j;
           const pos = i === j ? GAZ_U : k === i ? GAZ_B : k === j ? GAZ_L : GAZ_I;
-          masks[k] = (masks[k]! & ~(0xf << (l * 4))) | (1 << (l * 4 + pos));
+          masks[k] = (masks[k]! & clear) | (1 << (shift + pos));
         }
       }
     }

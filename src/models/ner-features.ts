@@ -21,6 +21,8 @@ export interface WordInfo {
   short: number;
   /** Hashed ids of the word's own features (no context). */
   unigram: Uint32Array;
+  /** The features this word gives its neighbours that depend on it alone (see NEIGHBOUR_TEMPLATES). */
+  asNeighbour: Uint32Array;
   /** Capitalised initial letter (Xx…) or all caps. */
   cap: boolean;
   allCaps: boolean;
@@ -58,6 +60,27 @@ const T = {
 } as const;
 
 const HASH_SEED = 0x4e4552; // "NER"
+
+const NONE = 0x9e3779b9;
+
+/**
+ * Templates of a neighbour's own value, in staticFeatures's order: lower form at -1, +1, -2, +2, shape
+ * at -1, +1. Hashed once per distinct word instead of once per token.
+ */
+const NEIGHBOUR_TEMPLATES = [T.lowerM1, T.lowerP1, T.lowerM2, T.lowerP2, T.shapeM1, T.shapeP1] as const;
+const N_LOWER_M1 = 0;
+const N_LOWER_P1 = 1;
+const N_LOWER_M2 = 2;
+const N_LOWER_P2 = 3;
+const N_SHAPE_M1 = 4;
+const N_SHAPE_P1 = 5;
+
+function neighbourFeatures(lower: number, shape: number): Uint32Array {
+  return Uint32Array.from(NEIGHBOUR_TEMPLATES, (t) => hashInts(t, t === T.shapeM1 || t === T.shapeP1 ? shape : lower));
+}
+
+/** The same features where there is no neighbour (sentence edges). */
+const NO_NEIGHBOUR = neighbourFeatures(NONE, NONE);
 
 /** Lowercase closed-class words, as written (capitalised "The" may open "The Hague"). */
 const FUNCTION_WORDS = new Set([
@@ -128,6 +151,7 @@ export class WordTable {
       shape: h(shapeStr),
       short: h(shortStr),
       unigram: new Uint32Array(0),
+      asNeighbour: new Uint32Array(0),
       cap: /^\p{Lu}/u.test(word),
       allCaps: word.length > 1 && word === word.toUpperCase() && word !== lowerStr,
       lowerInitial: /^\p{Ll}/u.test(word),
@@ -137,6 +161,7 @@ export class WordTable {
       scores: null,
       capPrior: -1,
     };
+    info.asNeighbour = neighbourFeatures(info.lower, info.shape);
     const feats: number[] = [
       hashInts(T.word, info.word),
       hashInts(T.lower, info.lower),
@@ -255,14 +280,15 @@ export function dropGazetteerMatches(masks: Uint32Array, nLists: number, p: numb
   }
 }
 
-const NONE = 0x9e3779b9;
-
 function pushGaz(out: number[], template: number, mask: number, extra = 0): void {
   for (let m = mask; m !== 0; m &= m - 1) {
     const bit = 31 - Math.clz32(m & -m);
     out.push(hashInts(template, bit, extra));
   }
 }
+
+/** Stands for the missing neighbour at a sentence edge (only its asNeighbour is read). */
+const NO_INFO: Pick<WordInfo, 'asNeighbour'> = { asNeighbour: NO_NEIGHBOUR };
 
 /**
  * Static features of token i: everything that does not depend on predicted
@@ -279,16 +305,16 @@ export function staticFeatures(ctx: SentenceContext, i: number, doc: DocStats, o
   const p2 = i + 2 < n ? infos[i + 2]! : null;
   out.push(T.bias);
   if (withUnigram) for (let k = 0; k < cur.unigram.length; k++) out.push(cur.unigram[k]!);
-  out.push(hashInts(T.lowerM1, m1 ? m1.lower : NONE));
-  out.push(hashInts(T.lowerP1, p1 ? p1.lower : NONE));
-  out.push(hashInts(T.lowerM2, m2 ? m2.lower : NONE));
-  out.push(hashInts(T.lowerP2, p2 ? p2.lower : NONE));
+  out.push((m1 ?? NO_INFO).asNeighbour[N_LOWER_M1]!);
+  out.push((p1 ?? NO_INFO).asNeighbour[N_LOWER_P1]!);
+  out.push((m2 ?? NO_INFO).asNeighbour[N_LOWER_M2]!);
+  out.push((p2 ?? NO_INFO).asNeighbour[N_LOWER_P2]!);
   out.push(hashInts(T.wordM1, m1 ? m1.word : NONE, cur.short));
   out.push(hashInts(T.wordP1, p1 ? p1.word : NONE, cur.short));
   out.push(hashInts(T.bigramL, m1 ? m1.lower : NONE, cur.lower));
   out.push(hashInts(T.bigramR, cur.lower, p1 ? p1.lower : NONE));
-  out.push(hashInts(T.shapeM1, m1 ? m1.shape : NONE));
-  out.push(hashInts(T.shapeP1, p1 ? p1.shape : NONE));
+  out.push((m1 ?? NO_INFO).asNeighbour[N_SHAPE_M1]!);
+  out.push((p1 ?? NO_INFO).asNeighbour[N_SHAPE_P1]!);
   out.push(hashInts(T.shortTri, m1 ? m1.short : NONE, cur.short, p1 ? p1.short : NONE));
   if (p1?.orgKeyword) out.push(hashInts(T.orgKwP1, 1, cur.short));
   if (p2?.orgKeyword) out.push(hashInts(T.orgKwP2, 1, cur.short));

@@ -117,14 +117,45 @@ class History {
 
 type Context = ReturnType<typeof sentenceContext>;
 
+const NO_FEATURES: readonly number[] = [];
+
 /** Reusable buffers for one tagger (decoding is synchronous, so one set suffices). */
 class Scratch {
   feats: number[] = [];
   offsets = new Int32Array(256);
   base = new Float32Array(N_CLASSES);
   dyn = new Float32Array(N_CLASSES);
+  /** Tag-feature scores of the single live hypothesis, kept for its beam step (see decodeBeam). */
+  dynSingle = new Float32Array(N_CLASSES);
+  /** A hypothesis's tempered scores per tag (doubles, as the softmax reads them). */
+  local = new Float64Array(N_CLASSES);
   tagFeats: number[] = [];
+  private ids = new Uint32Array(256);
+  private idViews: Uint32Array[] = [];
   private beamBuffers: BeamBuffers | null = null;
+
+  /**
+   * `feats[from..to)` then `extra` as a Uint32Array view of exactly that length, reused across calls.
+   * The other models score Uint32Arrays; handing the perceptron plain arrays too would make its hot
+   * loops polymorphic for every model.
+   */
+  featureIds(feats: readonly number[], from: number, to: number, extra: readonly number[] = NO_FEATURES): Uint32Array {
+    const n = to - from + extra.length;
+    if (this.ids.length < n) {
+      this.ids = new Uint32Array(2 * n);
+      this.idViews = [];
+    }
+    const ids = this.ids;
+    let k = 0;
+    for (let j = from; j < to; j++) ids[k++] = feats[j]!;
+    for (let j = 0; j < extra.length; j++) ids[k++] = extra[j]!;
+    let view = this.idViews[n];
+    if (view === undefined) {
+      view = ids.subarray(0, n);
+      this.idViews[n] = view;
+    }
+    return view;
+  }
 
   /** Beam buffers for a sentence of n tokens and beam size B, reused across sentences. */
   beam(n: number, B: number): BeamBuffers {
@@ -142,7 +173,6 @@ class Scratch {
       nextTags: new Int32Array(B),
       nextPrev: new Int32Array(B),
       nextParents: new Int32Array(B),
-      tokenFeats: [],
     };
     return this.beamBuffers;
   }
@@ -159,7 +189,6 @@ interface BeamBuffers {
   nextTags: Int32Array;
   nextPrev: Int32Array;
   nextParents: Int32Array;
-  tokenFeats: number[];
 }
 
 /**
@@ -243,9 +272,8 @@ function decodeGreedy(model: AveragedPerceptron, ctx: Context, stats: DocStats, 
   for (let i = 0; i < n; i++) {
     // Tag features go at the end of this token's slice so that one scores() call covers all.
     tagFeats.length = 0;
-    for (let k = offsets[i]!; k < offsets[i + 1]!; k++) tagFeats.push(all[k]!);
     tagFeatures(ctx, i, prev, prev2, tagFeats);
-    model.scores(tagFeats, base);
+    model.scores(scratch.featureIds(all, offsets[i]!, offsets[i + 1]!, tagFeats), base);
     const own = ctx.infos[i]!.scores!;
     for (let c = 0; c < N_CLASSES; c++) base[c] += own[c]!;
     const best = bestAllowed(base, prev, i === n - 1, noFunctionWordStarts && ctx.infos[i]!.functionWord);
@@ -273,26 +301,29 @@ function decodeBeam(model: AveragedPerceptron, ctx: Context, stats: DocStats, hi
   const B = beamSize;
   // Per step and kept hypothesis: tag, parent index; current scores and previous tags.
   const beam = scratch.beam(n, B);
-  const { tagsAt, parentsAt, scores, lastTags, prevTags, nextScores, nextTags, nextPrev, nextParents, tokenFeats } = beam;
+  const { tagsAt, parentsAt, scores, lastTags, prevTags, nextScores, nextTags, nextPrev, nextParents } = beam;
+  const dynSingle = scratch.dynSingle;
+  const local = scratch.local;
   lastTags[0] = START;
   prevTags[0] = START;
   scores[0] = 0;
   let live = 1;
   for (let i = 0; i < n; i++) {
-    tokenFeats.length = 0;
-    for (let k = offsets[i]!; k < offsets[i + 1]!; k++) tokenFeats.push(all[k]!);
-    model.scores(tokenFeats, base);
+    model.scores(scratch.featureIds(all, offsets[i]!, offsets[i + 1]!), base);
     const own = ctx.infos[i]!.scores!;
     for (let c = 0; c < N_CLASSES; c++) base[c] += own[c]!;
     let kept = 0;
     const noOpening = noFunctionWordStarts && ctx.infos[i]!.functionWord;
+    // Set when the single hypothesis's tag scores are already in dynSingle (its beam step reuses them).
+    let singleScored = false;
     if (live === 1) {
       // One reading so far: if one tag clearly wins here, take it as greedy would (scores only matter relative to each other).
       const prev = lastTags[0]!;
       tagFeats.length = 0;
       tagFeatures(ctx, i, prev, prevTags[0]!, tagFeats);
-      model.scores(tagFeats, dyn);
-      for (let c = 0; c < N_CLASSES; c++) dyn[c] += base[c]!;
+      model.scores(scratch.featureIds(tagFeats, 0, tagFeats.length), dynSingle);
+      singleScored = true;
+      for (let c = 0; c < N_CLASSES; c++) dyn[c] = dynSingle[c]! + base[c]!;
       const row = prev * N_CLASSES;
       let best = -1;
       let second = -Infinity;
@@ -314,19 +345,26 @@ function decodeBeam(model: AveragedPerceptron, ctx: Context, stats: DocStats, hi
     }
     for (let h = 0; h < live; h++) {
       const prev = lastTags[h]!;
-      tagFeats.length = 0;
-      tagFeatures(ctx, i, prev, prevTags[h]!, tagFeats);
-      model.scores(tagFeats, dyn);
+      if (singleScored) dyn.set(dynSingle);
+      else {
+        tagFeats.length = 0;
+        tagFeatures(ctx, i, prev, prevTags[h]!, tagFeats);
+        model.scores(scratch.featureIds(tagFeats, 0, tagFeats.length), dyn);
+      }
       const row = prev * N_CLASSES;
       // Normalised over the allowed tags, or also over O (see Decoding.normalise).
       let max = -Infinity;
-      for (let c = 0; c < N_CLASSES; c++) if (inZ[row + c] !== 0) max = Math.max(max, (base[c]! + dyn[c]!) / temperature);
+      for (let c = 0; c < N_CLASSES; c++) {
+        const x = (base[c]! + dyn[c]!) / temperature;
+        local[c] = x;
+        if (inZ[row + c] !== 0) max = Math.max(max, x);
+      }
       let sum = 0;
-      for (let c = 0; c < N_CLASSES; c++) if (inZ[row + c] !== 0) sum += Math.exp((base[c]! + dyn[c]!) / temperature - max);
+      for (let c = 0; c < N_CLASSES; c++) if (inZ[row + c] !== 0) sum += Math.exp(local[c]! - max);
       const logZ = max + Math.log(sum);
       for (let c = 0; c < N_CLASSES; c++) {
         if (allowed[row + c] === 0 || (i === n - 1 && !canEnd(c)) || (noOpening && opens(c))) continue;
-        const score = scores[h]! + (base[c]! + dyn[c]!) / temperature - logZ;
+        const score = scores[h]! + local[c]! - logZ;
         // Merge with a kept hypothesis ending in the same two tags, else insert in order.
         let same = -1;
         for (let j = 0; j < kept; j++) if (nextTags[j] === c && nextPrev[j] === prev) same = j;
@@ -444,7 +482,16 @@ export class NerTagger {
 
   /** Tag one document (its sentences as token strings, in order); returns typed token spans per sentence. */
   tagDocument(sentences: readonly (readonly string[])[], decoding: Decoding = this.decoding, pos: PosTags = null): TypedSpan[][] {
-    return this.tagDocumentClasses(sentences, null, decoding, null, pos).map((tags) => bilouSpans(tags.map((t) => NER_TAGS[t]!)));
+    return this.tagDocumentWithMatches(sentences, decoding, pos).spans;
+  }
+
+  /**
+   * tagDocument, plus the main gazetteer's matches per sentence (Gazetteer.match of the lowercased
+   * tokens), which the tagger computes anyway: callers that need them need not match again.
+   */
+  tagDocumentWithMatches(sentences: readonly (readonly string[])[], decoding: Decoding = this.decoding, pos: PosTags = null): { spans: TypedSpan[][]; gazetteer: Uint32Array[] } {
+    const { classes, contexts } = this.run(sentences, null, decoding, null, pos);
+    return { spans: classes.map((tags) => bilouSpans(tags.map((t) => NER_TAGS[t]!))), gazetteer: contexts.map((ctx) => ctx.gaz) };
   }
 
   /** Classes per token; with `gold`, trains on the document instead (greedy, one update per token, as `control` says). */
@@ -455,6 +502,16 @@ export class NerTagger {
     control: TrainingControl | null = null,
     pos: PosTags = null,
   ): number[][] {
+    return this.run(sentences, gold, decoding, control, pos).classes;
+  }
+
+  private run(
+    sentences: readonly (readonly string[])[],
+    gold: readonly (readonly number[])[] | null,
+    decoding: Decoding,
+    control: TrainingControl | null,
+    pos: PosTags,
+  ): { classes: number[][]; contexts: Context[] } {
     const infos = sentences.map((words) => words.map((w) => this.table.get(w)));
     const stats = docStats(infos);
     const history = new History();
@@ -489,7 +546,7 @@ export class NerTagger {
       if (!ctx.infos.some((info, i) => info.cap && others.get(info) >= 0 && others.get(info) !== classType(tags[i]!))) continue;
       result[s] = decode(ctx, others);
     }
-    return result;
+    return { classes: result, contexts };
   }
 
   save(path: string, training: Record<string, unknown>, bits: 8 | 16 = 16): void {
