@@ -123,4 +123,16 @@ describe('training smoke test on a tiny treebank', () => {
     }
     expect(() => trainTagger(tagged, { epochs: 1, seed: 3, guides: guides.slice(1) })).toThrow(/guides/);
   });
+
+  it('word dropout is off by default, recorded when on, and deterministic for a seed', () => {
+    const tagged = sentences.map(toTagged);
+    const bytes = (wordDropout?: number) => encodeModel(trainTagger(tagged, { epochs: 5, seed: 3, wordDropout }).model);
+    const plain = bytes();
+    expect(bytes(0).equals(plain)).toBe(true);
+    const dropped = trainTagger(tagged, { epochs: 5, seed: 3, wordDropout: 0.5 });
+    expect(dropped.model.header.training.wordDropout).toBe(0.5);
+    const droppedBytes = encodeModel(dropped.model);
+    expect(droppedBytes.equals(plain)).toBe(false);
+    expect(bytes(0.5).equals(droppedBytes)).toBe(true);
+  });
 });

@@ -60,6 +60,8 @@ export interface TaggerTrainOptions {
   guides?: string[][];
   /** Train the first pass right to left (the guides must then come from right-to-left taggers too). */
   reversedFirstPass?: boolean;
+  /** Share of training tokens whose word identity is hidden (0, the default, for none). */
+  wordDropout?: number;
 }
 
 const N_FEATURES = 47;
@@ -142,6 +144,28 @@ function features(info: WordInfo[], amb: Uint32Array, lex: WordLex[], i: number,
   o1[k] = l0.cap, o2[k] = w.suf3, o3[k++] = 0; // 46
 }
 
+/** Stands for a hidden word in word dropout. */
+const HIDDEN_WORD = 0x70017;
+
+/**
+ * Word dropout: hide the word's identity (form, normalised form, ambiguity
+ * class) from the templates that read it, so that training sees more
+ * tokens as the unknown words of test time. Clusters, affixes and shape stay.
+ */
+function hideWord(ops: FeatureBatch, guided: boolean): void {
+  const { a: o1, b: o2 } = ops;
+  o1[1] = HIDDEN_WORD;
+  o1[2] = HIDDEN_WORD;
+  o2[11] = HIDDEN_WORD;
+  o2[18] = HIDDEN_WORD;
+  o1[19] = HIDDEN_WORD;
+  o1[32] = 0;
+  o1[34] = 0;
+  o2[35] = 0;
+  o1[37] = HIDDEN_WORD;
+  if (guided) o1[53] = HIDDEN_WORD;
+}
+
 /**
  * Second-pass operands: the first pass's tags of the words around i (its
  * right context above all, which a left-to-right pass cannot see), written
@@ -182,6 +206,9 @@ class PerceptronTagger implements Tagger {
   private readonly scores: Float32Array;
   private readonly classHash: Uint32Array;
   private readonly classGuide: Uint32Array;
+  /** Training only: share of tokens whose word is hidden (see hideWord), and its random source. */
+  private dropout = 0;
+  private dropRandom: () => number = () => 1;
 
   constructor(
     readonly model: Model,
@@ -241,6 +268,7 @@ class PerceptronTagger implements Tagger {
       if (guess === undefined) {
         features(info, amb, lex, i, p1, p2, initial, ops);
         if (guide) guideFeatures(info, lex, guide, i, p1, ops);
+        if (gold && this.dropout > 0 && this.dropRandom() < this.dropout) hideWord(ops, guide !== null);
         ops.hash(feats);
         const set = gold ? undefined : this.tagSets.get(norm);
         guess = set ? p.predictAmong(feats, set) : p.predict(feats, this.scores);
@@ -251,6 +279,11 @@ class PerceptronTagger implements Tagger {
       p1 = this.classHash[guess]!;
     }
     return out;
+  }
+
+  setWordDropout(rate: number, random: () => number): void {
+    this.dropout = rate;
+    this.dropRandom = random;
   }
 
   /** One perceptron pass over a sentence (first pass, or second given the first pass's tags); returns the words tagged right. */
@@ -361,7 +394,7 @@ export function trainTagger(sentences: TaggedSentence[], options: TaggerTrainOpt
       version: TAGGER_VERSION,
       labels: { tags: classes },
       features: { templates: N_FEATURES, ...(options.reversedFirstPass ? { firstPass: 'right-to-left' } : {}), ...(second ? { passes: 2, guidedTemplates: N_GUIDED_FEATURES } : {}), tagDictionary: { minCount: 20, minShare: 0.995 } },
-      training: { sentences: sentences.length, epochs: options.epochs, seed: options.seed, ...(second ? { secondPass: 'jack-knifed first-pass tags' } : {}) },
+      training: { sentences: sentences.length, epochs: options.epochs, seed: options.seed, ...(options.wordDropout ? { wordDropout: options.wordDropout } : {}), ...(second ? { secondPass: 'jack-knifed first-pass tags' } : {}) },
       extra: {
         tagDictionary: Object.fromEntries(dict),
         ambiguityClasses: Object.fromEntries(ambiguity),
@@ -373,6 +406,7 @@ export function trainTagger(sentences: TaggedSentence[], options: TaggerTrainOpt
   };
   const tagger = new PerceptronTagger(model, perceptron, second, options.reversedFirstPass ?? false, dict, ambiguity, new LexiconFeatures(lexicon), lemmas);
   const order = sentences.map((s, i) => ({ words: s.words, gold: s.tags.map((t) => classIndex.get(t)!), guide: guides?.[i] ?? null }));
+  if (options.wordDropout) tagger.setWordDropout(options.wordDropout, createRandom(options.seed + 7919));
   const passes: Array<[string, AveragedPerceptron, boolean]> = [['tagger', perceptron, false]];
   if (second) passes.push(['tagger second pass', second, true]);
   for (const [name, p, guided] of passes) {
