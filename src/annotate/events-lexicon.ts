@@ -91,7 +91,43 @@ export const THREAT_LEAD = /\b(?:wants?|wanted|threaten(?:s|ed)?|vow(?:s|ed)?|pl
 /** Senses by word: every token is looked up, and ~50 regular expressions a word cost 1 % of the pipeline. */
 const senseCache = new Map<string, TriggerSense | null>();
 
+/** Index of a word's first three characters when they are ASCII letters (any case), else -1. */
+function letterPrefix(word: string): number {
+  if (word.length < 3) return -1;
+  let key = 0;
+  for (let k = 0; k < 3; k++) {
+    const c = word.charCodeAt(k) | 0x20;
+    if (c < 0x61 || c > 0x7a) return -1;
+    key = (key << 5) | (c - 0x60);
+  }
+  return key;
+}
+
+/**
+ * Three-letter beginnings of the words ACTION_VERBS can match (its patterns are case-insensitive
+ * without the u flag, so only ASCII letters match their letters), or null when a pattern is not of
+ * the form ^(?:word|word…)… this reads. Most tokens start otherwise and need no cache look-up, which
+ * costs a cache miss in a map of every word seen.
+ */
+const ACTION_PREFIXES: Uint8Array | null = (() => {
+  const table = new Uint8Array(1 << 15);
+  for (const [re] of ACTION_VERBS) {
+    const group = /^\^\(\?:([a-z|-]+)\)/.exec(re.source);
+    if (!group || !re.ignoreCase || re.unicode) return null;
+    for (const alternative of group[1]!.split('|')) {
+      const key = letterPrefix(alternative);
+      if (key < 0) return null;
+      table[key] = 1;
+    }
+  }
+  return table;
+})();
+
 export function actionSense(word: string): TriggerSense | null {
+  if (ACTION_PREFIXES !== null) {
+    const key = letterPrefix(word);
+    if (key < 0 || ACTION_PREFIXES[key] === 0) return null;
+  }
   let sense = senseCache.get(word);
   if (sense !== undefined) return sense;
   sense = ACTION_VERBS.find(([re]) => re.test(word))?.[1] ?? null;

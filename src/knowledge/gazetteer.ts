@@ -12,6 +12,9 @@ interface TrieNode {
   ends: number;
 }
 
+/** Where a phrase's first token leads in a gazetteer (opaque outside this module): see Gazetteer.first. */
+export type GazetteerStart = TrieNode;
+
 export const GAZ_B = 0;
 export const GAZ_I = 1;
 export const GAZ_L = 2;
@@ -59,10 +62,19 @@ export class Gazetteer {
    * match of each list covering the token. `lower` are the lowercased tokens.
    */
   match(lower: readonly string[]): Uint32Array {
+    return this.matchFrom(lower, lower.map((w) => this.first(w)));
+  }
+
+  /** The trie node a lowercased token leads to from the root, or null: callers may cache it per word. */
+  first(lower: string): GazetteerStart | null {
+    return this.root.next.get(lower) ?? null;
+  }
+
+  /** match(), given each token's first(): the root look-up is the costly one (a large, cache-cold map). */
+  matchFrom(lower: readonly string[], firsts: readonly (GazetteerStart | null)[]): Uint32Array {
     const n = lower.length;
     const masks = new Uint32Array(n);
     const nLists = this.listNames.length;
-    const rootNext = this.root.next;
     // Longest match per list starting at each token, then paint B/I/L/U unless an earlier, longer match
     // of the list covers it. Painted ends only grow (a match is painted only when it reaches past the
     // last painted one), so the last painted end per list says whether a match is nested.
@@ -70,7 +82,7 @@ export class Gazetteer {
     const longest = this.longest;
     paintedEnd.fill(-1);
     for (let i = 0; i < n; i++) {
-      let node: TrieNode | undefined = rootNext.get(lower[i]!);
+      let node: TrieNode | undefined = firsts[i] ?? undefined;
       if (node === undefined) continue;
       longest.fill(-1);
       for (let j = i; ; ) {

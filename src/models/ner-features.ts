@@ -10,7 +10,7 @@
  */
 import { hashInts, hashString } from './hash.js';
 import { isOrgKeyword } from '../knowledge/lexicon.js';
-import type { Gazetteer } from '../knowledge/gazetteer.js';
+import type { Gazetteer, GazetteerStart } from '../knowledge/gazetteer.js';
 
 /** Per-distinct-word values, all hashed. */
 export interface WordInfo {
@@ -36,6 +36,33 @@ export interface WordInfo {
   capPrior: number;
   /** The finalised model's scores of `unigram`, filled on first use at tagging time (never while training). */
   scores: Float32Array | null;
+  /** Gazetteer.first of the lowercase form, cached for the last two gazetteers that matched this word. */
+  gazetteerA: Gazetteer | null;
+  startA: GazetteerStart | null;
+  gazetteerB: Gazetteer | null;
+  startB: GazetteerStart | null;
+}
+
+/** The word's Gazetteer.first in `gazetteer`, looked up once per word and gazetteer (two at a time). */
+function gazetteerStart(info: WordInfo, gazetteer: Gazetteer): GazetteerStart | null {
+  if (info.gazetteerA === gazetteer) return info.startA;
+  if (info.gazetteerB === gazetteer) return info.startB;
+  const start = gazetteer.first(info.lowerStr);
+  if (info.gazetteerA === null) {
+    info.gazetteerA = gazetteer;
+    info.startA = start;
+  } else {
+    info.gazetteerB = gazetteer;
+    info.startB = start;
+  }
+  return start;
+}
+
+function matchGazetteer(gazetteer: Gazetteer, lower: readonly string[], infos: readonly WordInfo[]): Uint32Array {
+  return gazetteer.matchFrom(
+    lower,
+    infos.map((info) => gazetteerStart(info, gazetteer)),
+  );
 }
 
 export interface FeatureSettings {
@@ -160,6 +187,10 @@ export class WordTable {
       cluster: new Uint32Array(0),
       scores: null,
       capPrior: -1,
+      gazetteerA: null,
+      startA: null,
+      gazetteerB: null,
+      startB: null,
     };
     info.asNeighbour = neighbourFeatures(info.lower, info.shape);
     const feats: number[] = [
@@ -251,11 +282,11 @@ export function sentenceContext(
   pos: readonly string[] | null = null,
 ): SentenceContext {
   const lower = infos.map((info) => info.lowerStr);
-  const gaz2 = extra ? extra.match(lower) : null;
+  const gaz2 = extra ? matchGazetteer(extra, lower, infos) : null;
   // The second gazetteer's villages and names include common words ("Of", "Police", "Rose"): only capitalised tokens count.
   if (gaz2) for (let i = 0; i < gaz2.length; i++) if (!infos[i]!.cap) gaz2[i] = 0;
   const posIds = pos ? Uint32Array.from(pos, (t) => hashString(t, HASH_SEED)) : null;
-  return { words, infos, gaz: gazetteer.match(lower), gaz2, caps: isCapsSentence(infos), pos: posIds };
+  return { words, infos, gaz: matchGazetteer(gazetteer, lower, infos), gaz2, caps: isCapsSentence(infos), pos: posIds };
 }
 
 /**
