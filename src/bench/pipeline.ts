@@ -154,6 +154,8 @@ async function run(options: BenchOptions): Promise<BenchResult> {
   const total = Object.values(one.timings).reduce((a, b) => a + b, 0);
   const stages = Object.entries(one.timings).sort((a, b) => b[1] - a[1]);
   for (const [stage, ms] of stages) rates[`words/s ${stage}`] = rate(words, ms / 1000);
+  // The same per CPU-second: each stage's share of the pass's CPU time (wall time measures the neighbours too).
+  for (const [stage, ms] of stages) rates[`words/cpu-s ${stage}`] = rate(words, (one.cpuSeconds * ms) / total);
   for (const [stage, ms] of stages) rates[`% time ${stage}`] = Math.round((ms / total) * 1000) / 10;
   rates['peak RSS MB (jobs 1)'] = rssOne;
   rates['peak RSS MB (jobs 2)'] = rssTwo;

@@ -20,6 +20,20 @@ function getWink(): Wink {
   return wink;
 }
 
+/** value.trim() === '', answered from the first character when it is printable ASCII (nearly always). */
+function isBlank(value: string): boolean {
+  const c = value.charCodeAt(0);
+  if (c > 0x20 && c < 0x7f) return false;
+  return value.trim() === '';
+}
+
+/** /^\p{Ll}/u.test(value), answered from the first character when it is ASCII. */
+function startsLowercase(value: string): boolean {
+  const c = value.charCodeAt(0);
+  if (c < 0x80) return c >= 0x61 && c <= 0x7a;
+  return /^\p{Ll}/u.test(value);
+}
+
 export function tokenize(text: string, paragraphs: Paragraph[]): { tokens: Token[]; sentences: Sentence[] } {
   const nlp = getWink();
   const its = nlp.its;
@@ -47,14 +61,14 @@ export function tokenize(text: string, paragraphs: Paragraph[]): { tokens: Token
     }
     const end = start + value.length;
     pos = end;
-    if (types[i] === 'tabCRLF' || value.trim() === '') {
+    if (types[i] === 'tabCRLF' || isBlank(value)) {
       pendingWinkStart ||= winkSentenceStarts.has(i);
       continue;
     }
     // wink breaks "www.x.com" and "TEXT.htm" after the dot; a real sentence break has a space before it.
     const glued = tokens.length > 0 && tokens[tokens.length - 1]!.end === start;
     // "(D-Md.) agreed": an abbreviation's dot fooled the splitter when the next word is lowercase.
-    const lowercaseNext = /^\p{Ll}/u.test(value);
+    const lowercaseNext = startsLowercase(value);
     const winkStart = (pendingWinkStart || winkSentenceStarts.has(i)) && !glued && !lowercaseNext;
     pendingWinkStart = false;
     while (para < paragraphs.length - 1 && start >= paragraphs[para]!.end) para++;
