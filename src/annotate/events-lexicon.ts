@@ -141,6 +141,12 @@ export function actionSense(word: string): TriggerSense | null {
 export const MEETING =
   /\b(?:(?:in|during|after|at)\s+(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,2}(?:meeting|talks|conversation|session)\s+with|(?:held|hold|holds|holding)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}(?:meeting|talks|consultations|discussions|conversation)\s+with|meeting\s+with|met\s+with|met|meets\s+with|meets|meet\s+with|meet|meeting|sat\s+down\s+with|sits\s+down\s+with|(?:received|receives|receiving)(?=\s+(?:the\s+|a\s+)?(?:\p{Lu}|delegations?\b|ministers?\b|officials?\b|envoys?\b|ambassadors?\b|leaders?\b))|talks\s+with|conferred\s+with)\b/giu;
 
+/**
+ * Words at a word boundary that every MEETING match holds (same flags, so the same case folding): a
+ * sentence without any cannot hold a meeting phrase, and this scan is much cheaper than MEETING's.
+ */
+export const MEETING_WORDS = /\b(?:meet|met|talks|conversation|session|consultations|discussions|down|receiv|conferred)/iu;
+
 /** Content that accuses whoever is its subject: backing terrorists, plots, sowing discord. */
 export const ACCUSING_CONTENT =
   /(?<![-\w])(?:(?:support(?:ing|s|ed)?|back(?:ing|s|ed)?|arm(?:ing|s|ed)?|fund(?:ing|s|ed)?|sponsor(?:ing|s|ed)?|train(?:ing|s|ed)?|providing)\s+(?:\w+\s+){0,3}(?:terror\w*|extremis\w*|takfiri\w*|militants?)|backed\s+by|sow(?:ing|s)?\s+discord|plots?|conspirac\w+|intends?\s+to\s+(?:partition|divide|destroy|destabili[sz]e)|seeks?\s+to\s+(?:sow|divide|destabili[sz]e|defeat|destroy)|aggression|war\s+crimes|crimes|pressure\s+on)\b/i;

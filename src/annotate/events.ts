@@ -19,6 +19,7 @@ import {
   FUTURE,
   HYPOTHETICAL,
   MEETING,
+  MEETING_WORDS,
   NEGATION,
   PASSIVE_SUPPORT,
   SPEECH_CUES,
@@ -251,6 +252,7 @@ function finish(ctx: Ctx, sense: TriggerSense, source: string[], target: string[
 function meetings(ctx: Ctx, sentence: Sentence, topic: Topic, times: TimeExpression[], places: PlaceMention[]): Draft[] {
   const text = ctx.doc.text.slice(sentence.start, sentence.end);
   const out: Draft[] = [];
+  if (!MEETING_WORDS.test(text)) return out;
   MEETING.lastIndex = 0;
   for (let m = MEETING.exec(text); m; m = MEETING.exec(text)) {
     const start = sentence.start + m.index;

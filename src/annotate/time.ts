@@ -38,6 +38,9 @@ const RELATIVE = new RegExp(
   'gi',
 );
 
+/** Words every RELATIVE match holds (same flags): sentences without any skip its scan. */
+const RELATIVE_WORDS = /day|tomorrow|tonight|week|month|year|future|coming|soon/i;
+
 function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
@@ -135,7 +138,7 @@ export function findTimes(text: string, published: string | null | undefined, of
   const pub = publicationDay(published);
   const out: TimeExpression[] = [];
   RELATIVE.lastIndex = 0;
-  for (let m = RELATIVE.exec(text); m; m = RELATIVE.exec(text)) {
+  if (RELATIVE_WORDS.test(text)) for (let m = RELATIVE.exec(text); m; m = RELATIVE.exec(text)) {
     const t = relativeExpression(m, offset, pub);
     if (t) out.push(t);
   }
