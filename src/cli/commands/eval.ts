@@ -12,13 +12,15 @@ export function registerEval(program: Command): void {
     .option('--json', 'print one JSON object (fields documented in docs/EVAL.md)')
     .option('--baseline <name>', 'also score a baseline in the same run (extraction: readability)')
     .option('--limit <n>', 'score only the first N items')
-    .action(async (taskName: string, opts: { data: string; json?: boolean; baseline?: string; limit?: string }) => {
+    .option('--tagger <file>', 'ud: score this tagger model file instead of the shipped one')
+    .option('--parser <file>', 'ud: score this parser model file instead of the shipped one')
+    .action(async (taskName: string, opts: { data: string; json?: boolean; baseline?: string; limit?: string; tagger?: string; parser?: string }) => {
       const task = EVAL_TASKS.find((t) => t.name === taskName);
       if (!task) throw new UsageError(`unknown eval task "${taskName}" (known: ${EVAL_TASKS.map((t) => t.name).join(', ')})`);
       const progress = progressReporter(`eval ${taskName}`);
       const result = await task.run({
         data: opts.data,
-        flags: { baseline: opts.baseline, limit: opts.limit },
+        flags: { baseline: opts.baseline, limit: opts.limit, tagger: opts.tagger, parser: opts.parser },
         progress: progress.update,
       });
       progress.stop();
