@@ -9,15 +9,18 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { Doc, Sentence } from '../doc/doc.js';
-import { hashString } from '../models/hash.js';
 import type { AveragedPerceptron } from '../models/perceptron.js';
-import { loadShippedModel } from './attribution-cue-model.js';
+import { bestCandidate, hashFeatures, rankerModel } from './attribution-ranker.js';
 import type { TokenTags } from './attribution-tags.js';
 import type { Quote } from './quotes.js';
 
-export const START_MODEL_KIND = 'fivew-attribution-content-start';
-export const START_MODEL_VERSION = 1;
-export const START_MODEL_PATH = fileURLToPath(new URL('../../models/attribution-content-start.bin.gz', import.meta.url));
+export const contentStartModel = rankerModel({
+  path: fileURLToPath(new URL('../../models/attribution-content-start.bin.gz', import.meta.url)),
+  kind: 'fivew-attribution-content-start',
+  version: 1,
+  parts: ['start'],
+  assemble: ({ start }) => start,
+});
 
 export interface StartCandidate {
   /** First content token. */
@@ -131,37 +134,15 @@ export function startCandidates(input: ContentStartInput): StartCandidate[] {
       `hang+k=${hangs}|${kd}`,
       `hang-1=${start > from ? hang(start - 1, start) : 'cue'}`,
     ];
-    const features = new Uint32Array(feats.length);
-    for (let k = 0; k < feats.length; k++) features[k] = hashString(feats[k]!);
-    out.push({ start, features });
+    out.push({ start, features: hashFeatures(feats) });
   }
   return out;
 }
 
 /** The best-scoring candidate's start. */
 export function bestStart(p: AveragedPerceptron, candidates: StartCandidate[]): number {
-  let best = candidates[0]!;
-  let bestScore = -Infinity;
-  for (const c of candidates) {
-    const s = p.scores(c.features);
-    const score = s[1]! - s[0]!;
-    if (score > bestScore) {
-      bestScore = score;
-      best = c;
-    }
-  }
-  return best.start;
+  return bestCandidate(p, candidates).start;
 }
 
-let cached: AveragedPerceptron | null | undefined;
-
-/** The shipped content-start model, loaded once; null when absent or out of date (the rules decide then). */
-export function defaultStartModel(): AveragedPerceptron | null {
-  if (cached === undefined) cached = loadShippedModel(START_MODEL_PATH, START_MODEL_KIND, START_MODEL_VERSION)?.perceptrons.start ?? null;
-  return cached;
-}
-
-/** Use this model (null: the rules) instead of the shipped file, for training and experiments; undefined restores it. */
-export function setStartModel(model: AveragedPerceptron | null | undefined): void {
-  cached = model;
-}
+/** The shipped content-start model; null when absent or out of date (the rules decide then). */
+export const defaultStartModel = contentStartModel.get;

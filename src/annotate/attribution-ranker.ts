@@ -1,0 +1,100 @@
+/**
+ * What the learned attribution rankers share. Each ranker takes one decision
+ * the rules in attribution.ts make (where a content starts or ends, how far a
+ * cue runs, where a source's edges are), lists the token positions it could
+ * be, each with hashed features (the rules' choice among them), and lets a
+ * two-class averaged perceptron pick the candidate with the largest margin
+ * "yes" − "no". A ranker module supplies only its candidates and features and
+ * its model file (`rankerModel`); scoring, hashing and loading live here, and
+ * train/attribution-ranker-training.ts trains any of them.
+ */
+import { existsSync } from 'node:fs';
+import { hashString } from '../models/hash.js';
+import { loadModel, type Model } from '../models/model-file.js';
+import type { AveragedPerceptron } from '../models/perceptron.js';
+
+/** One position a ranker could choose, with its hashed features. */
+export interface RankedCandidate {
+  features: Uint32Array;
+}
+
+/** How strongly the perceptron says "this is the place". */
+export function candidateMargin(p: AveragedPerceptron, candidate: RankedCandidate): number {
+  const s = p.scores(candidate.features);
+  return s[1]! - s[0]!;
+}
+
+/** Index of the best-scoring candidate; the first of equals wins, so choices are deterministic. */
+export function bestCandidateIndex(p: AveragedPerceptron, candidates: readonly RankedCandidate[]): number {
+  let best = 0;
+  let bestScore = -Infinity;
+  for (let i = 0; i < candidates.length; i++) {
+    const score = candidateMargin(p, candidates[i]!);
+    if (score > bestScore) {
+      bestScore = score;
+      best = i;
+    }
+  }
+  return best;
+}
+
+/** The best-scoring candidate (the list is never empty: the rules' choice is always in it). */
+export function bestCandidate<C extends RankedCandidate>(p: AveragedPerceptron, candidates: readonly C[]): C {
+  return candidates[bestCandidateIndex(p, candidates)]!;
+}
+
+/** Feature strings to the hashed ids the perceptron reads. */
+export function hashFeatures(names: readonly string[]): Uint32Array {
+  const out = new Uint32Array(names.length);
+  for (let k = 0; k < names.length; k++) out[k] = hashString(names[k]!);
+  return out;
+}
+
+/**
+ * A shipped attribution model file, or null when it is absent, switched off (`FIVEW_ATTRIBUTION_RULES_ONLY`)
+ * or of another kind or feature version (it would score garbage: the rules decide until it is retrained).
+ */
+export function loadShippedModel(path: string, kind: string, version: number): Model | null {
+  if (process.env.FIVEW_ATTRIBUTION_RULES_ONLY || !existsSync(path)) return null;
+  const model = loadModel(path);
+  return model.header.kind === kind && model.header.version === version ? model : null;
+}
+
+export interface RankerModelSpec<Part extends string, M> {
+  path: string;
+  /** Written into the file's header; a file of another kind or version is ignored. */
+  kind: string;
+  version: number;
+  /** Names of the perceptrons the file holds (one per decision the ranker makes). */
+  parts: readonly Part[];
+  /** The model attribution.ts uses, from the file's perceptrons. */
+  assemble: (perceptrons: Record<Part, AveragedPerceptron>) => M;
+}
+
+export interface RankerModel<Part extends string, M> extends RankerModelSpec<Part, M> {
+  /** The model in use: the shipped file's, loaded once; null when absent or out of date (the rules decide then). */
+  get: () => M | null;
+  /** Use this model (null: the rules) instead of the shipped file, for training and experiments; undefined restores it. */
+  set: (model: M | null | undefined) => void;
+}
+
+/** A ranker's model file and the slot holding the model attribution runs with. */
+export function rankerModel<Part extends string, M>(spec: RankerModelSpec<Part, M>): RankerModel<Part, M> {
+  // undefined: not loaded yet (loading is lazy so that rules-only runs never read the file).
+  let current: M | null | undefined;
+  const load = (): M | null => {
+    const model = loadShippedModel(spec.path, spec.kind, spec.version);
+    if (!model || !spec.parts.every((part) => model.perceptrons[part])) return null;
+    return spec.assemble(model.perceptrons as Record<Part, AveragedPerceptron>);
+  };
+  return {
+    ...spec,
+    get: () => {
+      if (current === undefined) current = load();
+      return current;
+    },
+    set: (model) => {
+      current = model;
+    },
+  };
+}
