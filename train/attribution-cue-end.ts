@@ -5,113 +5,31 @@
  *   npx tsx train/attribution-cue-end.ts [--epochs 10] [--seed 1] [--out FILE] [--dry]
  * Docs come from the /tmp cache of train/attribution-docs.ts.
  */
-import { findAttributions, type CueEndDecision } from '../src/annotate/attribution.js';
-import { bestCueEnd, CUE_END_MODEL_KIND, CUE_END_MODEL_PATH, CUE_END_MODEL_VERSION, setCueEndModel, type CueEndCandidate } from '../src/annotate/attribution-cue-end-model.js';
-import { toOriginalOffset } from '../src/doc/normalize.js';
+import { cueEndModel } from '../src/annotate/attribution-cue-end-model.js';
 import { canonicalSpans } from '../src/eval/polnear.js';
-import { saveModel } from '../src/models/model-file.js';
-import { AveragedPerceptron } from '../src/models/perceptron.js';
-import { createRandom, shuffle } from '../src/models/prng.js';
-import { loadSplit, type SplitDoc } from './attribution-docs.js';
-import { scoreLine, scoreSplit } from './attribution-score.js';
+import type { SplitDoc } from './attribution-docs.js';
+import { examplesOnGoldCues, round4, trainRanker, type RankingExamples } from './attribution-ranker-training.js';
 
-const args = process.argv.slice(2);
-const flag = (name: string, fallback: string): string => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
-};
-const epochs = Number(flag('epochs', '10'));
-const seed = Number(flag('seed', '1'));
-const out = flag('out', CUE_END_MODEL_PATH);
-
-interface Example {
-  candidates: CueEndCandidate[];
-  gold: number;
-  rule: number;
-}
-
-/**
- * Decisions whose cue head overlaps a gold cue, labelled with that gold cue's end when it is among the
- * candidates.
- */
-function examples(docs: SplitDoc[]): { examples: Example[]; decisions: number; matched: number } {
-  setCueEndModel(null);
-  const list: Example[] = [];
-  let decisions = 0;
-  let matched = 0;
-  for (const d of docs) {
-    const back = (x: number): number => toOriginalOffset(d.doc.normalization, x);
-    const seen: CueEndDecision[] = [];
-    findAttributions(d.doc, d.entities, { recordCueEnd: (x) => seen.push(x) });
-    for (const x of seen) {
-      decisions++;
-      const a = back(d.doc.tokens[x.cueStart]!.start);
-      const b = back(d.doc.tokens[x.cueEnd - 1]!.end);
-      const gold = d.gold.find((g) => g.cue.some((c) => c.start < b && a < c.end));
-      if (!gold) continue;
-      matched++;
+/** Decisions whose cue head overlaps a gold cue, labelled with that gold cue's end when it is a candidate. */
+function examples(docs: SplitDoc[]): RankingExamples<'end'> {
+  return examplesOnGoldCues(
+    docs,
+    'end',
+    'recordCueEnd',
+    (x) => ({ first: x.cueStart, last: x.cueEnd - 1 }),
+    (x, gold, d, at) => {
       const cue = canonicalSpans(d.text, gold.cue);
       const goldEnd = cue[cue.length - 1]!.end;
-      const g = x.candidates.findIndex((c) => back(d.doc.tokens[c.end - 1]!.end) === goldEnd);
-      if (g < 0) continue;
-      list.push({ candidates: x.candidates, gold: g, rule: x.candidates.findIndex((c) => c.end === x.ruleEnd) });
-    }
-  }
-  setCueEndModel(undefined);
-  return { examples: list, decisions, matched };
-}
-
-function accuracy(p: AveragedPerceptron, data: Example[]): number {
-  let right = 0;
-  for (const e of data) if (bestCueEnd(p, e.candidates) === e.candidates[e.gold]!.end) right++;
-  return right / Math.max(1, data.length);
-}
-
-const trainDocs = loadSplit('../shared/data/polnear/train', false, console.log);
-const devDocs = loadSplit('../shared/data/polnear/dev', false, console.log);
-const train = examples(trainDocs);
-const dev = examples(devDocs);
-for (const [name, x] of [['train', train], ['dev', dev]] as const) {
-  const ruleRight = x.examples.filter((e) => e.rule === e.gold).length;
-  console.log(`${name}: ${x.decisions} decisions, ${x.matched} on a gold cue, ${x.examples.length} with the gold end among the candidates; rules right on ${ruleRight} (${(ruleRight / x.examples.length).toFixed(3)})`);
-}
-
-const p = new AveragedPerceptron(2);
-const random = createRandom(seed);
-const order = train.examples.map((_, i) => i);
-for (let epoch = 1; epoch <= epochs; epoch++) {
-  shuffle(order, random);
-  let errors = 0;
-  for (const i of order) {
-    const e = train.examples[i]!;
-    const guess = e.candidates.findIndex((c) => c.end === bestCueEnd(p, e.candidates));
-    if (guess === e.gold) continue;
-    errors++;
-    // Ranking update: raise the gold end's margin, lower the guessed one's.
-    p.update(1, 0, e.candidates[e.gold]!.features);
-    p.update(0, 1, e.candidates[guess]!.features);
-  }
-  console.log(`epoch ${epoch}: ${errors} errors of ${train.examples.length}`);
-}
-p.finalize();
-const devAcc = accuracy(p, dev.examples);
-console.log(`dev cue-end accuracy ${devAcc.toFixed(4)} (train ${accuracy(p, train.examples).toFixed(4)})`);
-setCueEndModel(null);
-console.log(`rules: dev   ${scoreLine(scoreSplit(devDocs))}`);
-console.log(`rules: train ${scoreLine(scoreSplit(trainDocs))}`);
-setCueEndModel(p);
-console.log(`model: dev   ${scoreLine(scoreSplit(devDocs))}`);
-console.log(`model: train ${scoreLine(scoreSplit(trainDocs))}`);
-if (!args.includes('--dry')) {
-  saveModel(out, {
-    header: {
-      kind: CUE_END_MODEL_KIND,
-      version: CUE_END_MODEL_VERSION,
-      labels: { end: ['no', 'yes'] },
-      features: { templates: 19 },
-      training: { data: 'PolNeAR train', epochs, seed, examples: train.examples.length, devCueEndAccuracy: Math.round(devAcc * 10000) / 10000 },
+      const g = x.candidates.findIndex((c) => at.charEnd(c.end - 1) === goldEnd);
+      return g < 0 ? null : { candidates: x.candidates, gold: g, rule: x.candidates.findIndex((c) => c.end === x.ruleEnd) };
     },
-    perceptrons: { end: p },
-  });
-  console.log(`wrote ${out}`);
+  );
 }
+
+trainRanker({
+  model: cueEndModel,
+  matchedAs: 'on a gold cue',
+  examples,
+  features: { templates: 19 },
+  training: (f) => ({ data: 'PolNeAR train', epochs: f.epochs, seed: f.seed, examples: f.examples.end, devCueEndAccuracy: round4(f.devAccuracy.end) }),
+});

@@ -10,15 +10,18 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { Doc, Sentence, Span } from '../doc/doc.js';
-import { hashString } from '../models/hash.js';
 import type { AveragedPerceptron } from '../models/perceptron.js';
-import { loadShippedModel } from './attribution-cue-model.js';
+import { bestCandidate, hashFeatures, rankerModel } from './attribution-ranker.js';
 import type { TokenTags } from './attribution-tags.js';
 import type { Quote } from './quotes.js';
 
-export const CUE_END_MODEL_KIND = 'fivew-attribution-cue-end';
-export const CUE_END_MODEL_VERSION = 1;
-export const CUE_END_MODEL_PATH = fileURLToPath(new URL('../../models/attribution-cue-end.bin.gz', import.meta.url));
+export const cueEndModel = rankerModel({
+  path: fileURLToPath(new URL('../../models/attribution-cue-end.bin.gz', import.meta.url)),
+  kind: 'fivew-attribution-cue-end',
+  version: 1,
+  parts: ['end'],
+  assemble: ({ end }) => end,
+});
 
 export interface CueEndCandidate {
   /** Token index just past the cue. */
@@ -110,37 +113,15 @@ export function cueEndCandidates(input: CueEndInput): CueEndCandidate[] {
       `ca+last=${contentAfter}|${last}`,
       `p-last+p-next=${added > 0 ? pos(end - 1) : '-'}|${pos(end)}`,
     ];
-    const features = new Uint32Array(feats.length);
-    for (let k = 0; k < feats.length; k++) features[k] = hashString(feats[k]!);
-    out.push({ end, features });
+    out.push({ end, features: hashFeatures(feats) });
   }
   return out;
 }
 
 /** The best-scoring candidate's end. */
 export function bestCueEnd(p: AveragedPerceptron, candidates: CueEndCandidate[]): number {
-  let best = candidates[0]!;
-  let bestScore = -Infinity;
-  for (const c of candidates) {
-    const s = p.scores(c.features);
-    const score = s[1]! - s[0]!;
-    if (score > bestScore) {
-      bestScore = score;
-      best = c;
-    }
-  }
-  return best.end;
+  return bestCandidate(p, candidates).end;
 }
 
-let cached: AveragedPerceptron | null | undefined;
-
-/** The shipped cue-end model, loaded once; null when absent or out of date (the rules decide then). */
-export function defaultCueEndModel(): AveragedPerceptron | null {
-  if (cached === undefined) cached = loadShippedModel(CUE_END_MODEL_PATH, CUE_END_MODEL_KIND, CUE_END_MODEL_VERSION)?.perceptrons.end ?? null;
-  return cached;
-}
-
-/** Use this model (null: the rules) instead of the shipped file, for training and experiments; undefined restores it. */
-export function setCueEndModel(model: AveragedPerceptron | null | undefined): void {
-  cached = model;
-}
+/** The shipped cue-end model; null when absent or out of date (the rules decide then). */
+export const defaultCueEndModel = cueEndModel.get;
