@@ -5,113 +5,30 @@
  *   npx tsx train/attribution-cue-start.ts [--epochs 10] [--seed 1] [--out FILE] [--dry]
  * Docs come from the /tmp cache of train/attribution-docs.ts.
  */
-import { findAttributions, type CueStartDecision } from '../src/annotate/attribution.js';
-import { bestCueStart, CUE_START_MODEL_KIND, CUE_START_MODEL_PATH, CUE_START_MODEL_VERSION, setCueStartModel, type CueStartCandidate } from '../src/annotate/attribution-cue-start-model.js';
-import { toOriginalOffset } from '../src/doc/normalize.js';
+import { cueStartModel } from '../src/annotate/attribution-cue-start-model.js';
 import { canonicalSpans } from '../src/eval/polnear.js';
-import { saveModel } from '../src/models/model-file.js';
-import { AveragedPerceptron } from '../src/models/perceptron.js';
-import { createRandom, shuffle } from '../src/models/prng.js';
-import { loadSplit, type SplitDoc } from './attribution-docs.js';
-import { scoreLine, scoreSplit } from './attribution-score.js';
+import type { SplitDoc } from './attribution-docs.js';
+import { examplesOnGoldCues, round4, trainRanker, type RankingExamples } from './attribution-ranker-training.js';
 
-const args = process.argv.slice(2);
-const flag = (name: string, fallback: string): string => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
-};
-const epochs = Number(flag('epochs', '10'));
-const seed = Number(flag('seed', '1'));
-const out = flag('out', CUE_START_MODEL_PATH);
-
-interface Example {
-  candidates: CueStartCandidate[];
-  gold: number;
-  rule: number;
-}
-
-/**
- * Decisions whose cue head overlaps a gold cue, labelled with that gold cue's start when it is among the
- * candidates.
- */
-function examples(docs: SplitDoc[]): { examples: Example[]; decisions: number; matched: number } {
-  setCueStartModel(null);
-  const list: Example[] = [];
-  let decisions = 0;
-  let matched = 0;
-  for (const d of docs) {
-    const back = (x: number): number => toOriginalOffset(d.doc.normalization, x);
-    const seen: CueStartDecision[] = [];
-    findAttributions(d.doc, d.entities, { recordCueStart: (x) => seen.push(x) });
-    for (const x of seen) {
-      decisions++;
-      const a = back(d.doc.tokens[x.head]!.start);
-      const b = back(d.doc.tokens[x.head]!.end);
-      const gold = d.gold.find((g) => g.cue.some((c) => c.start < b && a < c.end));
-      if (!gold) continue;
-      matched++;
-      const cue = canonicalSpans(d.text, gold.cue);
-      const goldStart = cue[0]!.start;
-      const g = x.candidates.findIndex((c) => back(d.doc.tokens[c.start]!.start) === goldStart);
-      if (g < 0) continue;
-      list.push({ candidates: x.candidates, gold: g, rule: x.candidates.findIndex((c) => c.start === x.ruleStart) });
-    }
-  }
-  setCueStartModel(undefined);
-  return { examples: list, decisions, matched };
-}
-
-function accuracy(p: AveragedPerceptron, data: Example[]): number {
-  let right = 0;
-  for (const e of data) if (bestCueStart(p, e.candidates) === e.candidates[e.gold]!.start) right++;
-  return right / Math.max(1, data.length);
-}
-
-const trainDocs = loadSplit('../shared/data/polnear/train', false, console.log);
-const devDocs = loadSplit('../shared/data/polnear/dev', false, console.log);
-const train = examples(trainDocs);
-const dev = examples(devDocs);
-for (const [name, x] of [['train', train], ['dev', dev]] as const) {
-  const ruleRight = x.examples.filter((e) => e.rule === e.gold).length;
-  console.log(`${name}: ${x.decisions} decisions, ${x.matched} on a gold cue, ${x.examples.length} with the gold start among the candidates; rules right on ${ruleRight} (${(ruleRight / x.examples.length).toFixed(3)})`);
-}
-
-const p = new AveragedPerceptron(2);
-const random = createRandom(seed);
-const order = train.examples.map((_, i) => i);
-for (let epoch = 1; epoch <= epochs; epoch++) {
-  shuffle(order, random);
-  let errors = 0;
-  for (const i of order) {
-    const e = train.examples[i]!;
-    const guess = e.candidates.findIndex((c) => c.start === bestCueStart(p, e.candidates));
-    if (guess === e.gold) continue;
-    errors++;
-    // Ranking update: raise the gold start's margin, lower the guessed one's.
-    p.update(1, 0, e.candidates[e.gold]!.features);
-    p.update(0, 1, e.candidates[guess]!.features);
-  }
-  console.log(`epoch ${epoch}: ${errors} errors of ${train.examples.length}`);
-}
-p.finalize();
-const devAcc = accuracy(p, dev.examples);
-console.log(`dev cue-start accuracy ${devAcc.toFixed(4)} (train ${accuracy(p, train.examples).toFixed(4)})`);
-setCueStartModel(null);
-console.log(`rules: dev   ${scoreLine(scoreSplit(devDocs))}`);
-console.log(`rules: train ${scoreLine(scoreSplit(trainDocs))}`);
-setCueStartModel(p);
-console.log(`model: dev   ${scoreLine(scoreSplit(devDocs))}`);
-console.log(`model: train ${scoreLine(scoreSplit(trainDocs))}`);
-if (!args.includes('--dry')) {
-  saveModel(out, {
-    header: {
-      kind: CUE_START_MODEL_KIND,
-      version: CUE_START_MODEL_VERSION,
-      labels: { start: ['no', 'yes'] },
-      features: { templates: 16 },
-      training: { data: 'PolNeAR train', epochs, seed, examples: train.examples.length, devCueStartAccuracy: Math.round(devAcc * 10000) / 10000 },
+/** Decisions whose cue head overlaps a gold cue, labelled with that gold cue's start when it is a candidate. */
+function examples(docs: SplitDoc[]): RankingExamples<'start'> {
+  return examplesOnGoldCues(
+    docs,
+    'start',
+    'recordCueStart',
+    (x) => ({ first: x.head, last: x.head }),
+    (x, gold, d, at) => {
+      const goldStart = canonicalSpans(d.text, gold.cue)[0]!.start;
+      const g = x.candidates.findIndex((c) => at.charStart(c.start) === goldStart);
+      return g < 0 ? null : { candidates: x.candidates, gold: g, rule: x.candidates.findIndex((c) => c.start === x.ruleStart) };
     },
-    perceptrons: { start: p },
-  });
-  console.log(`wrote ${out}`);
+  );
 }
+
+trainRanker({
+  model: cueStartModel,
+  matchedAs: 'on a gold cue',
+  examples,
+  features: { templates: 16 },
+  training: (f) => ({ data: 'PolNeAR train', epochs: f.epochs, seed: f.seed, examples: f.examples.start, devCueStartAccuracy: round4(f.devAccuracy.start) }),
+});

@@ -10,15 +10,18 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { Doc, Sentence, Span } from '../doc/doc.js';
-import { hashString } from '../models/hash.js';
 import type { AveragedPerceptron } from '../models/perceptron.js';
-import { loadShippedModel } from './attribution-cue-model.js';
+import { bestCandidate, hashFeatures, rankerModel } from './attribution-ranker.js';
 import type { TokenTags } from './attribution-tags.js';
 import type { Quote } from './quotes.js';
 
-export const CUE_START_MODEL_KIND = 'fivew-attribution-cue-start';
-export const CUE_START_MODEL_VERSION = 1;
-export const CUE_START_MODEL_PATH = fileURLToPath(new URL('../../models/attribution-cue-start.bin.gz', import.meta.url));
+export const cueStartModel = rankerModel({
+  path: fileURLToPath(new URL('../../models/attribution-cue-start.bin.gz', import.meta.url)),
+  kind: 'fivew-attribution-cue-start',
+  version: 1,
+  parts: ['start'],
+  assemble: ({ start }) => start,
+});
 
 export interface CueStartCandidate {
   /** First cue token. */
@@ -100,37 +103,15 @@ export function cueStartCandidates(input: CueStartInput): CueStartCandidate[] {
       `cue+n=${cueLemma}|${n}`,
       `sent=${start === s.tokenStart ? 'S' : '-'}`,
     ];
-    const features = new Uint32Array(feats.length);
-    for (let k = 0; k < feats.length; k++) features[k] = hashString(feats[k]!);
-    out.push({ start, features });
+    out.push({ start, features: hashFeatures(feats) });
   }
   return out;
 }
 
 /** The best-scoring candidate's start. */
 export function bestCueStart(p: AveragedPerceptron, candidates: CueStartCandidate[]): number {
-  let best = candidates[0]!;
-  let bestScore = -Infinity;
-  for (const c of candidates) {
-    const s = p.scores(c.features);
-    const score = s[1]! - s[0]!;
-    if (score > bestScore) {
-      bestScore = score;
-      best = c;
-    }
-  }
-  return best.start;
+  return bestCandidate(p, candidates).start;
 }
 
-let cached: AveragedPerceptron | null | undefined;
-
-/** The shipped cue-start model, loaded once; null when absent or out of date (the rules decide then). */
-export function defaultCueStartModel(): AveragedPerceptron | null {
-  if (cached === undefined) cached = loadShippedModel(CUE_START_MODEL_PATH, CUE_START_MODEL_KIND, CUE_START_MODEL_VERSION)?.perceptrons.start ?? null;
-  return cached;
-}
-
-/** Use this model (null: the rules) instead of the shipped file, for training and experiments; undefined restores it. */
-export function setCueStartModel(model: AveragedPerceptron | null | undefined): void {
-  cached = model;
-}
+/** The shipped cue-start model; null when absent or out of date (the rules decide then). */
+export const defaultCueStartModel = cueStartModel.get;
