@@ -11,15 +11,18 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { Doc, Sentence } from '../doc/doc.js';
-import { hashString } from '../models/hash.js';
 import type { AveragedPerceptron } from '../models/perceptron.js';
-import { loadShippedModel } from './attribution-cue-model.js';
+import { bestCandidate, hashFeatures, rankerModel } from './attribution-ranker.js';
 import type { TokenTags } from './attribution-tags.js';
 import type { Quote } from './quotes.js';
 
-export const LEAD_MODEL_KIND = 'fivew-attribution-lead';
-export const LEAD_MODEL_VERSION = 1;
-export const LEAD_MODEL_PATH = fileURLToPath(new URL('../../models/attribution-lead.bin.gz', import.meta.url));
+export const leadModel = rankerModel({
+  path: fileURLToPath(new URL('../../models/attribution-lead.bin.gz', import.meta.url)),
+  kind: 'fivew-attribution-lead',
+  version: 1,
+  parts: ['start'],
+  assemble: ({ start }) => start,
+});
 
 export interface LeadCandidate {
   /** First content token. */
@@ -86,37 +89,15 @@ export function leadCandidates(input: LeadInput): LeadCandidate[] {
       `cue+rule=${cueLemma}|${rule}`,
       `len=${Math.min(end - start, 12) > 6 ? 'long' : 'short'}|${rule}`,
     ];
-    const features = new Uint32Array(feats.length);
-    for (let k = 0; k < feats.length; k++) features[k] = hashString(feats[k]!);
-    out.push({ start, features });
+    out.push({ start, features: hashFeatures(feats) });
   }
   return out;
 }
 
 /** The best-scoring candidate's start. */
 export function bestLead(p: AveragedPerceptron, candidates: LeadCandidate[]): number {
-  let best = candidates[0]!;
-  let bestScore = -Infinity;
-  for (const c of candidates) {
-    const s = p.scores(c.features);
-    const score = s[1]! - s[0]!;
-    if (score > bestScore) {
-      bestScore = score;
-      best = c;
-    }
-  }
-  return best.start;
+  return bestCandidate(p, candidates).start;
 }
 
-let cached: AveragedPerceptron | null | undefined;
-
-/** The shipped lead model, loaded once; null when absent or out of date (the rules decide then). */
-export function defaultLeadModel(): AveragedPerceptron | null {
-  if (cached === undefined) cached = loadShippedModel(LEAD_MODEL_PATH, LEAD_MODEL_KIND, LEAD_MODEL_VERSION)?.perceptrons.start ?? null;
-  return cached;
-}
-
-/** Use this model (null: the rules) instead of the shipped file, for training and experiments; undefined restores it. */
-export function setLeadModel(model: AveragedPerceptron | null | undefined): void {
-  cached = model;
-}
+/** The shipped lead model; null when absent or out of date (the rules decide then). */
+export const defaultLeadModel = leadModel.get;
