@@ -10,14 +10,22 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { Doc, Sentence } from '../doc/doc.js';
-import { hashString } from '../models/hash.js';
 import type { AveragedPerceptron } from '../models/perceptron.js';
-import { loadShippedModel } from './attribution-cue-model.js';
+import { bestCandidate, hashFeatures, rankerModel } from './attribution-ranker.js';
 import type { TokenTags } from './attribution-tags.js';
 
-export const SOURCE_MODEL_KIND = 'fivew-attribution-source';
-export const SOURCE_MODEL_VERSION = 2;
-export const SOURCE_MODEL_PATH = fileURLToPath(new URL('../../models/attribution-source.bin.gz', import.meta.url));
+export interface SourceModel {
+  start: AveragedPerceptron;
+  end: AveragedPerceptron;
+}
+
+export const sourceModel = rankerModel({
+  path: fileURLToPath(new URL('../../models/attribution-source.bin.gz', import.meta.url)),
+  kind: 'fivew-attribution-source',
+  version: 2,
+  parts: ['start', 'end'],
+  assemble: ({ start, end }): SourceModel => ({ start, end }),
+});
 
 export interface SourceCandidate {
   /** A token index: the first source token (start candidates) or one past the last (end candidates). */
@@ -83,12 +91,8 @@ function subjectSubtree(tags: TokenTags, s: Sentence, cue: number): Parse {
 
 /** Hashed features, each also marked with the side of the cue the source is on (the two differ a lot). */
 function encode(feats: string[], after: boolean): Uint32Array {
-  const out = new Uint32Array(feats.length * 2);
-  for (let k = 0; k < feats.length; k++) {
-    out[2 * k] = hashString(feats[k]!);
-    out[2 * k + 1] = hashString(`${after ? 'A' : 'B'}|${feats[k]!}`);
-  }
-  return out;
+  const side = after ? 'A' : 'B';
+  return hashFeatures(feats.flatMap((f) => [f, `${side}|${f}`]));
 }
 
 type Reader = { word: (k: number) => string; pos: (k: number) => string; parse: Parse };
@@ -190,36 +194,8 @@ export function sourceEndCandidates(input: SourceInput, start: number): SourceCa
 
 /** The best-scoring candidate's token index. */
 export function bestSourceEdge(p: AveragedPerceptron, candidates: SourceCandidate[]): number {
-  let best = candidates[0]!;
-  let bestScore = -Infinity;
-  for (const c of candidates) {
-    const s = p.scores(c.features);
-    const score = s[1]! - s[0]!;
-    if (score > bestScore) {
-      bestScore = score;
-      best = c;
-    }
-  }
-  return best.at;
+  return bestCandidate(p, candidates).at;
 }
 
-export interface SourceModel {
-  start: AveragedPerceptron;
-  end: AveragedPerceptron;
-}
-
-let cached: SourceModel | null | undefined;
-
-/** The shipped source model, loaded once; null when absent or out of date (the rules decide then). */
-export function defaultSourceModel(): SourceModel | null {
-  if (cached === undefined) {
-    const model = loadShippedModel(SOURCE_MODEL_PATH, SOURCE_MODEL_KIND, SOURCE_MODEL_VERSION);
-    cached = model?.perceptrons.start && model.perceptrons.end ? { start: model.perceptrons.start, end: model.perceptrons.end } : null;
-  }
-  return cached;
-}
-
-/** Use this model (null: the rules) instead of the shipped file, for training and experiments; undefined restores it. */
-export function setSourceModel(model: SourceModel | null | undefined): void {
-  cached = model;
-}
+/** The shipped source model; null when absent or out of date (the rules decide then). */
+export const defaultSourceModel = sourceModel.get;
