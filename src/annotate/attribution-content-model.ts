@@ -10,15 +10,18 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { Doc, Sentence } from '../doc/doc.js';
-import { hashString } from '../models/hash.js';
 import type { AveragedPerceptron } from '../models/perceptron.js';
-import { loadShippedModel } from './attribution-cue-model.js';
+import { bestCandidate, hashFeatures, rankerModel } from './attribution-ranker.js';
 import type { TokenTags } from './attribution-tags.js';
 import type { Quote } from './quotes.js';
 
-export const CONTENT_MODEL_KIND = 'fivew-attribution-content-end';
-export const CONTENT_MODEL_VERSION = 2;
-export const CONTENT_MODEL_PATH = fileURLToPath(new URL('../../models/attribution-content.bin.gz', import.meta.url));
+export const contentEndModel = rankerModel({
+  path: fileURLToPath(new URL('../../models/attribution-content.bin.gz', import.meta.url)),
+  kind: 'fivew-attribution-content-end',
+  version: 2,
+  parts: ['end'],
+  assemble: ({ end }) => end,
+});
 
 export interface EndCandidate {
   /** Token index just past the content's last token. */
@@ -150,9 +153,7 @@ export function endCandidates(input: ContentEndInput): EndCandidate[] {
       `att+x=${attach}|${crossing}`,
       `att+f=${attach}|${firstKind}|${rule}`,
     ];
-    const features = new Uint32Array(feats.length);
-    for (let k = 0; k < feats.length; k++) features[k] = hashString(feats[k]!);
-    out.push({ end, features });
+    out.push({ end, features: hashFeatures(feats) });
   }
   return out;
 }
@@ -176,34 +177,10 @@ function arcsAt(tags: TokenTags, s: Sentence, from: number, end: number, next: n
   return { attach: `${where}|${rel[a]}`, crossing: String(Math.min(crossing, 2)) };
 }
 
-export function candidateScore(p: AveragedPerceptron, c: EndCandidate): number {
-  const s = p.scores(c.features);
-  return s[1]! - s[0]!;
-}
-
 /** The best-scoring candidate's end. */
 export function bestEnd(p: AveragedPerceptron, candidates: EndCandidate[]): number {
-  let best = candidates[0]!;
-  let bestScore = -Infinity;
-  for (const c of candidates) {
-    const score = candidateScore(p, c);
-    if (score > bestScore) {
-      bestScore = score;
-      best = c;
-    }
-  }
-  return best.end;
+  return bestCandidate(p, candidates).end;
 }
 
-let cached: AveragedPerceptron | null | undefined;
-
-/** The shipped content-end model, loaded once; null when absent or out of date (the rules decide then). */
-export function defaultContentModel(): AveragedPerceptron | null {
-  if (cached === undefined) cached = loadShippedModel(CONTENT_MODEL_PATH, CONTENT_MODEL_KIND, CONTENT_MODEL_VERSION)?.perceptrons.end ?? null;
-  return cached;
-}
-
-/** For training: run attribution without the shipped model (its decisions are being relearned). */
-export function disableContentModel(): void {
-  cached = null;
-}
+/** The shipped content-end model; null when absent or out of date (the rules decide then). */
+export const defaultContentModel = contentEndModel.get;
