@@ -16,10 +16,11 @@ import { analyzeArticle } from '../analysis.js';
 import { readPolnear, type CharSpan } from '../eval/polnear.js';
 import { cueClass, NOUN_CUES, verbCueLemma } from '../knowledge/cues.js';
 import { hashString } from '../models/hash.js';
-import { loadModel, saveModel, type Model } from '../models/model-file.js';
+import { saveModel } from '../models/model-file.js';
 import { AveragedPerceptron } from '../models/perceptron.js';
 import { createRandom, shuffle } from '../models/prng.js';
 import type { TrainOptions, TrainTask } from '../models/train-tasks.js';
+import { loadShippedModel } from './attribution-ranker.js';
 import { tokenTags, type TokenTags } from './attribution-tags.js';
 import { findQuotes, type Quote } from './quotes.js';
 
@@ -150,16 +151,6 @@ function arcFeatures(tags: TokenTags, t0: number, t1: number, i: number, lemma: 
     `dep+hdep=${rel[i]}|${headRel}`,
     `w+dep=${word}|${rel[i]}`,
   ];
-}
-
-/**
- * A shipped attribution model file, or null when it is absent, switched off (`FIVEW_ATTRIBUTION_RULES_ONLY`)
- * or of another kind or feature version (it would score garbage: the rules decide until it is retrained).
- */
-export function loadShippedModel(path: string, kind: string, version: number): Model | null {
-  if (process.env.FIVEW_ATTRIBUTION_RULES_ONLY || !existsSync(path)) return null;
-  const model = loadModel(path);
-  return model.header.kind === kind && model.header.version === version ? model : null;
 }
 
 let cached: CueModel | null | undefined;
