@@ -104,3 +104,15 @@ describe('entities layer on invented wire reports', () => {
     expect(find(entities, 'Ilse Marn').roles).toEqual(['President']);
   });
 });
+
+describe('entities layer: an armed group named before the people it stands for', () => {
+  it('reads "ISIL Takfiris" as the group and a NORP term, not one name', () => {
+    const text = 'Deputy Minister Ilse Marn called on Tuesday for closer cooperation in the fight against ISIL Takfiris near the border, her office said.';
+    const { analysis } = analyzeArticle(parseTextArticle(text));
+    const names = analysis.entities.map((e) => `${e.type} ${e.name}`);
+    expect(names).not.toContain('MISC ISIL Takfiris');
+    const group = analysis.entities.find((e) => e.type === 'GROUP' && e.mentions.some((m) => m.text === 'ISIL'));
+    expect(group, names.join(', ')).toBeDefined();
+    expect(analysis.entities.find((e) => e.type === 'NORP' && e.mentions.some((m) => m.text === 'Takfiris')), names.join(', ')).toBeDefined();
+  });
+});

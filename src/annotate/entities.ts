@@ -293,6 +293,18 @@ function titledNameStart(tokens: ViewToken[], masks: Uint32Array, from: number, 
   return last + 1;
 }
 
+/**
+ * Where a known armed group's name ends when the rest of the span is one NORP term ("ISIL Takfiris",
+ * "Hezbollah Shiites"), else `from`. The mirror of the demonym-then-group split in sentenceMentions.
+ */
+function groupThenNorp(text: string, tokens: ViewToken[], from: number, to: number): number {
+  if (to - from < 2) return from;
+  const rest = text.slice(tokens[to - 1]!.start, tokens[to - 1]!.end).toLowerCase();
+  if (!NORP_SET.has(rest)) return from;
+  const group = text.slice(tokens[from]!.start, tokens[to - 2]!.end).toLowerCase();
+  return GROUP_ALIASES.has(group) ? to - 1 : from;
+}
+
 function isDemonymAt(masks: Uint32Array, k: number): boolean {
   return ((masks[k]! >> (LIST_DEMONYM * 4 + GAZ_U)) & 1) === 1;
 }
@@ -356,6 +368,13 @@ function sentenceMentions(doc: Doc, s: number, tokens: ViewToken[], spans: Typed
     if (placeEnd > from) {
       add(from, placeEnd, 'GPE', []);
       from = placeEnd;
+    }
+    // "the fight against ISIL Takfiris" read as one span: the armed group, then the people it names.
+    const groupEnd = groupThenNorp(doc.text, tokens, from, to);
+    if (groupEnd > from) {
+      add(from, groupEnd, 'GROUP', []);
+      add(groupEnd, to, 'NORP', []);
+      continue;
     }
     const name = doc.text.slice(tokens[from]!.start, tokens[to - 1]!.end);
     let type = placeEnd > 0 ? 'PERSON' : refineType(span.type, name, masks, from, to);
