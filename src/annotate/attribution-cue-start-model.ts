@@ -11,7 +11,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Doc, Sentence, Span } from '../doc/doc.js';
 import type { AveragedPerceptron } from '../models/perceptron.js';
-import { bestCandidate, hashFeatures, rankerModel } from './attribution-ranker.js';
+import { bestCandidate, cueBarrier, hashFeatures, quotesIn, rankerModel, sentenceReader } from './attribution-ranker.js';
 import type { TokenTags } from './attribution-tags.js';
 import type { Quote } from './quotes.js';
 
@@ -55,16 +55,8 @@ function kind(word: string, pos: string): string {
 export function cueStartCandidates(input: CueStartInput): CueStartCandidate[] {
   const { doc, tags, quotes, sentence: s, head, ruleStart, content, source, cueLemma } = input;
   const toks = doc.tokens;
-  const word = (k: number): string => (k >= s.tokenStart && k < s.tokenEnd ? toks[k]!.text.toLowerCase().replace(/’/g, "'") : '<s>');
-  const pos = (k: number): string => (k >= s.tokenStart && k < s.tokenEnd ? tags.upos[k]! : '<s>');
-  // Quotations of this sentence only: the candidates never leave it.
-  const near = quotes.filter((q) => q.span.start < s.end && s.start < q.span.end);
-  const blocked = (k: number): boolean => {
-    const t = toks[k]!;
-    if (content.some((c) => c.start < t.end && t.start < c.end)) return true;
-    if (source && source.start < t.end && t.start < source.end) return true;
-    return near.some((q) => q.span.start < t.end && t.start < q.span.end);
-  };
+  const { word, pos } = sentenceReader(doc, tags, s, '<s>', '<s>');
+  const blocked = cueBarrier(doc, quotesIn(quotes, s), content, source);
   const starts = new Set<number>([ruleStart, head]);
   for (let k = head - 1; k >= s.tokenStart && head - k <= MAX_LEAD; k--) {
     if (blocked(k) || /^[.,;:!?—―()"“”]$/.test(toks[k]!.text)) break;

@@ -12,7 +12,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Doc, Sentence } from '../doc/doc.js';
 import type { AveragedPerceptron } from '../models/perceptron.js';
-import { bestCandidate, hashFeatures, rankerModel } from './attribution-ranker.js';
+import { bestCandidate, hashFeatures, quotesIn, rankerModel, sentenceReader } from './attribution-ranker.js';
 import type { TokenTags } from './attribution-tags.js';
 import type { Quote } from './quotes.js';
 
@@ -57,9 +57,8 @@ function kind(word: string, pos: string): string {
 export function leadCandidates(input: LeadInput): LeadCandidate[] {
   const { doc, tags, quotes, sentence: s, first, ruleStart, end, direct, cueLemma } = input;
   const toks = doc.tokens;
-  const word = (k: number): string => (k >= s.tokenStart && k < s.tokenEnd ? toks[k]!.text.toLowerCase().replace(/’/g, "'") : '<s>');
-  const pos = (k: number): string => (k >= s.tokenStart && k < s.tokenEnd ? tags.upos[k]! : '<s>');
-  const near = quotes.filter((q) => q.span.start < s.end && s.start < q.span.end);
+  const { word, pos } = sentenceReader(doc, tags, s, '<s>', '<s>');
+  const near = quotesIn(quotes, s);
   const inside = (k: number): boolean => near.some((q) => q.span.start < toks[k]!.start && toks[k]!.start < q.span.end);
   const starts = new Set<number>([ruleStart]);
   for (let k = first; k < end - 1 && k <= ruleStart + MAX_INTO; k++) {

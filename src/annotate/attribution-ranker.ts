@@ -12,6 +12,9 @@ import { existsSync } from 'node:fs';
 import { hashString } from '../models/hash.js';
 import { loadModel, type Model } from '../models/model-file.js';
 import type { AveragedPerceptron } from '../models/perceptron.js';
+import type { Doc, Sentence, Span } from '../doc/doc.js';
+import type { TokenTags } from './attribution-tags.js';
+import type { Quote } from './quotes.js';
 
 /** One position a ranker could choose, with its hashed features. */
 export interface RankedCandidate {
@@ -96,5 +99,38 @@ export function rankerModel<Part extends string, M>(spec: RankerModelSpec<Part, 
     set: (model) => {
       current = model;
     },
+  };
+}
+
+/** What a ranker's features read of the tokens around its decision. */
+export interface SentenceReader {
+  word(k: number): string;
+  pos(k: number): string;
+}
+
+/**
+ * Lowercased word (’ read as ') and UPOS of token k of sentence s. Positions outside the sentence read as
+ * `before` or `after`: each ranker's model was trained with its own markers, so they are the caller's.
+ */
+export function sentenceReader(doc: Doc, tags: TokenTags, s: Sentence, before = '<s>', after = '</s>'): SentenceReader {
+  const inside = (k: number): boolean => k >= s.tokenStart && k < s.tokenEnd;
+  return {
+    word: (k) => (inside(k) ? doc.tokens[k]!.text.toLowerCase().replace(/’/g, "'") : k < s.tokenStart ? before : after),
+    pos: (k) => (inside(k) ? tags.upos[k]! : k < s.tokenStart ? before : after),
+  };
+}
+
+/** The quotations that overlap sentence s (candidates never leave their sentence, so no other matters). */
+export function quotesIn(quotes: readonly Quote[], s: Sentence): Quote[] {
+  return quotes.filter((q) => q.span.start < s.end && s.start < q.span.end);
+}
+
+/** Whether token k overlaps a content piece, the source or one of `near` quotations: a cue never reaches into them. */
+export function cueBarrier(doc: Doc, near: readonly Quote[], content: readonly Span[], source: Span | null): (k: number) => boolean {
+  return (k) => {
+    const t = doc.tokens[k]!;
+    if (content.some((c) => c.start < t.end && t.start < c.end)) return true;
+    if (source && source.start < t.end && t.start < source.end) return true;
+    return near.some((q) => q.span.start < t.end && t.start < q.span.end);
   };
 }

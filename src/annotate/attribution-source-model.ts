@@ -11,8 +11,8 @@
 import { fileURLToPath } from 'node:url';
 import type { Doc, Sentence } from '../doc/doc.js';
 import type { AveragedPerceptron } from '../models/perceptron.js';
-import { bestCandidate, hashFeatures, rankerModel } from './attribution-ranker.js';
-import type { TokenTags } from './attribution-tags.js';
+import { bestCandidate, hashFeatures, rankerModel, sentenceReader } from './attribution-ranker.js';
+import { subtreeExtent, type TokenTags } from './attribution-tags.js';
 
 export interface SourceModel {
   start: AveragedPerceptron;
@@ -75,18 +75,8 @@ function subjectSubtree(tags: TokenTags, s: Sentence, cue: number): Parse {
   let subj = -1;
   for (let k = s.tokenStart; k < s.tokenEnd; k++) if (head[k] === cue && rel[k]!.startsWith('nsubj')) subj = k;
   if (subj < 0) return { subjStart: -2, subjEnd: -2 };
-  let lo = subj;
-  let hi = subj;
-  // Tokens whose chain of heads reaches the subject (a few steps suffice for noun phrases).
-  for (let k = s.tokenStart; k < s.tokenEnd; k++) {
-    let h = k;
-    for (let steps = 0; steps < 12 && h >= 0 && h !== subj; steps++) h = head[h]!;
-    if (h === subj) {
-      lo = Math.min(lo, k);
-      hi = Math.max(hi, k);
-    }
-  }
-  return { subjStart: lo, subjEnd: hi + 1 };
+  const { start, end } = subtreeExtent(head, s, subj);
+  return { subjStart: start, subjEnd: end };
 }
 
 /** Hashed features, each also marked with the side of the cue the source is on (the two differ a lot). */
@@ -103,9 +93,7 @@ function reader(input: SourceInput): Reader {
   const known = readers.get(input);
   if (known) return known;
   const { doc, tags, sentence: s } = input;
-  const word = (k: number): string => (k >= s.tokenStart && k < s.tokenEnd ? doc.tokens[k]!.text.toLowerCase().replace(/’/g, "'") : k < s.tokenStart ? '<s>' : '</s>');
-  const pos = (k: number): string => (k >= s.tokenStart && k < s.tokenEnd ? tags.upos[k]! : k < s.tokenStart ? '<s>' : '</s>');
-  const made = { word, pos, parse: subjectSubtree(tags, s, input.cue) };
+  const made = { ...sentenceReader(doc, tags, s), parse: subjectSubtree(tags, s, input.cue) };
   readers.set(input, made);
   return made;
 }

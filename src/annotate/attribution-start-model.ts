@@ -10,7 +10,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Doc, Sentence } from '../doc/doc.js';
 import type { AveragedPerceptron } from '../models/perceptron.js';
-import { bestCandidate, hashFeatures, rankerModel } from './attribution-ranker.js';
+import { bestCandidate, hashFeatures, quotesIn, rankerModel, sentenceReader } from './attribution-ranker.js';
 import type { TokenTags } from './attribution-tags.js';
 import type { Quote } from './quotes.js';
 
@@ -63,9 +63,8 @@ function kind(word: string, pos: string): string {
 export function startCandidates(input: ContentStartInput): StartCandidate[] {
   const { doc, tags, quotes, sentence: s, cueStart, cueEnd, from, ruleStart, cueLemma } = input;
   const toks = doc.tokens;
-  const word = (k: number): string => (k >= s.tokenStart && k < s.tokenEnd ? toks[k]!.text.toLowerCase().replace(/’/g, "'") : k < s.tokenStart ? '<s>' : '</s>');
-  const pos = (k: number): string => (k >= s.tokenStart && k < s.tokenEnd ? tags.upos[k]! : k < s.tokenStart ? '<s>' : '</s>');
-  const near = quotes.filter((q) => q.span.start < s.end && s.start < q.span.end);
+  const { word, pos } = sentenceReader(doc, tags, s);
+  const near = quotesIn(quotes, s);
   const inside = (k: number): boolean => near.some((q) => q.span.start < toks[k]!.start && toks[k]!.start < q.span.end);
   const starts = new Set<number>([ruleStart]);
   for (let k = from; k < s.tokenEnd && k - from <= MAX_GAP; k++) {

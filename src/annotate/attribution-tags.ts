@@ -5,7 +5,7 @@
  */
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
-import type { Doc } from '../doc/doc.js';
+import type { Doc, Sentence } from '../doc/doc.js';
 
 export interface TokenTags {
   upos: string[];
@@ -79,4 +79,22 @@ function winkTags(doc: Doc): TokenTags {
     lemma.push(w === undefined ? t.text.toLowerCase() : lemmas[w]!.toLowerCase());
   }
   return { upos, lemma };
+}
+
+/**
+ * First and one-past-last token of sentence s whose chain of heads reaches `root` (the root included).
+ * Chains are followed for at most 12 steps, which noun phrases never need more of.
+ */
+export function subtreeExtent(head: Int32Array, s: Sentence, root: number): { start: number; end: number } {
+  let lo = root;
+  let hi = root;
+  for (let k = s.tokenStart; k < s.tokenEnd; k++) {
+    let h = k;
+    for (let steps = 0; steps < 12 && h >= 0 && h !== root; steps++) h = head[h]!;
+    if (h === root) {
+      lo = Math.min(lo, k);
+      hi = Math.max(hi, k);
+    }
+  }
+  return { start: lo, end: hi + 1 };
 }

@@ -19,7 +19,7 @@ import { bestLead, defaultLeadModel, leadCandidates, type LeadCandidate } from '
 import { bestSourceEdge, defaultSourceModel, sourceEndCandidates, sourceStartCandidates, type SourceInput, type SourceModel } from './attribution-source-model.js';
 import { cueFeatures, cueMargin, defaultCueModel, isCueCandidate, type CueModel } from './attribution-cue-model.js';
 import type { AveragedPerceptron } from '../models/perceptron.js';
-import { tokenTags, type TokenTags } from './attribution-tags.js';
+import { subtreeExtent, tokenTags, type TokenTags } from './attribution-tags.js';
 import { findQuotes, type Quote } from './quotes.js';
 import { buildSpeakerIndex, resolveSpeaker, type ResolvedSpeaker } from './speakers.js';
 
@@ -800,17 +800,9 @@ function parsedSubject(ctx: Ctx, s: Sentence, cue: CueHit, content: Span[]): Spa
   let subj = -1;
   for (let k = s.tokenStart; k < s.tokenEnd && subj < 0; k++) if (head[k]! >= cue.t0 && head[k]! < cue.t1 && rel[k]!.startsWith('nsubj') && !rel[k]!.endsWith(':pass')) subj = k;
   if (subj < 0) return null;
-  let lo = subj;
-  let hi = subj;
-  for (let k = s.tokenStart; k < s.tokenEnd; k++) {
-    let h = k;
-    for (let steps = 0; steps < 12 && h >= 0 && h !== subj; steps++) h = head[h]!;
-    if (h === subj) {
-      lo = Math.min(lo, k);
-      hi = Math.max(hi, k);
-    }
-  }
-  const span = chars(ctx, lo, hi + 1);
+  const { start: lo, end } = subtreeExtent(head, s, subj);
+  const hi = end - 1;
+  const span = chars(ctx, lo, end);
   return overlapsSpan(span, content) || (lo < cue.t1 && hi >= cue.t0) ? null : span;
 }
 
