@@ -62,6 +62,22 @@ describe('choosing the title', () => {
     expect(title(head, '<h1>harbournotes.example</h1>', 'https://harbournotes.example/tides')).toBe('Tide tables for the spring');
   });
 
+  it('takes the metadata title when the headline lost characters to a wrong encoding', () => {
+    const head = '<title>Ferry Timetable Basics: A Commuter&#x27;s Guide</title>';
+    expect(title(head, '<h1>Ferry Timetable Basics? A Commuter? Guide</h1>')).toBe("Ferry Timetable Basics: A Commuter's Guide");
+    expect(title(head, '<h1>Ferry Timetable Basics\uFFFD A Commuter\uFFFD Guide</h1>')).toBe("Ferry Timetable Basics: A Commuter's Guide");
+    // A real question in the headline is no damage: a differently worded metadata title does not replace it.
+    const other = '<title>Harbour board timetable notes</title>';
+    expect(title(other, '<h1>Is the late ferry worth it? Night workers answer</h1>')).toBe('Is the late ferry worth it? Night workers answer');
+  });
+
+  it('reads a span styled as a block inside a heading as a new line', () => {
+    const head = '<meta property="og:title" content="Ferry passes compared">';
+    expect(title(head, '<h1>The Best Ferry Passes<span class="block text-sm">Day, week and season tickets</span></h1>')).toBe('The Best Ferry Passes Day, week and season tickets');
+    expect(title(head, '<h1>The Best Ferry Passes<span style="display: block">Day, week and season tickets</span></h1>')).toBe('The Best Ferry Passes Day, week and season tickets');
+    expect(title(head, '<h1>The Best Ferry<span class="blocky">Passes</span></h1>')).toBe('The Best FerryPasses');
+  });
+
   it('reads a line break in a heading as a space', () => {
     const head = '<meta property="og:title" content="Weekend Ferry Guide">';
     expect(title(head, '<h1>WEEKEND<br>FERRY<br> <span>GUIDE</span></h1>')).toBe('WEEKEND FERRY GUIDE');

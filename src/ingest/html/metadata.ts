@@ -5,7 +5,7 @@
  */
 import { readJsonLd, type JsonLdMeta } from './jsonld.js';
 import { collapse, decodeEntities, elements, insideTag, shortText, textOf, type HElement, type ParsedPage } from './tree.js';
-import { chooseTitle } from './title.js';
+import { chooseTitle, type TitleInputs } from './title.js';
 import { cleanByline, isHandle, splitAuthors } from './byline.js';
 import { choosePublished } from './published.js';
 
@@ -48,13 +48,8 @@ const SITE_KEYS = ['og:site_name', 'application-name', 'publisher', 'dc.publishe
 export function extractMetadata(page: ParsedPage, url: string | null): PageMetadata {
   const meta = metaTags(page.all);
   const ld: JsonLdMeta | null = readJsonLd(page.jsonLd);
-  const source = ld?.publisher ?? first(meta, SITE_KEYS)?.replace(/^@/, '') ?? hostName(url);
-  const { title, headline } = chooseTitle({
-    metaTitles: [ld?.headline ?? null, first(meta, ['og:title']), first(meta, ['twitter:title']), first(meta, ['parsely-title', 'sailthru.title', 'dc.title', 'headline']), collapse(page.title) || null],
-    siteNames: [source, ...SITE_KEYS.map((k) => meta.get(k)?.[0]?.replace(/^@/, ''))].filter((s): s is string => !!s),
-    host: hostName(url),
-    all: page.all,
-  });
+  const source = sourceName(meta, ld, url);
+  const { title, headline } = chooseTitle(titleInputs(page, meta, ld, source, url));
   return {
     title,
     byline: chooseByline(page.all, meta, ld, source, headline),
@@ -63,6 +58,21 @@ export function extractMetadata(page: ParsedPage, url: string | null): PageMetad
     language: htmlLang(page.root),
     headline,
   };
+}
+
+/** What the title choice reads: every metadata title, the names the site gives itself, the page's elements. */
+export function titleInputs(page: ParsedPage, meta: Map<string, string[]>, ld: JsonLdMeta | null, source: string | null, url: string | null): TitleInputs {
+  return {
+    metaTitles: [ld?.headline ?? null, first(meta, ['og:title']), first(meta, ['twitter:title']), first(meta, ['parsely-title', 'sailthru.title', 'dc.title', 'headline']), collapse(page.title) || null],
+    siteNames: [source, ...SITE_KEYS.map((k) => meta.get(k)?.[0]?.replace(/^@/, ''))].filter((s): s is string => !!s),
+    host: hostName(url),
+    all: page.all,
+  };
+}
+
+/** The page's own name: JSON-LD publisher, og:site_name and the like, else the host. */
+export function sourceName(meta: Map<string, string[]>, ld: JsonLdMeta | null, url: string | null): string | null {
+  return ld?.publisher ?? first(meta, SITE_KEYS)?.replace(/^@/, '') ?? hostName(url);
 }
 
 function hostName(url: string | null): string | null {

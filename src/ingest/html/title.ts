@@ -3,7 +3,10 @@
  * calls its title, else the metadata title with its " | Site" part removed, unless
  * the page shows no such title and has a headline of its own.
  */
-import { collapse, decodeEntities, headingText, insideTag, repairMojibake, shortText, type HElement } from './tree.js';
+import { insideTag, shortText, type HElement } from './tree.js';
+import { canon, cleanTitleText, collectHeadings, dropPipeSuffix, SEPARATOR, splitSiteName, squash, type Heading } from './title-text.js';
+
+export { stripSiteName } from './title-text.js';
 
 export interface TitleInputs {
   /** JSON-LD headline, og:title, twitter:title, other meta, <title>: best first. */
@@ -21,65 +24,6 @@ export interface ChosenTitle {
   headline: HElement | null;
 }
 
-const SEPARATOR = /\s+[|\-–—•·»:]{1,2}\s+|\s+::\s+/;
-
-function canon(s: string): string {
-  return s
-    .normalize('NFKC')
-    .replace(/[\u2018\u2019]/g, "'")
-    .replace(/[\u201C\u201D]/g, '"')
-    .replace(/[\u2010-\u2015]/g, '-')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
-}
-
-function squash(s: string): string {
-  return canon(s).replace(/[^\p{L}\p{N}]+/gu, '');
-}
-
-/** Drops leading/trailing segments that name the site ("Story | Site", "Site - Story"). */
-export function stripSiteName(title: string, siteName: string | null, host: string | null): string {
-  return splitSiteName(title, siteName ? [siteName] : [], host).title;
-}
-
-/** A title without its site-name segments, and the segments removed. */
-function splitSiteName(title: string, siteNames: string[], host: string | null): { title: string; removed: string[] } {
-  // "example.com Story": a host name written before the title with no separator.
-  if (host && title.toLowerCase().startsWith(`${host.toLowerCase()} `) && title.length > host.length + 3) {
-    return { title: title.slice(host.length).trim(), removed: [host] };
-  }
-  const parts = title.split(SEPARATOR);
-  if (parts.length < 2) return { title: title.trim(), removed: [] };
-  const sites = siteNames.map(squash).filter((s) => s.length > 0);
-  const hostCore = host ? squash(host.split('.').slice(0, -1).join('.')) : '';
-  if (hostCore) sites.push(hostCore);
-  const isSite = (seg: string): boolean => {
-    const q = squash(seg);
-    return q.length > 0 && sites.some((site) => q === site || site.includes(q) || q.includes(site));
-  };
-  const kept = [...parts];
-  const removed: string[] = [];
-  while (kept.length > 1 && isSite(kept[kept.length - 1])) removed.push(kept.pop()!);
-  while (kept.length > 1 && isSite(kept[0])) removed.push(kept.shift()!);
-  if (kept.length === parts.length) {
-    // No segment names the site: the last short segment is still usually the site or section.
-    const last = kept[kept.length - 1];
-    if (kept.length > 1 && last.split(/\s+/).length <= 4 && last.length < kept.slice(0, -1).join(' ').length / 1.5 && /\s[|–—•·»]\s|\s-\s/.test(title)) removed.push(kept.pop()!);
-  }
-  // Rejoin with the separators as they were written.
-  const start = title.indexOf(kept[0]);
-  const lastSeg = kept[kept.length - 1];
-  const end = title.lastIndexOf(lastSeg) + lastSeg.length;
-  return { title: start >= 0 && end > start ? title.slice(start, end).trim() : kept.join(' - '), removed };
-}
-
-interface Heading {
-  el: HElement;
-  level: number;
-  text: string;
-}
-
 /** Shorter h1s than this are usually logos or section names ("Menu", "Our Blog"). */
 const MIN_H1_TITLE = 15;
 /** Longer h1s are a page's blurb or lead sentence rather than its title. */
@@ -93,7 +37,7 @@ const EDGE_DATE = /^(?:\w{3,9}\.? \d{1,2},? \d{4}|\d{1,2} \w{3,9},? \d{4})\s+|\s
 
 export function chooseTitle(inputs: TitleInputs): ChosenTitle {
   // Meta titles are often entity-encoded twice ("&amp;amp;") or double UTF-8 encoded, so repair what the parser left.
-  const metas = inputs.metaTitles.filter((t): t is string => !!t && t.trim().length > 0).map((t) => collapse(repairMojibake(decodeEntities(t))));
+  const metas = inputs.metaTitles.filter((t): t is string => !!t && t.trim().length > 0).map(cleanTitleText);
   const split = metas.map((t) => splitSiteName(t, inputs.siteNames, inputs.host));
   const stripped = split.map((s) => s.title);
   const metaKeys = new Set([...metas, ...stripped].map(squash));
@@ -113,6 +57,8 @@ export function chooseTitle(inputs: TitleInputs): ChosenTitle {
     for (const variant of [siteless(h.text, inputs), h.text, h.text.replace(EDGE_DATE, ''), h.text.replace(SECTION_LABEL, '')]) {
       if (metaKeys.has(squash(variant))) return chosen(h, dropPipeSuffix(variant));
     }
+    const repaired = undamaged(h.text, [...stripped, ...metas]);
+    if (repaired) return chosen(h, repaired);
   }
   // An h1 that a metadata title starts with, the rest being " | Site" or a subtitle.
   for (const h of h1s) {
@@ -147,34 +93,6 @@ function isSiteLabel(h1: string, meta: string): boolean {
   return /^\s*:/.test(rest) && rest.length > h1.length;
 }
 
-/** h1–h3 outside navigation, with their visible text. */
-function collectHeadings(all: HElement[]): Heading[] {
-  const out: Heading[] = [];
-  for (const el of all) {
-    const level = el.tag === 'h1' ? 1 : el.tag === 'h2' ? 2 : el.tag === 'h3' ? 3 : 0;
-    if (level === 0 || insideTag(el, 'nav') || inFurniture(el)) continue;
-    const text = collapse(repairMojibake(headingText(el)));
-    if (text.length >= 3 && text.length <= 300) out.push({ el, level, text });
-  }
-  return out;
-}
-
-/** Containers whose headings are never the article's: footers, dialogs, overlays, pop-ups. */
-const FURNITURE_TAGS = new Set(['footer', 'dialog', 'aside']);
-/**
- * A class or id naming such a container ("Overlay", "site-footer", "et_pb_text_tb_footer"); not
- * "footer-on-bottom" on a page wrapper or "hero-banner-popup" on a headline banner.
- */
-const FURNITURE_NAME = /^(?:(?:[\w-]*[-_])?footer|modal|overlay|popup|dialog)$/i;
-
-function inFurniture(el: HElement): boolean {
-  for (let a = el.parent; a && a.tag !== 'body'; a = a.parent) {
-    if (FURNITURE_TAGS.has(a.tag) || a.attrs.role === 'dialog') return true;
-    if (`${a.attrs.class ?? ''} ${a.attrs.id ?? ''}`.split(/\s+/).some((name) => FURNITURE_NAME.test(name))) return true;
-  }
-  return false;
-}
-
 /** Not page text, or too often a list of other articles' titles. */
 const NOT_HEADLINE = new Set(['#root', 'html', 'head', 'title', 'meta', 'link', 'body', 'a', 'li', 'option']);
 
@@ -190,8 +108,18 @@ function showing(all: HElement[], title: string): HElement | null {
   return null;
 }
 
-/** "Headline | Opinion": a pipe in a headline introduces a section or site label. */
-function dropPipeSuffix(title: string): string {
-  const i = title.indexOf(' | ');
-  return i > 10 ? title.slice(0, i).trim() : title;
+/** A '?' or U+FFFD inside a text, not at its end: where a page that lost its encoding put a character it could not show. */
+const LOST_CHARACTER = /[?\uFFFD](?=.)/;
+
+/**
+ * The metadata title that a headline damaged by encoding loss stands for ("Beginner? Guide" showing
+ * "Beginner's Guide"): each '?' or U+FFFD of the headline may stand for up to three characters.
+ */
+function undamaged(headline: string, metas: string[]): string | null {
+  if (!LOST_CHARACTER.test(headline.trim())) return null;
+  const escaped = canon(headline)
+    .split(/[?\uFFFD]/)
+    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const pattern = new RegExp(`^${escaped.join('\\S{0,3}')}$`, 'u');
+  return metas.find((m) => canon(m) !== canon(headline) && pattern.test(canon(m))) ?? null;
 }

@@ -108,13 +108,18 @@ export function textOf(node: HNode): string {
 /** Elements that start a new line when rendered; in a heading they separate words ("WEEKEND<br>CODING"). */
 const LINE_BREAKING = new Set(['br', 'p', 'div', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'tr', 'td', 'th', 'dd', 'dt']);
 
+/** An inline element its class or style shows as a block (Tailwind's "block", Bootstrap's "d-block", display:block). */
+function styledAsBlock(el: HElement): boolean {
+  return /(?:^|\s)(?:block|d-block)(?:\s|$)/.test(el.attrs.class ?? '') || /display\s*:\s*block/i.test(el.attrs.style ?? '');
+}
+
 /** A heading's text as read: line breaks and block children become spaces, inline tags join. */
 export function headingText(node: HElement): string {
   const out: string[] = [];
   const walk = (n: HElement): void => {
     for (const c of n.children) {
       if (typeof c === 'string') out.push(c);
-      else if (LINE_BREAKING.has(c.tag)) {
+      else if (LINE_BREAKING.has(c.tag) || styledAsBlock(c)) {
         out.push(' ');
         walk(c);
         out.push(' ');
