@@ -62,16 +62,26 @@ export interface TaggerTrainOptions {
   reversedFirstPass?: boolean;
   /** Share of training tokens whose word identity is hidden (0, the default, for none). */
   wordDropout?: number;
+  /** Leave out the style templates (the session-3 design, to compare). */
+  noStyleTemplates?: boolean;
 }
 
 const N_FEATURES = 47;
 /** Templates of the second pass: the first pass's, then those reading its tags. */
 const N_GUIDED_FEATURES = 59;
+/**
+ * Templates after those of either pass (models since session 4; older files
+ * have none and compute none): longer suffix, the head of a hyphenated
+ * compound, and the sentence's capitalisation style, which tells a
+ * capitalised word in a title-case heading ("Pizza Housing") from a name.
+ */
+const N_STYLE_FEATURES = 6;
 const START = 0x5747a27;
 
-/** Template k is feature k, in the order features() and guideFeatures() write them. */
-const TEMPLATES = Array.from({ length: N_FEATURES }, (_, k) => k);
-const GUIDED_TEMPLATES = Array.from({ length: N_GUIDED_FEATURES }, (_, k) => k);
+/** Template k is feature k, in the order features(), guideFeatures() and styleFeatures() write them. */
+function templateIds(n: number): number[] {
+  return Array.from({ length: n }, (_, k) => k);
+}
 
 /** Hash of a first-pass tag as a second-pass operand (by name, so fold taggers with other class lists agree). */
 function guideHash(tag: string): number {
@@ -144,6 +154,49 @@ function features(info: WordInfo[], amb: Uint32Array, lex: WordLex[], i: number,
   o1[k] = l0.cap, o2[k] = w.suf3, o3[k++] = 0; // 46
 }
 
+/**
+ * How the sentence capitalises its words: 1 normal, 2 every word
+ * capitalised (a title), 3 most words capitalised, 4 nothing capitalised,
+ * 5 all upper case. In titles and lower-case web text, capitalisation says
+ * little about names.
+ */
+export function sentenceStyle(words: readonly string[]): number {
+  let alpha = 0;
+  let initialCap = 0;
+  let lower = 0;
+  let upper = 0;
+  for (const w of words) {
+    const c = w.charCodeAt(0);
+    const isUpper = c >= 65 && c <= 90;
+    if (!isUpper && !(c >= 97 && c <= 122)) continue;
+    alpha++;
+    if (isUpper) {
+      initialCap++;
+      if (w.length > 1 && w === w.toUpperCase()) upper++;
+    } else lower++;
+  }
+  if (alpha < 2) return 1;
+  if (upper === alpha) return 5;
+  if (initialCap === alpha) return 2;
+  if (initialCap >= 0.6 * alpha) return 3;
+  if (lower === alpha) return 4;
+  return 1;
+}
+
+/** Operands of the style templates for word i, written from index k. */
+function styleFeatures(info: WordInfo[], amb: Uint32Array, lex: WordLex[], i: number, style: number, k: number, ops: FeatureBatch): void {
+  const { a: o1, b: o2, c: o3 } = ops;
+  const w = info[i]!;
+  const l0 = lex[i]!;
+  const wp1 = i + 1 < info.length ? info[i + 1]! : NONE;
+  o1[k] = w.suf5, o2[k] = 0, o3[k++] = 0;
+  o1[k] = w.hyphenTail, o2[k] = 0, o3[k++] = 0;
+  o1[k] = style, o2[k] = w.shape, o3[k++] = l0.cap;
+  o1[k] = style, o2[k] = w.norm, o3[k++] = 0;
+  o1[k] = style, o2[k] = amb[i]!, o3[k++] = w.shape;
+  o1[k] = style, o2[k] = w.shape, o3[k++] = wp1.shape;
+}
+
 /** Stands for a hidden word in word dropout. */
 const HIDDEN_WORD = 0x70017;
 
@@ -199,10 +252,12 @@ class PerceptronTagger implements Tagger {
   readonly classes: string[];
   readonly upos: string[];
   readonly xpos: string[];
-  private readonly feats = new Uint32Array(N_FEATURES);
-  private readonly guidedFeats = new Uint32Array(N_GUIDED_FEATURES);
-  private readonly ops = new FeatureBatch(TEMPLATES);
-  private readonly guidedOps = new FeatureBatch(GUIDED_TEMPLATES);
+  private readonly feats: Uint32Array;
+  private readonly guidedFeats: Uint32Array;
+  private readonly ops: FeatureBatch;
+  private readonly guidedOps: FeatureBatch;
+  /** Whether the model has the style templates (styleFeatures). */
+  private readonly styled: boolean;
   private readonly scores: Float32Array;
   private readonly classHash: Uint32Array;
   private readonly classGuide: Uint32Array;
@@ -230,6 +285,12 @@ class PerceptronTagger implements Tagger {
     this.scores = new Float32Array(this.classes.length);
     this.classHash = Uint32Array.from(this.classes, (_, i) => hashInts(99, i + 1));
     this.classGuide = Uint32Array.from(this.classes, guideHash);
+    this.styled = model.header.features.styleTemplates === N_STYLE_FEATURES;
+    const extra = this.styled ? N_STYLE_FEATURES : 0;
+    this.feats = new Uint32Array(N_FEATURES + extra);
+    this.guidedFeats = new Uint32Array(N_GUIDED_FEATURES + extra);
+    this.ops = new FeatureBatch(templateIds(N_FEATURES + extra));
+    this.guidedOps = new FeatureBatch(templateIds(N_GUIDED_FEATURES + extra));
   }
 
   lemma(word: string, tag: number): string {
@@ -240,14 +301,15 @@ class PerceptronTagger implements Tagger {
     const info = words.map(wordInfo);
     const amb = Uint32Array.from(info, (w) => this.ambiguity.get(w.normText) ?? 0);
     const lex = words.map((w) => this.lexicon.get(w));
-    const first = this.firstPass(info, amb, lex, null);
+    const style = this.styled ? sentenceStyle(words) : 0;
+    const first = this.firstPass(info, amb, lex, style, null);
     if (!this.second) return first;
-    return this.pass(this.second, info, amb, lex, Uint32Array.from(first, (c) => this.classGuide[c]!), null, 0);
+    return this.pass(this.second, info, amb, lex, style, Uint32Array.from(first, (c) => this.classGuide[c]!), null, 0);
   }
 
-  private firstPass(info: WordInfo[], amb: Uint32Array, lex: WordLex[], gold: ArrayLike<number> | null): Int32Array {
-    if (!this.reversed) return this.pass(this.perceptron, info, amb, lex, null, gold, 0);
-    const out = this.pass(this.perceptron, info.slice().reverse(), amb.slice().reverse(), lex.slice().reverse(), null, gold ? Array.from(gold).reverse() : null, info.length - 1);
+  private firstPass(info: WordInfo[], amb: Uint32Array, lex: WordLex[], style: number, gold: ArrayLike<number> | null): Int32Array {
+    if (!this.reversed) return this.pass(this.perceptron, info, amb, lex, style, null, gold, 0);
+    const out = this.pass(this.perceptron, info.slice().reverse(), amb.slice().reverse(), lex.slice().reverse(), style, null, gold ? Array.from(gold).reverse() : null, info.length - 1);
     return out.reverse();
   }
 
@@ -256,7 +318,7 @@ class PerceptronTagger implements Tagger {
    * adds the guided templates; with `gold` it trains as it goes, on its own
    * predicted history (as at test time).
    */
-  private pass(p: AveragedPerceptron, info: WordInfo[], amb: Uint32Array, lex: WordLex[], guide: Uint32Array | null, gold: ArrayLike<number> | null, initial: number): Int32Array {
+  private pass(p: AveragedPerceptron, info: WordInfo[], amb: Uint32Array, lex: WordLex[], style: number, guide: Uint32Array | null, gold: ArrayLike<number> | null, initial: number): Int32Array {
     const out = new Int32Array(info.length);
     const ops = guide ? this.guidedOps : this.ops;
     const feats = guide ? this.guidedFeats : this.feats;
@@ -268,6 +330,7 @@ class PerceptronTagger implements Tagger {
       if (guess === undefined) {
         features(info, amb, lex, i, p1, p2, initial, ops);
         if (guide) guideFeatures(info, lex, guide, i, p1, ops);
+        if (this.styled) styleFeatures(info, amb, lex, i, style, guide ? N_GUIDED_FEATURES : N_FEATURES, ops);
         if (gold && this.dropout > 0 && this.dropRandom() < this.dropout) hideWord(ops, guide !== null);
         ops.hash(feats);
         const set = gold ? undefined : this.tagSets.get(norm);
@@ -292,7 +355,8 @@ class PerceptronTagger implements Tagger {
     const amb = Uint32Array.from(info, (w) => this.ambiguity.get(w.normText) ?? 0);
     const lex = words.map((w) => this.lexicon.get(w));
     const guide = guideTags ? Uint32Array.from(guideTags, guideHash) : null;
-    const out = guide ? this.pass(this.second!, info, amb, lex, guide, gold, 0) : this.firstPass(info, amb, lex, gold);
+    const style = this.styled ? sentenceStyle(words) : 0;
+    const out = guide ? this.pass(this.second!, info, amb, lex, style, guide, gold, 0) : this.firstPass(info, amb, lex, style, gold);
     let correct = 0;
     for (let i = 0; i < out.length; i++) if (out[i] === gold[i]) correct++;
     return correct;
@@ -393,7 +457,7 @@ export function trainTagger(sentences: TaggedSentence[], options: TaggerTrainOpt
       kind: TAGGER_KIND,
       version: TAGGER_VERSION,
       labels: { tags: classes },
-      features: { templates: N_FEATURES, ...(options.reversedFirstPass ? { firstPass: 'right-to-left' } : {}), ...(second ? { passes: 2, guidedTemplates: N_GUIDED_FEATURES } : {}), tagDictionary: { minCount: 20, minShare: 0.995 } },
+      features: { templates: N_FEATURES, ...(options.noStyleTemplates ? {} : { styleTemplates: N_STYLE_FEATURES }), ...(options.reversedFirstPass ? { firstPass: 'right-to-left' } : {}), ...(second ? { passes: 2, guidedTemplates: N_GUIDED_FEATURES } : {}), tagDictionary: { minCount: 20, minShare: 0.995 } },
       training: { sentences: sentences.length, epochs: options.epochs, seed: options.seed, ...(options.wordDropout ? { wordDropout: options.wordDropout } : {}), ...(second ? { secondPass: 'jack-knifed first-pass tags' } : {}) },
       extra: {
         tagDictionary: Object.fromEntries(dict),

@@ -13,9 +13,12 @@ export interface WordInfo {
   suf2: number;
   suf3: number;
   suf4: number;
+  suf5: number;
   pre1: number;
   pre3: number;
   shape: number;
+  /** Normalised part after the last inner hyphen ("Iranian-backed" → "backed"), 0 without one: the head of a compound decides its tag. */
+  hyphenTail: number;
   /** Normalised form as a string (for tag-dictionary look-ups). */
   normText: string;
 }
@@ -55,6 +58,12 @@ export function wordShape(word: string): string {
   return out;
 }
 
+function hyphenTail(lower: string): number {
+  const at = lower.lastIndexOf('-');
+  if (at <= 0 || at === lower.length - 1) return 0;
+  return hashString(normalizeWord(lower.slice(at + 1)), 1) | 1;
+}
+
 export function wordInfo(word: string): WordInfo {
   let info = cache.get(word);
   if (info) return info;
@@ -67,9 +76,11 @@ export function wordInfo(word: string): WordInfo {
     suf2: hashString(lower.slice(-2), 4),
     suf3: hashString(lower.slice(-3), 5),
     suf4: hashString(lower.slice(-4), 6),
+    suf5: hashString(lower.slice(-5), 10),
     pre1: hashString(word.slice(0, 1), 7),
     pre3: hashString(lower.slice(0, 3), 8),
     shape: hashString(wordShape(word), 9),
+    hyphenTail: hyphenTail(lower),
     normText: norm,
   };
   // A bounded cache: news streams have an open vocabulary.
@@ -86,8 +97,10 @@ export const NONE: WordInfo = {
   suf2: 0,
   suf3: hashString('<none>', 5),
   suf4: 0,
+  suf5: 0,
   pre1: 0,
   pre3: 0,
   shape: hashString('<none>', 9),
+  hyphenTail: 0,
   normText: '<none>',
 };
