@@ -71,6 +71,14 @@ describe('choosing the title', () => {
     expect(title(other, '<h1>Is the late ferry worth it? Night workers answer</h1>')).toBe('Is the late ferry worth it? Night workers answer');
   });
 
+  it('decodes double-encoded separators and drops zero-width characters', () => {
+    const head = '<meta property="og:title" content="Harbour board minutes &amp;bull; Velmar Courier"><meta property="og:site_name" content="Velmar Courier">';
+    expect(title(head, '')).toBe('Harbour board minutes');
+    const zw = '<meta property="og:title" content="Harbour board\u200b minutes | Velmar Courier"><meta property="og:site_name" content="Velmar Courier">';
+    expect(title(zw, '<h1>Harbour board\u200b minutes</h1>')).toBe('Harbour board minutes');
+    expect(title(zw, '')).toBe('Harbour board minutes');
+  });
+
   it('reads a span styled as a block inside a heading as a new line', () => {
     const head = '<meta property="og:title" content="Ferry passes compared">';
     expect(title(head, '<h1>The Best Ferry Passes<span class="block text-sm">Day, week and season tickets</span></h1>')).toBe('The Best Ferry Passes Day, week and season tickets');

@@ -27,8 +27,11 @@ export function squash(s: string): string {
 
 /** Metadata text as shown: entities left by double encoding and double UTF-8 repaired, whitespace collapsed. */
 export function cleanTitleText(s: string): string {
-  return collapse(repairMojibake(decodeEntities(s)));
+  return collapse(repairMojibake(decodeEntities(s)).replace(ZERO_WIDTH, ''));
 }
+
+/** Zero-width spaces and joiners and a stray byte-order mark: invisible, but they make equal titles differ. */
+const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/g;
 
 /** Drops leading/trailing segments that name the site ("Story | Site", "Site - Story"). */
 export function stripSiteName(title: string, siteName: string | null, host: string | null): string {
@@ -82,7 +85,7 @@ export function collectHeadings(all: HElement[]): Heading[] {
   for (const el of all) {
     const level = el.tag === 'h1' ? 1 : el.tag === 'h2' ? 2 : el.tag === 'h3' ? 3 : 0;
     if (level === 0 || insideTag(el, 'nav') || inFurniture(el)) continue;
-    const text = collapse(repairMojibake(headingText(el)));
+    const text = collapse(repairMojibake(headingText(el)).replace(ZERO_WIDTH, ''));
     if (text.length >= 3 && text.length <= 300) out.push({ el, level, text });
   }
   return out;

@@ -155,7 +155,11 @@ export function collapse(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
 }
 
-const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', ndash: '\u2013', mdash: '\u2014', rsquo: '\u2019', lsquo: '\u2018', rdquo: '\u201d', ldquo: '\u201c', hellip: '\u2026' };
+/** The references double-encoded titles and attributes carry: markup, quotes, dashes and the separators sites put before their name. */
+const NAMED_ENTITIES: Record<string, string> = {
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', ndash: '\u2013', mdash: '\u2014', rsquo: '\u2019', lsquo: '\u2018', rdquo: '\u201d', ldquo: '\u201c',
+  sbquo: '\u201a', bdquo: '\u201e', laquo: '\u00ab', raquo: '\u00bb', hellip: '\u2026', bull: '\u2022', middot: '\u00b7', copy: '\u00a9', reg: '\u00ae', trade: '\u2122', times: '\u00d7', deg: '\u00b0',
+};
 
 /** Decodes character references left in already-parsed text (double-encoded attributes). */
 export function decodeEntities(s: string): string {
