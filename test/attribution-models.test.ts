@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeArticle } from '../src/analysis.js';
 import { findAttributions } from '../src/annotate/attribution.js';
 import { defaultCueStartModel } from '../src/annotate/attribution-cue-start-model.js';
+import { defaultFilterModel, setFilterModel } from '../src/annotate/attribution-filter-model.js';
 import { defaultSourceModel } from '../src/annotate/attribution-source-model.js';
 
 /** Attributions through the whole pipeline (tagger, parser, NER), as `fivew analyze` finds them. */
@@ -30,5 +31,23 @@ describe('learned cue starts (on the syntax layer)', () => {
   it('ships, and keeps auxiliaries and adverbs before the head in the cue', () => {
     expect(defaultCueStartModel()).not.toBeNull();
     expect(attributions('The mayor has also said that the harbour would reopen.')[0]).toMatchObject({ source: 'The mayor', cue: 'has also said', content: 'that the harbour would reopen' });
+  });
+});
+
+describe('learned attribution filter (on the syntax layer)', () => {
+  const text = 'The storm damaged the pier. The company offered no explanation for the delay. Maren Holt said the harbour would reopen on Friday.';
+
+  it('ships, and drops a non-report the cue detector let through while keeping the report', () => {
+    expect(defaultFilterModel()).not.toBeNull();
+    expect(attributions(text).map((a) => a.cue)).toEqual(['said']);
+  });
+
+  it('keeps every attribution when switched off', () => {
+    setFilterModel(null);
+    try {
+      expect(attributions(text).map((a) => a.cue)).toEqual(['offered', 'said']);
+    } finally {
+      setFilterModel(undefined);
+    }
   });
 });

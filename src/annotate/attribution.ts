@@ -18,6 +18,7 @@ import { bestCueStart, cueStartCandidates, defaultCueStartModel, type CueStartCa
 import { bestLead, defaultLeadModel, leadCandidates, type LeadCandidate } from './attribution-lead-model.js';
 import { bestSourceEdge, defaultSourceModel, sourceEndCandidates, sourceStartCandidates, type SourceInput, type SourceModel } from './attribution-source-model.js';
 import { cueFeatures, cueMargin, defaultCueModel, isCueCandidate, type CueModel } from './attribution-cue-model.js';
+import { defaultFilterModel, filterFeatures, keeps } from './attribution-filter-model.js';
 import type { AveragedPerceptron } from '../models/perceptron.js';
 import { subtreeExtent, tokenTags, type TokenTags } from './attribution-tags.js';
 import { findQuotes, type Quote } from './quotes.js';
@@ -1233,7 +1234,17 @@ export function findAttributions(doc: Doc, entities: EntityRecord[] = [], option
       index.said.set(a.speaker.key, (index.said.get(a.speaker.key) ?? 0) + 1);
     }
   }
-  return found;
+  return kept(ctx, entities, found);
+}
+
+/** The attributions the learned filter keeps (all of them without its model file). */
+function kept(ctx: Ctx, entities: EntityRecord[], found: Attribution[]): Attribution[] {
+  const filter = defaultFilterModel();
+  if (!filter) return found;
+  // Its features read the other attributions of the sentence, so every verdict comes before any is dropped.
+  const input = { doc: ctx.doc, tags: ctx.tags, quotes: ctx.quotes, cueModel: ctx.model, entities, all: found };
+  const verdicts = found.map((a) => keeps(filter, filterFeatures(input, a)));
+  return found.filter((_, i) => verdicts[i]);
 }
 
 /** The Analysis `attributions` layer. */
