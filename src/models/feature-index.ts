@@ -1,3 +1,17 @@
+/** A FeatureIndex's table: (key, row + 1) pairs over a power-of-two number of slots. */
+export interface FeatureIndexParts {
+  slots: Int32Array;
+  count: number;
+}
+
+/** A PackedRows table: slots of 2^shift int32 words (a key, then nClasses float32 weights). */
+export interface PackedRowsParts {
+  table: Int32Array;
+  nClasses: number;
+  /** The key value that marks an empty slot. */
+  empty: number;
+}
+
 /**
  * Open-addressing hash table from 32-bit feature ids to row numbers.
  * A JS Map costs several times more per lookup, and lookups dominate
@@ -10,11 +24,26 @@ export class FeatureIndex {
   private mask: number;
   private count = 0;
 
-  constructor(capacity = 1024) {
+  /** `shared`: slots in a SharedArrayBuffer (fill the index before other threads read it; it must not grow). */
+  constructor(capacity = 1024, shared = false) {
     let size = 16;
     while (size < capacity * 2) size *= 2;
-    this.slots = new Int32Array(size * 2);
+    this.slots = shared ? new Int32Array(new SharedArrayBuffer(size * 8)) : new Int32Array(size * 2);
     this.mask = size - 1;
+  }
+
+  /** The table as plain data (its array is the index's own, not a copy). */
+  parts(): FeatureIndexParts {
+    return { slots: this.slots, count: this.count };
+  }
+
+  /** An index over the slots of parts() (e.g. in a SharedArrayBuffer), adopted without copying; read-only by contract. */
+  static fromParts(parts: FeatureIndexParts): FeatureIndex {
+    const index = new FeatureIndex(0);
+    index.slots = parts.slots;
+    index.mask = parts.slots.length / 2 - 1;
+    index.count = parts.count;
+    return index;
   }
 
   get size(): number {
@@ -83,38 +112,52 @@ export class PackedRows {
   private readonly shift: number;
   /** A 32-bit value that is no feature id, marking empty slots. */
   private readonly empty: number;
+  private readonly nClasses: number;
   /** Sink for the prefetch pass, so that it is not optimised away. */
   touched = 0;
 
-  constructor(
-    keys: Uint32Array,
-    weights: Float32Array,
-    private readonly nClasses: number,
-  ) {
+  /** Over an existing table (parts() of another PackedRows, e.g. in a SharedArrayBuffer): no copy; read-only by contract. */
+  constructor(parts: PackedRowsParts) {
+    const { table, nClasses, empty } = parts;
+    let shift = 0;
+    while (1 << shift < nClasses + 1) shift++;
+    this.shift = shift;
+    this.mask = (table.length >> shift) - 1;
+    this.ints = table;
+    this.floats = new Float32Array(table.buffer, table.byteOffset, table.length);
+    this.nClasses = nClasses;
+    this.empty = empty;
+  }
+
+  /** Pack rows (keys[row] owns weights[row × nClasses ...]) into a new table (`shared`: in a SharedArrayBuffer). */
+  static build(keys: Uint32Array, weights: Float32Array, nClasses: number, shared = false): PackedRows {
     const n = keys.length;
     let shift = 0;
     while (1 << shift < nClasses + 1) shift++;
     let size = 16;
     while (size < n * 2) size *= 2;
-    this.shift = shift;
-    this.mask = size - 1;
-    const buffer = new ArrayBuffer(size * 4 << shift);
-    this.ints = new Int32Array(buffer);
-    this.floats = new Float32Array(buffer);
+    const mask = size - 1;
+    const ints = shared ? new Int32Array(new SharedArrayBuffer((size << shift) * 4)) : new Int32Array(size << shift);
+    const floats = new Float32Array(ints.buffer);
     // The smallest id not in use (a sorted typed copy is much cheaper than a Set of half a million numbers).
     const sorted = keys.slice().sort();
     let empty = 0;
     for (let i = 0; i < n && sorted[i]! <= empty; i++) if (sorted[i] === empty) empty++;
-    this.empty = empty;
-    if (empty !== 0) this.ints.fill(empty);
+    if (empty !== 0) ints.fill(empty);
     for (let row = 0; row < n; row++) {
       const key = keys[row]! | 0;
-      let slot = (Math.imul(key, 0x9e3779b1) >>> 0) & this.mask;
-      while (this.ints[slot << shift] !== empty) slot = (slot + 1) & this.mask;
+      let slot = (Math.imul(key, 0x9e3779b1) >>> 0) & mask;
+      while (ints[slot << shift] !== empty) slot = (slot + 1) & mask;
       const at = slot << shift;
-      this.ints[at] = key;
-      for (let c = 0; c < nClasses; c++) this.floats[at + 1 + c] = weights[row * nClasses + c]!;
+      ints[at] = key;
+      for (let c = 0; c < nClasses; c++) floats[at + 1 + c] = weights[row * nClasses + c]!;
     }
+    return new PackedRows({ table: ints, nClasses, empty });
+  }
+
+  /** The table as plain data (its array is this object's own, not a copy). */
+  parts(): PackedRowsParts {
+    return { table: this.ints, nClasses: this.nClasses, empty: this.empty };
   }
 
   /** Add the row of each known feature to `out`, in feature order. */

@@ -5,10 +5,10 @@
  * per row, the whole gzipped. Files are byte-identical for identical models.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { z } from 'zod';
-import { AveragedPerceptron } from './perceptron.js';
+import { AveragedPerceptron, type SharedPerceptron } from './perceptron.js';
 
 const MAGIC = 'FIVEWMODEL1\n';
 
@@ -64,7 +64,8 @@ export function encodeModel(model: Model, options: SaveOptions = {}): Buffer {
   return gzipSync(raw, { level: 9 });
 }
 
-export function decodeModel(file: Buffer): Model {
+/** `shared`: weights and look-up tables in SharedArrayBuffers (see shareModelFile). */
+export function decodeModel(file: Buffer, options: { shared?: boolean } = {}): Model {
   const raw = gunzipSync(file);
   if (raw.toString('latin1', 0, MAGIC.length) !== MAGIC) throw new Error('not a fivew model file');
   const len = raw.readUInt32LE(MAGIC.length);
@@ -73,7 +74,7 @@ export function decodeModel(file: Buffer): Model {
   offset += len;
   offset += (4 - (offset % 4)) % 4;
   // Copy into a fresh aligned buffer: Buffer pools may hand out unaligned views.
-  const body = new Uint8Array(raw.length - offset);
+  const body = options.shared ? new Uint8Array(new SharedArrayBuffer(raw.length - offset)) : new Uint8Array(raw.length - offset);
   body.set(raw.subarray(offset));
   let at = 0;
   const perceptrons: Record<string, AveragedPerceptron> = {};
@@ -86,7 +87,7 @@ export function decodeModel(file: Buffer): Model {
     const ints = w.bits === 8 ? new Int8Array(body.buffer, at, n) : new Int16Array(body.buffer, at, n);
     at += n * (w.bits / 8);
     at += (4 - (at % 4)) % 4;
-    perceptrons[w.name] = AveragedPerceptron.fromData({ nClasses: w.nClasses, keys, weights: null, quantization: { bits: w.bits, scales, ints } });
+    perceptrons[w.name] = AveragedPerceptron.fromData({ nClasses: w.nClasses, keys, weights: null, quantization: { bits: w.bits, scales, ints } }, options);
   }
   const { weights: _weights, ...header } = stored;
   return { header, perceptrons };
@@ -97,8 +98,44 @@ export function saveModel(path: string, model: Model, options: SaveOptions = {})
   writeFileSync(path, encodeModel(model, options));
 }
 
+/** A model file's header and perceptrons, the weights and tables in SharedArrayBuffers (see shareModel). */
+export interface SharedModel {
+  /** The header as JSON text: every load parses its own copy, as from the file. */
+  header: string;
+  perceptrons: Record<string, SharedPerceptron>;
+}
+
+/** Model files held in shared memory, by absolute path: loadModel() builds these instead of reading the file. */
+const sharedFiles = new Map<string, SharedModel>();
+
+/**
+ * A model file decoded once into shared memory, for threads that would each load it: pass the result
+ * to workers (workerData shares its buffers) and give it to useSharedModels() there.
+ */
+export function shareModelFile(path: string): SharedModel {
+  // Decoded straight into shared memory: a copy made afterwards would leave the process twice the weights
+  // in freed but unreturned memory.
+  const model = decodeModel(readFileSync(path), { shared: true });
+  const perceptrons: Record<string, SharedPerceptron> = {};
+  for (const [name, p] of Object.entries(model.perceptrons)) perceptrons[name] = p.toShared();
+  return { header: JSON.stringify(model.header), perceptrons };
+}
+
+/** From now on loadModel(path) builds these files' models over their shared arrays (no copy, no file read). */
+export function useSharedModels(files: Readonly<Record<string, SharedModel>>): void {
+  for (const [path, shared] of Object.entries(files)) sharedFiles.set(resolve(path), shared);
+}
+
 export function loadModel(path: string): Model {
+  const shared = sharedFiles.get(resolve(path));
+  if (shared) return modelFromShared(shared);
   return decodeModel(readFileSync(path));
+}
+
+function modelFromShared(shared: SharedModel): Model {
+  const perceptrons: Record<string, AveragedPerceptron> = {};
+  for (const [name, p] of Object.entries(shared.perceptrons)) perceptrons[name] = AveragedPerceptron.fromShared(p);
+  return { header: ModelHeaderSchema.parse(JSON.parse(shared.header)), perceptrons };
 }
 
 function bytes(array: Uint32Array | Float32Array | Int8Array | Int16Array): Buffer {

@@ -7,7 +7,7 @@
  * running total only when it changes (Daumé's trick), so an update costs
  * O(features × classes) regardless of how long training has run.
  */
-import { FeatureIndex, PackedRows } from './feature-index.js';
+import { FeatureIndex, PackedRows, type FeatureIndexParts, type PackedRowsParts } from './feature-index.js';
 
 export interface PerceptronOptions {
   /** Initial row capacity (grows as needed). */
@@ -31,11 +31,28 @@ export interface Quantization {
   ints: Int8Array | Int16Array;
 }
 
+/**
+ * A finalised perceptron with its look-up tables built, as plain typed arrays (see toShared): arrays in
+ * SharedArrayBuffers pass to worker threads without copying, so N threads score over one copy.
+ */
+export interface SharedPerceptron {
+  nClasses: number;
+  keys: Uint32Array;
+  /** Float rows (unquantised models only). */
+  weights: Float32Array | null;
+  quantization: Quantization | null;
+  /** Wide rows: feature id → row. */
+  index: FeatureIndexParts | null;
+  /** Narrow rows: the packed table they are scored from. */
+  packed: PackedRowsParts | null;
+}
+
 const FLOAT_ROWS_MAX_CLASSES = 8;
 
 export class AveragedPerceptron {
   readonly nClasses: number;
-  private index: FeatureIndex;
+  /** Built on first use where scoring does not need it (narrow read-only rows score from `packed`). */
+  private index: FeatureIndex | null;
   private keys: Uint32Array;
   private weights: Float32Array;
   /** Sum over time of each weight; null once finalised. */
@@ -53,6 +70,8 @@ export class AveragedPerceptron {
   private touched = 0;
   /** Narrow float rows stored inside the hash table once read-only (one cache line per look-up). */
   private packed: PackedRows | null = null;
+  /** Arrays adopted from toShared(): other threads read them, so nothing may write them. */
+  private shared = false;
 
   constructor(nClasses: number, options: PerceptronOptions = {}) {
     if (!Number.isInteger(nClasses) || nClasses < 1) throw new Error(`nClasses must be a positive integer, got ${nClasses}`);
@@ -85,7 +104,7 @@ export class AveragedPerceptron {
   scores(features: ArrayLike<number>, out?: Float32Array): Float32Array {
     const C = this.nClasses;
     const result = out ?? new Float32Array(C);
-    if (this.packed === null && this.totals === null && C <= FLOAT_ROWS_MAX_CLASSES) this.packed = new PackedRows(this.keys.subarray(0, this.nRows), this.weights, C);
+    if (this.packed === null && this.totals === null && C <= FLOAT_ROWS_MAX_CLASSES) this.packed = PackedRows.build(this.keys.subarray(0, this.nRows), this.weights, C);
     const packed = this.packed;
     if (packed) {
       result.fill(0);
@@ -98,7 +117,7 @@ export class AveragedPerceptron {
       this.rowScale = new Float64Array(nf);
     }
     const base = this.rowBase;
-    const index = this.index;
+    const index = this.lookup();
     const q = this.quantization;
     this.touched = index.touch(features);
     let m = 0;
@@ -180,7 +199,7 @@ export class AveragedPerceptron {
     }
     const base = this.rowBase;
     const scale = this.rowScale;
-    const index = this.index;
+    const index = this.lookup();
     const scales = q.scales;
     const ints = q.ints;
     this.touched = index.touch(features);
@@ -220,9 +239,10 @@ export class AveragedPerceptron {
     if (this.totals === null) throw new Error('update() after finalize()');
     this.time++;
     if (gold === guess) return;
+    const index = this.lookup();
     for (let i = 0; i < features.length; i++) {
       const f = features[i]! >>> 0;
-      let row = this.index.get(f);
+      let row = index.get(f);
       if (row < 0) row = this.addRow(f);
       this.touch(row);
       const base = row * this.nClasses;
@@ -247,6 +267,7 @@ export class AveragedPerceptron {
   /** Drop rows whose weights all have |w| < threshold; returns how many were dropped. */
   prune(threshold: number): number {
     if (!this.finalized) throw new Error('prune() needs finalize() first');
+    if (this.shared) throw new Error('prune() on a shared model (other threads read its arrays)');
     const C = this.nClasses;
     const q = this.quantization;
     let kept = 0;
@@ -276,10 +297,9 @@ export class AveragedPerceptron {
     if (q) {
       q.ints = q.ints.slice(0, kept * C);
       q.scales = q.scales.slice(0, kept);
-      this.materialize();
     }
-    this.rebuildIndex();
     this.shrink();
+    this.rebuildTables();
     return dropped;
   }
 
@@ -308,25 +328,32 @@ export class AveragedPerceptron {
     }
     this.quantization = { bits, scales, ints };
     this.weights = new Float32Array(0);
-    this.materialize();
+    if (this.nClasses <= FLOAT_ROWS_MAX_CLASSES) this.rebuildTables();
   }
 
   /**
-   * Narrow rows (a few classes) score faster from floats: one cache line per
-   * row instead of two (ints + scale). Wide rows stay integer, a quarter of
-   * the memory traffic.
+   * The read-only look-up tables of a finalised model, after its rows changed (load, prune, quantise).
+   * Narrow rows (a few classes) score faster from floats: one cache line per row instead of two (ints
+   * + scale), stored inside the hash table (PackedRows), so they need no FeatureIndex; the packed floats
+   * of quantised rows are their only float copy. Wide rows stay integer, a quarter of the memory traffic,
+   * found through the FeatureIndex. Unquantised narrow rows are packed on first scoring.
    */
-  private materialize(): void {
+  private rebuildTables(shared = false): void {
     this.packed = null;
-    const q = this.quantization;
-    if (!q || this.nClasses > FLOAT_ROWS_MAX_CLASSES) return;
+    this.index = null;
     const C = this.nClasses;
+    const q = this.quantization;
+    if (C > FLOAT_ROWS_MAX_CLASSES) {
+      this.index = this.buildIndex(shared);
+      return;
+    }
+    if (!q) return;
     const weights = new Float32Array(this.nRows * C);
     for (let row = 0; row < this.nRows; row++) {
       const scale = q.scales[row]!;
       for (let c = 0; c < C; c++) weights[row * C + c] = q.ints[row * C + c]! * scale;
     }
-    this.weights = weights;
+    this.packed = PackedRows.build(this.keys.subarray(0, this.nRows), weights, C, shared);
   }
 
   get quantizedBits(): 8 | 16 | null {
@@ -351,7 +378,11 @@ export class AveragedPerceptron {
     return { nClasses: C, keys, weights: null, quantization: { bits: q.bits, scales, ints } };
   }
 
-  static fromData(data: PerceptronData): AveragedPerceptron {
+  /**
+   * A read-only model over `data` (adopted, not copied). `shared`: build its look-up tables in
+   * SharedArrayBuffers, so that toShared() (given data in shared memory too) copies nothing.
+   */
+  static fromData(data: PerceptronData, options: { shared?: boolean } = {}): AveragedPerceptron {
     const { nClasses, keys, weights, quantization } = data;
     const n = keys.length * nClasses;
     if (quantization ? quantization.ints.length !== n || quantization.scales.length !== keys.length : weights?.length !== n) {
@@ -364,8 +395,44 @@ export class AveragedPerceptron {
     p.totals = null;
     p.stamps = null;
     p.quantization = quantization ?? null;
-    p.materialize();
-    p.rebuildIndex();
+    p.rebuildTables(options.shared ?? false);
+    return p;
+  }
+
+  /**
+   * This finalised model with its tables built, every array in a SharedArrayBuffer (copied there unless it
+   * already is): hand it to worker threads (structured cloning shares such buffers) and rebuild it there
+   * with fromShared().
+   */
+  toShared(): SharedPerceptron {
+    if (!this.finalized) throw new Error('toShared() needs finalize() first');
+    const C = this.nClasses;
+    if (!this.packed && C <= FLOAT_ROWS_MAX_CLASSES) this.packed = PackedRows.build(this.keys.subarray(0, this.nRows), this.weights, C);
+    const q = this.quantization;
+    const index = this.packed ? null : this.lookup().parts();
+    const packed = this.packed?.parts() ?? null;
+    return {
+      nClasses: C,
+      keys: sharedCopy(this.keys.subarray(0, this.nRows)),
+      weights: q ? null : sharedCopy(this.weights),
+      quantization: q ? { bits: q.bits, scales: sharedCopy(q.scales), ints: sharedCopy(q.ints) } : null,
+      index: index ? { slots: sharedCopy(index.slots), count: index.count } : null,
+      packed: packed ? { ...packed, table: sharedCopy(packed.table) } : null,
+    };
+  }
+
+  /** A read-only model over toShared()'s arrays, without copying them (any thread, any number of times). */
+  static fromShared(s: SharedPerceptron): AveragedPerceptron {
+    const p = new AveragedPerceptron(s.nClasses, { capacity: 16 });
+    p.keys = s.keys;
+    p.nRows = s.keys.length;
+    p.weights = s.weights ?? new Float32Array(0);
+    p.quantization = s.quantization;
+    p.totals = null;
+    p.stamps = null;
+    p.index = s.index ? FeatureIndex.fromParts(s.index) : null;
+    p.packed = s.packed ? new PackedRows(s.packed) : null;
+    p.shared = true;
     return p;
   }
 
@@ -374,7 +441,7 @@ export class AveragedPerceptron {
     const row = this.nRows++;
     this.keys[row] = key;
     this.stamps![row] = this.time;
-    this.index.set(key, row);
+    this.lookup().set(key, row);
     return row;
   }
 
@@ -413,11 +480,25 @@ export class AveragedPerceptron {
     if (!this.quantization) this.weights = this.weights.slice(0, this.nRows * this.nClasses);
   }
 
-  private rebuildIndex(): void {
-    this.packed = null;
-    this.index = new FeatureIndex(this.nRows);
-    for (let row = 0; row < this.nRows; row++) this.index.set(this.keys[row]!, row);
+  /** The feature → row index, built on first use where the constructor or rebuildTables() left none. */
+  private lookup(): FeatureIndex {
+    return (this.index ??= this.buildIndex());
   }
+
+  private buildIndex(shared = false): FeatureIndex {
+    const index = new FeatureIndex(this.nRows, shared);
+    for (let row = 0; row < this.nRows; row++) index.set(this.keys[row]!, row);
+    return index;
+  }
+}
+
+/** `array` itself when it lives in shared memory, else a copy in a SharedArrayBuffer of its own. */
+function sharedCopy<T extends Uint32Array | Int32Array | Float32Array | Int8Array | Int16Array>(array: T): T {
+  if (array.buffer instanceof SharedArrayBuffer) return array;
+  const bytes = new Uint8Array(new SharedArrayBuffer(array.byteLength));
+  bytes.set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength));
+  const Ctor = array.constructor as new (buffer: SharedArrayBuffer) => T;
+  return new Ctor(bytes.buffer as SharedArrayBuffer);
 }
 
 export function argmax(values: ArrayLike<number>): number {
