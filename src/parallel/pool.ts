@@ -10,7 +10,8 @@ import { Worker } from 'node:worker_threads';
 import { analyzeArticle, type Analysis, type StageTimings } from '../analysis.js';
 import type { Article } from '../ingest/article.js';
 import { loadActorDictionary, type ActorDictionary } from '../knowledge/events/petrarch-dict.js';
-import type { AnalyzeReply, AnalyzeTask } from './protocol.js';
+import type { AnalyzeReply, AnalyzeTask, WorkerSetup } from './protocol.js';
+import { shareModelFiles } from './shared-models.js';
 
 export interface PoolAnalyzeOptions {
   published?: string;
@@ -77,8 +78,8 @@ function inline(settings: PoolSettings): AnalysisPool {
 export const WORKER_OLD_SPACE_MB = 512;
 
 /** From sources (vitest, tsx) the worker is TypeScript and needs tsx's loader; from dist it is plain JS. */
-function spawnWorker(settings: PoolSettings): Worker {
-  const workerData = { actorFiles: settings.actorFiles ? [...settings.actorFiles] : undefined };
+function spawnWorker(setup: WorkerSetup): Worker {
+  const workerData = setup;
   const resourceLimits = { maxOldGenerationSizeMb: WORKER_OLD_SPACE_MB };
   if (!fileURLToPath(import.meta.url).endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url), { workerData, resourceLimits });
   const script = new URL('./worker.ts', import.meta.url).href;
@@ -101,6 +102,9 @@ export function createAnalysisPool(jobs: number = defaultJobs(), settings: PoolS
  * stay loaded in the calling thread, and a closed pool gives their memory back.
  */
 export function createWorkerPool(jobs: number, settings: PoolSettings = {}): AnalysisPool {
+  // One copy of the model weights for all workers (and for the replacements of dead ones); it is freed
+  // with the pool, once the workers are gone.
+  const setup: WorkerSetup = { actorFiles: settings.actorFiles ? [...settings.actorFiles] : undefined, models: shareModelFiles() };
   const queue: Pending[] = [];
   const busy = new Map<Worker, Pending>();
   const idle: Worker[] = [];
@@ -117,7 +121,7 @@ export function createWorkerPool(jobs: number, settings: PoolSettings = {}): Ana
   }
 
   function add(): void {
-    const worker = spawnWorker(settings);
+    const worker = spawnWorker(setup);
     worker.on('message', (reply: AnalyzeReply) => {
       const job = busy.get(worker);
       busy.delete(worker);

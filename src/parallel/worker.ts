@@ -1,15 +1,20 @@
 /**
  * Worker-thread entry of the analysis pool: models load once per worker (the
- * annotators cache them on first use), then every task is one analyzeArticle.
+ * annotators cache them on first use) over the weights the pool shares with
+ * every worker, then every task is one analyzeArticle.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { analyzeArticle, type StageTimings } from '../analysis.js';
-import { settingsDictionary, type PoolSettings } from './pool.js';
-import type { AnalyzeReply, AnalyzeTask } from './protocol.js';
+import { useSharedModels } from '../models/model-file.js';
+import { settingsDictionary } from './pool.js';
+import type { AnalyzeReply, AnalyzeTask, WorkerSetup } from './protocol.js';
 
 const port = parentPort;
 if (!port) throw new Error('src/parallel/worker.ts runs only as a worker thread');
-const actors = settingsDictionary((workerData ?? {}) as PoolSettings);
+const setup = (workerData ?? { models: {} }) as WorkerSetup;
+// Before any annotator loads a model: they then build theirs over the pool's shared weights.
+useSharedModels(setup.models);
+const actors = settingsDictionary(setup);
 
 port.on('message', (task: AnalyzeTask) => {
   let reply: AnalyzeReply;
