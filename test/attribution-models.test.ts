@@ -3,6 +3,7 @@ import { analyzeArticle } from '../src/analysis.js';
 import { findAttributions } from '../src/annotate/attribution.js';
 import { defaultCueStartModel } from '../src/annotate/attribution-cue-start-model.js';
 import { defaultFilterModel, setFilterModel } from '../src/annotate/attribution-filter-model.js';
+import { hashFeatures, hashFeaturesWithPrefixed } from '../src/annotate/attribution-ranker.js';
 import { defaultSourceModel } from '../src/annotate/attribution-source-model.js';
 
 /** Attributions through the whole pipeline (tagger, parser, NER), as `fivew analyze` finds them. */
@@ -49,5 +50,13 @@ describe('learned attribution filter (on the syntax layer)', () => {
     } finally {
       setFilterModel(undefined);
     }
+  });
+});
+
+describe('feature hashing for the rankers', () => {
+  it('hashes names and prefixed names as hashFeatures does on the built strings', () => {
+    const names = ['rule=R', 'wa=holt', 'kb+ka=,|PROPN', '', 'w=’s'];
+    expect(Array.from(hashFeaturesWithPrefixed(names, 'A|'))).toEqual(Array.from(hashFeatures(names.flatMap((f) => [f, `A|${f}`]))));
+    expect(Array.from(hashFeaturesWithPrefixed(names, 'B|'))).not.toEqual(Array.from(hashFeaturesWithPrefixed(names, 'A|')));
   });
 });

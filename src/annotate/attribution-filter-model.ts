@@ -46,6 +46,8 @@ export interface FilterInput {
   quotes: Quote[];
   /** The cue detector in use (null: the rules found the cues, and there is no margin to read). */
   cueModel: CueModel | null;
+  /** Margins the detector already computed, by token (the rest are computed here). */
+  cueMargins?: ReadonlyMap<number, number>;
   entities: EntityRecord[];
   /** Every attribution of the article, this one included. */
   all: readonly FilterTarget[];
@@ -73,7 +75,7 @@ function cueHead(input: FilterInput, t0: number, t1: number): { head: number; ma
   if (!input.cueModel) return { head, margin };
   for (let k = t0; k < t1; k++) {
     if (!isCueCandidate(input.doc, input.tags, k)) continue;
-    const m = cueMargin(input.cueModel, cueFeatures(input.doc, input.tags, input.quotes, k));
+    const m = input.cueMargins?.get(k) ?? cueMargin(input.cueModel, cueFeatures(input.doc, input.tags, input.quotes, k));
     if (m > margin) {
       margin = m;
       head = k;

@@ -9,7 +9,7 @@
  * train/attribution-ranker-training.ts trains any of them.
  */
 import { existsSync } from 'node:fs';
-import { hashString } from '../models/hash.js';
+import { fmix, hashString } from '../models/hash.js';
 import { loadModel, type Model } from '../models/model-file.js';
 import type { AveragedPerceptron } from '../models/perceptron.js';
 import type { Doc, Sentence, Span } from '../doc/doc.js';
@@ -50,6 +50,34 @@ export function bestCandidate<C extends RankedCandidate>(p: AveragedPerceptron, 
 export function hashFeatures(names: readonly string[]): Uint32Array {
   const out = new Uint32Array(names.length);
   for (let k = 0; k < names.length; k++) out[k] = hashString(names[k]!);
+  return out;
+}
+
+// hashString's FNV-1a constants: the state after a prefix carries on over the rest of a string.
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/**
+ * Each name, and each name again behind `prefix`: the same ids as
+ * `hashFeatures(names.flatMap((f) => [f, prefix + f]))` without building the prefixed strings (one pass over
+ * each name carries both hashes; the source ranker hashes every feature twice so).
+ */
+export function hashFeaturesWithPrefixed(names: readonly string[], prefix: string): Uint32Array {
+  let start = FNV_OFFSET;
+  for (let i = 0; i < prefix.length; i++) start = Math.imul(start ^ prefix.charCodeAt(i), FNV_PRIME);
+  const out = new Uint32Array(names.length * 2);
+  for (let k = 0; k < names.length; k++) {
+    const name = names[k]!;
+    let plain = FNV_OFFSET;
+    let prefixed = start;
+    for (let i = 0; i < name.length; i++) {
+      const c = name.charCodeAt(i);
+      plain = Math.imul(plain ^ c, FNV_PRIME);
+      prefixed = Math.imul(prefixed ^ c, FNV_PRIME);
+    }
+    out[2 * k] = fmix(plain);
+    out[2 * k + 1] = fmix(prefixed);
+  }
   return out;
 }
 

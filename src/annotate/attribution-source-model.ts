@@ -11,7 +11,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Doc, Sentence } from '../doc/doc.js';
 import type { AveragedPerceptron } from '../models/perceptron.js';
-import { bestCandidate, hashFeatures, rankerModel, sentenceReader } from './attribution-ranker.js';
+import { bestCandidate, hashFeaturesWithPrefixed, rankerModel, sentenceReader } from './attribution-ranker.js';
 import { subtreeExtent, type TokenTags } from './attribution-tags.js';
 
 export interface SourceModel {
@@ -82,7 +82,7 @@ function subjectSubtree(tags: TokenTags, s: Sentence, cue: number): Parse {
 /** Hashed features, each also marked with the side of the cue the source is on (the two differ a lot). */
 function encode(feats: string[], after: boolean): Uint32Array {
   const side = after ? 'A' : 'B';
-  return hashFeatures(feats.flatMap((f) => [f, `${side}|${f}`]));
+  return hashFeaturesWithPrefixed(feats, `${side}|`);
 }
 
 type Reader = { word: (k: number) => string; pos: (k: number) => string; parse: Parse };

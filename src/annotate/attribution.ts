@@ -48,6 +48,8 @@ interface Ctx {
   quotes: Quote[];
   /** The learned cue detector, when its model file is present. */
   model: CueModel | null;
+  /** The detector's margin for each token it scored, kept for the filter (which reads the cue's surest token). */
+  cueMargins?: Map<number, number>;
   /** The learned content-end ranker, when its model file is present. */
   contentModel: AveragedPerceptron | null;
   /** Training hook: sees every content-end decision. */
@@ -244,7 +246,9 @@ function ruleCue(ctx: Ctx, s: Sentence, i: number): CueHit | null {
 function learnedCue(ctx: Ctx, s: Sentence, i: number, hits: CueHit[]): CueHit | null {
   const model = ctx.model!;
   if (!isCueCandidate(ctx.doc, ctx.tags, i) || insideQuote(ctx, ctx.doc.tokens[i]!.start)) return null;
-  if (cueMargin(model, cueFeatures(ctx.doc, ctx.tags, ctx.quotes, i)) <= model.threshold) return null;
+  const margin = cueMargin(model, cueFeatures(ctx.doc, ctx.tags, ctx.quotes, i));
+  ctx.cueMargins?.set(i, margin);
+  if (margin <= model.threshold) return null;
   const w = lower(ctx, i);
   const last = hits[hits.length - 1];
   // ("mentioned disparaging comments": a modifier of the next noun does not extend the cue.)
@@ -1199,6 +1203,7 @@ export function findAttributions(doc: Doc, entities: EntityRecord[] = [], option
     tags,
     quotes: findQuotes(doc),
     model: defaultCueModel(),
+    cueMargins: new Map(),
     contentModel: defaultContentModel(),
     recordEnd: options.recordContentEnd,
     startModel: defaultStartModel(),
@@ -1242,7 +1247,7 @@ function kept(ctx: Ctx, entities: EntityRecord[], found: Attribution[]): Attribu
   const filter = defaultFilterModel();
   if (!filter) return found;
   // Its features read the other attributions of the sentence, so every verdict comes before any is dropped.
-  const input = { doc: ctx.doc, tags: ctx.tags, quotes: ctx.quotes, cueModel: ctx.model, entities, all: found };
+  const input = { doc: ctx.doc, tags: ctx.tags, quotes: ctx.quotes, cueModel: ctx.model, cueMargins: ctx.cueMargins, entities, all: found };
   const verdicts = found.map((a) => keeps(filter, filterFeatures(input, a)));
   return found.filter((_, i) => verdicts[i]);
 }
