@@ -60,3 +60,16 @@ describe('feature hashing for the rankers', () => {
     expect(Array.from(hashFeaturesWithPrefixed(names, 'B|'))).not.toEqual(Array.from(hashFeaturesWithPrefixed(names, 'A|')));
   });
 });
+
+describe('sources the tagger makes hard (on the syntax layer)', () => {
+  it('reads the noun phrase after "according to" even when its first word is tagged a verb', () => {
+    expect(attributions('According to exit polls, the mayor had a ten-point lead over her rival.')[0]).toMatchObject({ source: 'exit polls', cue: 'According to' });
+  });
+
+  it('keeps a subject with an apposition before a comma-preceded cue', () => {
+    expect(attributions('Maren Holt, executive director of the port union, called for more investment in a statement on Thursday.')[0]).toMatchObject({
+      source: 'Maren Holt, executive director of the port union,',
+      cue: expect.stringMatching(/^called for/),
+    });
+  });
+});

@@ -486,16 +486,18 @@ function indexOfWord(ctx: Ctx, t0: number, t1: number, word: string): number {
 }
 
 /** "…,” said Velayati, who …" — the source after the cue runs to the end of the clause. */
-function sourceAfter(ctx: Ctx, s: Sentence, cueEnd: number): [number, number] | null {
+function sourceAfter(ctx: Ctx, s: Sentence, cueEnd: number, nounPhraseOnly = false): [number, number] | null {
   const first = ctx.tags.upos[cueEnd];
   // "by far fewer publications": an adverb may lead the noun phrase.
   const adverbLed = first === 'ADV' && NP_START.has(ctx.tags.upos[cueEnd + 1] ?? '');
-  if (cueEnd >= s.tokenEnd || !first || (!NP_START.has(first) && !adverbLed)) return null;
+  // After "according to" only a noun phrase can follow, whatever the tagger made of its first word ("exit polls").
+  const verbLed = nounPhraseOnly && first === 'VERB' && NP_START.has(ctx.tags.upos[cueEnd + 1] ?? '');
+  if (cueEnd >= s.tokenEnd || !first || (!NP_START.has(first) && !adverbLed && !verbLed)) return null;
   let end = cueEnd;
   while (end < s.tokenEnd) {
     const w = lower(ctx, end);
     if (isQuoteMark(ctx, end) || w === ':' || w === ';') break;
-    if (ctx.tags.upos[end] === 'VERB' && !isInsideRelative(ctx, s, end)) break;
+    if (ctx.tags.upos[end] === 'VERB' && !isInsideRelative(ctx, s, end) && !(verbLed && end === cueEnd)) break;
     // "according to their attorneys, and …": a coordinated clause is not part of the source.
     if (w === ',' && /^(and|but|while|whereas)$/.test(lower(ctx, end + 1))) break;
     end++;
@@ -601,7 +603,7 @@ function attributeSentence(ctx: Ctx, s: Sentence, out: Attribution[]): void {
       content = echo.content;
       source = echo.source;
     } else if (cue.lemma === 'according to') {
-      const after = sourceAfter(ctx, s, cue.t1);
+      const after = sourceAfter(ctx, s, cue.t1, true);
       let srcEnd = after ? after[1] : cue.t1;
       const comma = indexOfWord(ctx, cue.t1, s.tokenEnd, ',');
       const beforeEnd = trimEnd(ctx, s.tokenStart, cue.t0);
@@ -619,7 +621,9 @@ function attributeSentence(ctx: Ctx, s: Sentence, out: Attribution[]): void {
       // name after it make the cue inverted, whatever noun phrase precedes the comma.
       // "“…,” Mr. King, 82, told me": what follows "told" is the addressee, never the speaker.
       const inverts = cue.lemma !== 'tell';
-      const after0 = inverts && cue.t0 > s.tokenStart && lower(ctx, cue.t0 - 1) === ',' ? sourceAfter(ctx, s, cue.t1) : null;
+      // ("Maren Holt, director of the union, called for …": with no clause before the comma there is nothing
+      // to have said, and the phrase before it is the subject.)
+      const after0 = inverts && cue.t0 > s.tokenStart && lower(ctx, cue.t0 - 1) === ',' && hasVerb(ctx, s.tokenStart, cue.t0 - 1) ? sourceAfter(ctx, s, cue.t1) : null;
       const pre = after0 && reachesEnd(ctx, s, after0[1]) ? null : sourceBefore(ctx, s, cue.t0);
       let quote: Quote | undefined;
       let k = cue.t0 - 1;
