@@ -66,6 +66,11 @@ describe('sources the tagger makes hard (on the syntax layer)', () => {
     expect(attributions('According to exit polls, the mayor had a ten-point lead over her rival.')[0]).toMatchObject({ source: 'exit polls', cue: 'According to' });
   });
 
+  it('ends an inverted source before an adjunct set off by a comma', () => {
+    const found = attributions('“The cause of the fire has not been determined,” said Reyes, on what was her first full day on the job.');
+    expect(found[0]).toMatchObject({ source: 'Reyes', cue: 'said' });
+  });
+
   it('keeps a subject with an apposition before a comma-preceded cue', () => {
     expect(attributions('Maren Holt, executive director of the port union, called for more investment in a statement on Thursday.')[0]).toMatchObject({
       source: 'Maren Holt, executive director of the port union,',

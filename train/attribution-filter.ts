@@ -2,7 +2,7 @@
  * Train the attribution filter (src/annotate/attribution-filter-model.ts) on PolNeAR train, pick its keep
  * threshold on dev, score whole attributions with it on dev and train, and write
  * models/attribution-filter.bin.gz. Usage:
- *   npx tsx train/attribution-filter.ts [--epochs 10] [--seed 1] [--folds 4] [--out FILE] [--dry]
+ *   npx tsx train/attribution-filter.ts [--epochs 10] [--seed 1] [--mix 1] [--folds 4] [--out FILE] [--dry]
  * Docs come from the /tmp cache of train/attribution-docs.ts.
  *
  * An example is one attribution that attribution.ts finds (filter off), labelled "keep" when it aligns with
@@ -20,6 +20,7 @@ import type { Span } from '../src/doc/doc.js';
 import { toOriginalOffset } from '../src/doc/normalize.js';
 import { canonicalSpans, scoreDocuments, type CharSpan, type SpanAttribution } from '../src/eval/polnear.js';
 import { saveModel } from '../src/models/model-file.js';
+import { meanPerceptron } from '../src/models/ner-train.js';
 import { AveragedPerceptron } from '../src/models/perceptron.js';
 import { createRandom, shuffle } from '../src/models/prng.js';
 import { loadSplit, type SplitDoc } from './attribution-docs.js';
@@ -33,6 +34,7 @@ const flag = (name: string, fallback: string): string => {
 const epochs = Number(flag('epochs', '10'));
 const seed = Number(flag('seed', '1'));
 const folds = Number(flag('folds', '4'));
+const mix = Number(flag('mix', '1'));
 const out = flag('out', FILTER_MODEL_PATH);
 const log = (line: string): void => console.log(line);
 
@@ -103,21 +105,27 @@ const dev = examples(devDocs, () => shipped);
 const share = (xs: Example[]): string => `${xs.length} attributions, ${xs.filter((e) => e.keep).length} aligned with gold`;
 log(`train: ${share(train)}; dev: ${share(dev)}`);
 
-const perceptron = new AveragedPerceptron(2);
-const random = createRandom(seed);
-const order = train.map((_, i) => i);
-for (let epoch = 1; epoch <= epochs; epoch++) {
-  shuffle(order, random);
-  let errors = 0;
-  for (const i of order) {
-    const e = train[i]!;
-    const guess = perceptron.predict(e.features);
-    if (guess !== e.keep) errors++;
-    perceptron.update(e.keep, guess, e.features);
+function fit(runSeed: number): AveragedPerceptron {
+  const p = new AveragedPerceptron(2);
+  const random = createRandom(runSeed);
+  const order = train.map((_, i) => i);
+  for (let epoch = 1; epoch <= epochs; epoch++) {
+    shuffle(order, random);
+    let errors = 0;
+    for (const i of order) {
+      const e = train[i]!;
+      const guess = p.predict(e.features);
+      if (guess !== e.keep) errors++;
+      p.update(e.keep, guess, e.features);
+    }
+    log(`seed ${runSeed} epoch ${epoch}: ${errors} errors of ${train.length}`);
   }
-  log(`epoch ${epoch}: ${errors} errors of ${train.length}`);
+  p.finalize();
+  return p;
 }
-perceptron.finalize();
+// --mix N: the mean of N perceptrons trained from seeds seed … seed+N-1 (one run's choices swing dev by ±0.2).
+const members = Array.from({ length: mix }, (_, k) => fit(seed + k));
+const perceptron = mix > 1 ? meanPerceptron(members) : members[0]!;
 
 // The threshold with the best sum of the three exact F1s on dev.
 const margin = (e: Example): number => {
@@ -153,7 +161,7 @@ if (!args.includes('--dry')) {
       version: FILTER_MODEL_VERSION,
       labels: { keep: ['no', 'yes'] },
       features: { templates: 37 },
-      training: { data: 'PolNeAR train', epochs, seed, folds, examples: train.length },
+      training: { data: 'PolNeAR train', epochs, seed, mix, folds, examples: train.length },
       extra: { threshold },
     },
     perceptrons: { keep: perceptron },

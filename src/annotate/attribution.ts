@@ -500,6 +500,8 @@ function sourceAfter(ctx: Ctx, s: Sentence, cueEnd: number, nounPhraseOnly = fal
     if (ctx.tags.upos[end] === 'VERB' && !isInsideRelative(ctx, s, end) && !(verbLed && end === cueEnd)) break;
     // "according to their attorneys, and …": a coordinated clause is not part of the source.
     if (w === ',' && /^(and|but|while|whereas)$/.test(lower(ctx, end + 1))) break;
+    // "…,” said Reyes, on what was her first day": an adjunct after the name is not part of it.
+    if (w === ',' && (ctx.tags.upos[end + 1] === 'SCONJ' || (ctx.tags.upos[end + 1] === 'ADP' && lower(ctx, end + 1) !== 'of'))) break;
     end++;
   }
   end = trimEnd(ctx, cueEnd, end);
