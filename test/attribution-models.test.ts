@@ -71,6 +71,14 @@ describe('sources the tagger makes hard (on the syntax layer)', () => {
     expect(found[0]).toMatchObject({ source: 'Reyes', cue: 'said' });
   });
 
+  it('reports the clause before ", as X has said"', () => {
+    expect(attributions('The ferry did not stop at the island, as the harbour master has said.')[0]).toMatchObject({
+      source: 'the harbour master',
+      cue: 'has said',
+      content: 'The ferry did not stop at the island',
+    });
+  });
+
   it('keeps a subject with an apposition before a comma-preceded cue', () => {
     expect(attributions('Maren Holt, executive director of the port union, called for more investment in a statement on Thursday.')[0]).toMatchObject({
       source: 'Maren Holt, executive director of the port union,',

@@ -696,7 +696,9 @@ function attributeSentence(ctx: Ctx, s: Sentence, out: Attribution[]): void {
           const afterCue = inverts && pre === null && cue.t0 > s.tokenStart && (lower(ctx, cue.t0 - 1) === ',' || isQuoteMark(ctx, cue.t0 - 1)) ? sourceAfter(ctx, s, cue.t1) : null;
           const inverted = afterCue && reachesEnd(ctx, s, afterCue[1]) ? afterCue : null;
           // Post-posed cue: "Those talks are continuing, he said." — the clause before the comma.
-          const clauseEnd = pre ? pre[0] : cue.t0;
+          // "…, as police have said.": the clause before the comma is what the "as" clause reports.
+          const asClause = pre !== null && lower(ctx, pre[0] - 1) === 'as' && lower(ctx, pre[0] - 2) === ',';
+          const clauseEnd = pre ? (asClause ? pre[0] - 1 : pre[0]) : cue.t0;
           const bStart = afterDateline(ctx, s);
           const bEnd = trimEnd(ctx, bStart, clauseEnd);
           const commaBefore = clauseEnd > s.tokenStart && (lower(ctx, clauseEnd - 1) === ',' || isQuoteMark(ctx, clauseEnd - 1));
