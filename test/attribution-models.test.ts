@@ -79,6 +79,11 @@ describe('sources the tagger makes hard (on the syntax layer)', () => {
     });
   });
 
+  it('reports a verbless fragment before ", he said"', () => {
+    const found = attributions('The council wants new faces at the port. People like Maren Holt, he said.');
+    expect(found.map((a) => a.content)).toContain('People like Maren Holt');
+  });
+
   it('keeps a subject with an apposition before a comma-preceded cue', () => {
     expect(attributions('Maren Holt, executive director of the port union, called for more investment in a statement on Thursday.')[0]).toMatchObject({
       source: 'Maren Holt, executive director of the port union,',

@@ -702,7 +702,9 @@ function attributeSentence(ctx: Ctx, s: Sentence, out: Attribution[]): void {
           const bStart = afterDateline(ctx, s);
           const bEnd = trimEnd(ctx, bStart, clauseEnd);
           const commaBefore = clauseEnd > s.tokenStart && (lower(ctx, clauseEnd - 1) === ',' || isQuoteMark(ctx, clauseEnd - 1));
-          const backward = commaBefore && bEnd > bStart && hasVerb(ctx, bStart, bEnd) ? ([bStart, bEnd] as const) : null;
+          // ("People like Scott, he said.": a verbless fragment ending in "…, X said." is still what was said.)
+          const fragment = cue.lemma === 'say' && pre !== null && reachesEnd(ctx, s, cue.t1) && hasWord(ctx, bStart, bEnd);
+          const backward = commaBefore && bEnd > bStart && (hasVerb(ctx, bStart, bEnd) || fragment) ? ([bStart, bEnd] as const) : null;
           // "…, lawmakers said Friday, as they …": an adverbial clause after the cue is not what was said.
           // (Read at the rules' start: the start ranker may skip the words these look for.)
           const adverbial = /^(as|while|when|because|after|before|since|although|though)$/.test(lower(ctx, ruleFrom));
