@@ -84,6 +84,14 @@ describe('sources the tagger makes hard (on the syntax layer)', () => {
     expect(found.map((a) => a.content)).toContain('People like Maren Holt');
   });
 
+  it('ends a mixed content where a coordinated report begins', () => {
+    const found = attributions('The mayor is telling a union group that the ferry is “too old” and says she will buy a new one.');
+    expect(found.map((a) => [a.cue, a.content])).toEqual([
+      ['is telling', 'that the ferry is “too old”'],
+      ['says', 'she will buy a new one'],
+    ]);
+  });
+
   it('keeps a subject with an apposition before a comma-preceded cue', () => {
     expect(attributions('Maren Holt, executive director of the port union, called for more investment in a statement on Thursday.')[0]).toMatchObject({
       source: 'Maren Holt, executive director of the port union,',

@@ -595,7 +595,7 @@ function attributeSentence(ctx: Ctx, s: Sentence, out: Attribution[]): void {
     // (Also a cue between an earlier cue and the content it skipped to: "drew criticism after he appeared to
     // suggest [that …]" keeps "appeared to suggest" out of the report.)
     const host = mine.find((a) => a.content.some((c) => c.start <= cueSpan.start && cueSpan.end <= c.end) || (a.cue.start < cueSpan.start && cueSpan.end <= (a.content[0]?.start ?? -1)));
-    if (host && host.kind !== 'indirect') continue;
+    if (host && host.kind === 'direct') continue;
     let content: Span[] = [];
     let source: Span | null = null;
     let kind: Attribution['kind'] = 'indirect';
