@@ -5,7 +5,7 @@ import { decodeModel, encodeModel } from '../src/models/model-file.js';
 import { parserFromModel, trainParser } from '../src/models/parser.js';
 import { isProjective, projectivize } from '../src/models/projectivize.js';
 import { jackknifeFirstPass, taggerFromModel, trainTagger } from '../src/models/tagger.js';
-import { toParserSentence, toTagged } from '../src/models/ud-train.js';
+import { toParserSentence, toTagged, trainAveragedTagger, trainTwoPassTagger } from '../src/models/ud-train.js';
 
 // Invented sentences, annotated by hand in UD style.
 const TREEBANK = `# newdoc id = test-1
@@ -122,6 +122,27 @@ describe('training smoke test on a tiny treebank', () => {
       expect(Array.from(tagger.tag(s.words))).toEqual(Array.from(trained.tag(s.words)));
     }
     expect(() => trainTagger(tagged, { epochs: 1, seed: 3, guides: guides.slice(1) })).toThrow(/guides/);
+  });
+
+  it('an averaged tagger (members with and without the style templates) learns the sentences, computes the style templates and records its members', () => {
+    const tagged = sentences.map(toTagged);
+    const members = [
+      { seedOffset: 0, style: false },
+      { seedOffset: 1, style: true },
+    ];
+    const averaged = trainAveragedTagger(tagged, members, { epochs: 10, seed: 3 });
+    const tagger = taggerFromModel(decodeModel(encodeModel(averaged.model)));
+    expect(tagger.model.header.features.styleTemplates).toBe(6);
+    expect(tagger.model.header.training.members).toEqual([
+      { seed: 3, styleTemplates: false },
+      { seed: 4, styleTemplates: true },
+    ]);
+    // UPOS only: the opening and closing quote share a form, which three sentences do not always tell apart in XPOS.
+    for (const s of tagged) expect(Array.from(tagger.tag(s.words), (c) => tagger.upos[c]!)).toEqual(s.tags.map((t) => t.split('\t')[0]));
+    // The average is not either member: the plain member lacks the style rows.
+    const plain = trainTwoPassTagger(tagged, { epochs: 10, seed: 3, noStyleTemplates: true });
+    expect(plain.model.header.features.styleTemplates).toBeUndefined();
+    expect(averaged.model.perceptrons.tags!.size).toBeGreaterThan(plain.model.perceptrons.tags!.size);
   });
 
   it('word dropout is off by default, recorded when on, and deterministic for a seed', () => {
