@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { analyzeArticle } from '../src/analysis.js';
 import type { Article } from '../src/ingest/article.js';
 import { orderedMap } from '../src/parallel/ordered.js';
-import { createAnalysisPool, createWorkerPool, parseJobs } from '../src/parallel/pool.js';
+import { createAnalysisPool, createWorkerPool, parseJobs, shareModelsInThread } from '../src/parallel/pool.js';
+import { pipelineModelFiles } from '../src/parallel/shared-models.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -104,6 +105,18 @@ describe('analysis pool', () => {
       expect(got.map((r) => r.analysis)).toEqual(articles.map((a) => analyzeArticle(a, { syntax: true }).analysis));
     } finally {
       await pool.close();
+    }
+  }, 60_000);
+
+  it('shares every model file the pipeline loads, decoded by a thread of its own into shared memory', async () => {
+    const sharing = shareModelsInThread();
+    const models = await sharing.models;
+    await sharing.stop();
+    const files = pipelineModelFiles();
+    expect(files.some((f) => f.endsWith('tagger.bin.gz'))).toBe(true);
+    expect(Object.keys(models).sort()).toEqual([...files].sort());
+    for (const model of Object.values(models)) {
+      for (const p of Object.values(model.perceptrons)) expect(p.keys.buffer).toBeInstanceOf(SharedArrayBuffer);
     }
   }, 60_000);
 

@@ -11,7 +11,8 @@ import { analyzeArticle, type Analysis, type StageTimings } from '../analysis.js
 import type { Article } from '../ingest/article.js';
 import { loadActorDictionary, type ActorDictionary } from '../knowledge/events/petrarch-dict.js';
 import type { AnalyzeReply, AnalyzeTask, WorkerSetup } from './protocol.js';
-import { shareModelFiles } from './shared-models.js';
+import type { SharedModel } from '../models/model-file.js';
+import { pipelineModelFiles } from './shared-models.js';
 
 export interface PoolAnalyzeOptions {
   published?: string;
@@ -77,14 +78,30 @@ function inline(settings: PoolSettings): AnalysisPool {
  */
 export const WORKER_OLD_SPACE_MB = 512;
 
-/** From sources (vitest, tsx) the worker is TypeScript and needs tsx's loader; from dist it is plain JS. */
-function spawnWorker(setup: WorkerSetup): Worker {
-  const workerData = setup;
-  const resourceLimits = { maxOldGenerationSizeMb: WORKER_OLD_SPACE_MB };
-  if (!fileURLToPath(import.meta.url).endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url), { workerData, resourceLimits });
-  const script = new URL('./worker.ts', import.meta.url).href;
+/** From sources (vitest, tsx) a worker is TypeScript and needs tsx's loader; from dist it is plain JS. */
+function spawnThread(name: 'worker' | 'share-worker', workerData: unknown, resourceLimits?: { maxOldGenerationSizeMb: number }): Worker {
+  if (!fileURLToPath(import.meta.url).endsWith('.ts')) return new Worker(new URL(`./${name}.js`, import.meta.url), { workerData, resourceLimits });
+  const script = new URL(`./${name}.ts`, import.meta.url).href;
   const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(script)}); });`;
   return new Worker(boot, { eval: true, workerData, resourceLimits });
+}
+
+function spawnWorker(setup: WorkerSetup): Worker {
+  return spawnThread('worker', setup, { maxOldGenerationSizeMb: WORKER_OLD_SPACE_MB });
+}
+
+/**
+ * The pipeline's model files decoded into shared memory by a thread of their own (see share-worker.ts);
+ * none when that fails: each worker then reads the files itself, as before sharing.
+ */
+export function shareModelsInThread(): { models: Promise<Record<string, SharedModel>>; stop: () => Promise<void> } {
+  const thread = spawnThread('share-worker', { files: pipelineModelFiles() });
+  const models = new Promise<Record<string, SharedModel>>((resolve) => {
+    thread.once('message', (models: Record<string, SharedModel>) => resolve(models));
+    thread.once('error', () => resolve({}));
+    thread.once('exit', () => resolve({}));
+  });
+  return { models, stop: async () => void (await thread.terminate()) };
 }
 
 interface Pending {
@@ -103,8 +120,9 @@ export function createAnalysisPool(jobs: number = defaultJobs(), settings: PoolS
  */
 export function createWorkerPool(jobs: number, settings: PoolSettings = {}): AnalysisPool {
   // One copy of the model weights for all workers (and for the replacements of dead ones); it is freed
-  // with the pool, once the workers are gone.
-  const setup: WorkerSetup = { actorFiles: settings.actorFiles ? [...settings.actorFiles] : undefined, models: shareModelFiles() };
+  // with the pool, once the workers are gone. Workers start once it is ready; articles queue meanwhile.
+  const setup: WorkerSetup = { actorFiles: settings.actorFiles ? [...settings.actorFiles] : undefined, models: {} };
+  const sharing = shareModelsInThread();
   const queue: Pending[] = [];
   const busy = new Map<Worker, Pending>();
   const idle: Worker[] = [];
@@ -150,7 +168,11 @@ export function createWorkerPool(jobs: number, settings: PoolSettings = {}): Ana
     dispatch();
   }
 
-  for (let i = 0; i < jobs; i++) add();
+  const started = sharing.models.then((models) => {
+    if (closed) return;
+    setup.models = models;
+    for (let i = 0; i < jobs; i++) add();
+  });
 
   return {
     workers: jobs,
@@ -164,6 +186,8 @@ export function createWorkerPool(jobs: number, settings: PoolSettings = {}): Ana
     },
     async close() {
       closed = true;
+      await sharing.stop();
+      await started;
       for (const job of queue.splice(0)) job.reject(new Error('analysis pool is closed'));
       const all = [...idle, ...busy.keys()];
       idle.length = 0;
