@@ -92,6 +92,11 @@ describe('sources the tagger makes hard (on the syntax layer)', () => {
     ]);
   });
 
+  it('gives ", saying" the clause subject, not the possessor of a statement noun', () => {
+    const found = attributions('Maren Holt said the port welcomes the deal and pointed to last month\'s remark by Reyes that she will join the board, saying, “The deal is a success for everyone.”');
+    expect(found.find((a) => a.cue === 'saying')?.source).toBe('Maren Holt');
+  });
+
   it('keeps a subject with an apposition before a comma-preceded cue', () => {
     expect(attributions('Maren Holt, executive director of the port union, called for more investment in a statement on Thursday.')[0]).toMatchObject({
       source: 'Maren Holt, executive director of the port union,',

@@ -788,7 +788,8 @@ function attributeSentence(ctx: Ctx, s: Sentence, out: Attribution[]): void {
     if (host && !truncateHost(ctx, host, found)) continue;
     out.push(found);
     mine.push(found);
-    if (source) lastSource = source;
+    // ", saying …" shares the subject of a clause, not the possessor of a statement noun ("last month's remark").
+    if (source && ctx.tags.upos[cue.t0] !== 'NOUN') lastSource = source;
   }
 }
 
