@@ -5,7 +5,7 @@ import { decodeModel, encodeModel } from '../src/models/model-file.js';
 import { parserFromModel, trainParser } from '../src/models/parser.js';
 import { isProjective, projectivize } from '../src/models/projectivize.js';
 import { jackknifeFirstPass, taggerFromModel, trainTagger } from '../src/models/tagger.js';
-import { toParserSentence, toTagged, trainAveragedTagger, trainTwoPassTagger } from '../src/models/ud-train.js';
+import { toParserSentence, toTagged, trainAveragedParser, trainAveragedTagger, trainTwoPassTagger } from '../src/models/ud-train.js';
 
 // Invented sentences, annotated by hand in UD style.
 const TREEBANK = `# newdoc id = test-1
@@ -143,6 +143,19 @@ describe('training smoke test on a tiny treebank', () => {
     const plain = trainTwoPassTagger(tagged, { epochs: 10, seed: 3, noStyleTemplates: true });
     expect(plain.model.header.features.styleTemplates).toBeUndefined();
     expect(averaged.model.perceptrons.tags!.size).toBeGreaterThan(plain.model.perceptrons.tags!.size);
+  });
+
+  it('an averaged parser (two seeds) parses the training sentences, records its members, and one member is the plain parser', () => {
+    const parsed = sentences.map((s) => toParserSentence(s));
+    const parser = parserFromModel(decodeModel(encodeModel(trainAveragedParser(parsed, 2, { epochs: 30, seed: 3 }).model)));
+    expect(parser.model.header.training.members).toEqual([3, 4]);
+    for (const s of parsed) {
+      const r = parser.parse(s.words, s.tags);
+      expect(Array.from(r.heads)).toEqual(Array.from(s.heads));
+      expect(r.deprels).toEqual(s.deprels);
+    }
+    const single = encodeModel(trainAveragedParser(parsed, 1, { epochs: 5, seed: 3 }).model);
+    expect(single.equals(encodeModel(trainParser(parsed, { epochs: 5, seed: 3 }).model))).toBe(true);
   });
 
   it('word dropout is off by default, recorded when on, and deterministic for a seed', () => {

@@ -9,7 +9,7 @@ import { readConllu, type ConlluSentence } from './conllu.js';
 import { invertSpeechSubject } from './augment.js';
 import { buildLexicon, type Lexicon } from './lexicon.js';
 import { saveModel } from './model-file.js';
-import { trainParser, type Parser, type ParserSentence } from './parser.js';
+import { parserFromModel, trainParser, type Parser, type ParserSentence, type ParserTrainOptions } from './parser.js';
 import { buildTagSets, jackknifeFirstPass, loadTagger, restrictToTagSets, taggerFromModel, trainTagger, type Tagger, type TaggedSentence, type TaggerTrainOptions } from './tagger.js';
 import { PerceptronAverager } from './average-models.js';
 import type { ModelHeader } from './model-file.js';
@@ -102,6 +102,29 @@ export function trainAveragedTagger(sentences: TaggedSentence[], members: Tagger
 }
 
 /**
+ * Parsers trained with consecutive seeds on the same sentences, their
+ * weights averaged (one seed: the plain parser). Session 4 measured +0.2 UAS
+ * and +0.3 LAS on dev for two seeds, int8 and pruned (models/parser.md).
+ */
+export function trainAveragedParser(sentences: ParserSentence[], members: number, options: ParserTrainOptions): Parser {
+  if (members <= 1) return trainParser(sentences, options);
+  const averagers = new Map<string, PerceptronAverager>();
+  let first: Parser | null = null;
+  for (let m = 0; m < members; m++) {
+    const parser = trainParser(sentences, { ...options, seed: options.seed + m });
+    first ??= parser;
+    for (const [name, p] of Object.entries(parser.model.perceptrons)) {
+      if (!averagers.has(name)) averagers.set(name, new PerceptronAverager(p.nClasses));
+      averagers.get(name)!.add(p);
+    }
+    options.log?.(`parser member ${m + 1}/${members} (seed ${options.seed + m}) trained`);
+  }
+  const header = first!.model.header;
+  const training = { ...header.training, members: Array.from({ length: members }, (_, m) => options.seed + m) };
+  return parserFromModel({ header: { ...header, training }, perceptrons: Object.fromEntries([...averagers].map(([name, a]) => [name, a.result()])) });
+}
+
+/**
  * Predicted tags for every sentence, each fold tagged by a two-pass tagger
  * that never saw it. The second passes reuse one set of jack-knifed
  * first-pass tags (a fold's second pass learns from first-pass tags of the
@@ -189,6 +212,14 @@ function pct(n: number, d: number): number {
   return d === 0 ? 0 : Math.round((10000 * n) / d) / 100;
 }
 
+function countFlag(options: TrainOptions, name: string, fallback: number): number {
+  const raw = options.flags[name];
+  if (raw === undefined || raw === true || raw === false) return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} expects a positive integer, got ${raw}`);
+  return n;
+}
+
 function epochsFlag(options: TrainOptions, fallback: number): number {
   const raw = options.flags.epochs;
   if (raw === undefined || raw === true || raw === false) return fallback;
@@ -247,7 +278,8 @@ export const parserTrainTask: TrainTask = {
       inverted++;
     });
     options.log(`augmentation: ${inverted} sentences with an inverted speech-verb subject`);
-    const parser = trainParser(sentences, { epochs, seed: options.seed, lexicon, log: options.log });
+    const members = countFlag(options, 'members', 1);
+    const parser = trainAveragedParser(sentences, members, { epochs, seed: options.seed, lexicon, log: options.log });
     const pruned = PARSER_PRUNE > 0 ? parser.model.perceptrons.moves!.prune(PARSER_PRUNE) + parser.model.perceptrons.labels!.prune(PARSER_PRUNE) : 0;
     options.log(`pruned ${pruned} feature rows with all |weights| < ${PARSER_PRUNE}`);
     const training = parser.model.header.training;
