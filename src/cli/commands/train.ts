@@ -13,7 +13,8 @@ export function registerTrain(program: Command): void {
     .option('--seed <n>', 'random seed', '1')
     .option('--epochs <n>', 'training epochs (default: the task\'s own)')
     .option('--tagger <file>', 'parser: the tagger whose tags score the parser on --dev (default: models/tagger.bin.gz)')
-    .action(async (taskName: string, opts: { data?: string; dev?: string; out?: string; seed: string; epochs?: string; tagger?: string }) => {
+    .option('--members <n>', 'parser: train this many seeds and average their weights (default 1)')
+    .action(async (taskName: string, opts: { data?: string; dev?: string; out?: string; seed: string; epochs?: string; tagger?: string; members?: string }) => {
       const task = TRAIN_TASKS.find((t) => t.name === taskName);
       if (!task) throw new UsageError(`unknown train task "${taskName}" (known: ${TRAIN_TASKS.map((t) => t.name).join(', ')})`);
       const data = opts.data ?? task.defaults.data;
@@ -25,7 +26,7 @@ export function registerTrain(program: Command): void {
         dev: opts.dev ?? task.defaults.dev,
         out: opts.out ?? task.defaults.out,
         seed,
-        flags: { epochs: opts.epochs, tagger: opts.tagger },
+        flags: { epochs: opts.epochs, tagger: opts.tagger, members: opts.members },
         log: (line) => process.stderr.write(`${line}\n`),
       });
     });
