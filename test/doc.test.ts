@@ -74,3 +74,22 @@ describe('sentence breaks', () => {
     expect(doc.sentences.map((s) => spanText(doc, s))).toEqual(['Rep. Ann Lee (D-Md.) agreed with him.', 'Then it failed.']);
   });
 });
+
+describe("glued 's", () => {
+  const words = (text: string): string[] => {
+    const doc = createDoc(text);
+    return doc.tokens.map((t) => spanText(doc, t));
+  };
+
+  it('splits the clitic off however often the form was met before', () => {
+    // wink-nlp keeps "Brannoch’s" whole before a comma and then caches it whole.
+    expect(words('The fleet was Brannoch’s, not ours.')).toContain('Brannoch');
+    const later = words('Brannoch’s deputy spoke. It’s late, and Vell\'s plan failed.');
+    expect(later.slice(0, 3)).toEqual(['Brannoch', '’s', 'deputy']);
+    expect(later).toEqual(expect.arrayContaining(['It', '’s', 'Vell', "'s"]));
+  });
+
+  it('leaves a lone clitic and words merely ending in s alone', () => {
+    expect(words('Ships sail; the boss’s desk.')).toEqual(['Ships', 'sail', ';', 'the', 'boss', '’s', 'desk', '.']);
+  });
+});
