@@ -21,8 +21,8 @@ import { toOriginalOffset } from '../src/doc/normalize.js';
 import { canonicalSpans, scoreDocuments, type CharSpan, type SpanAttribution } from '../src/eval/polnear.js';
 import { saveModel } from '../src/models/model-file.js';
 import { meanPerceptron } from '../src/models/ner-train.js';
-import { AveragedPerceptron } from '../src/models/perceptron.js';
-import { createRandom, shuffle } from '../src/models/prng.js';
+import { fitBinaryPerceptron } from '../src/models/fit-binary.js';
+import type { AveragedPerceptron } from '../src/models/perceptron.js';
 import { loadSplit, type SplitDoc } from './attribution-docs.js';
 import { scoreLine, scoreSplit } from './attribution-score.js';
 
@@ -106,22 +106,7 @@ const share = (xs: Example[]): string => `${xs.length} attributions, ${xs.filter
 log(`train: ${share(train)}; dev: ${share(dev)}`);
 
 function fit(runSeed: number): AveragedPerceptron {
-  const p = new AveragedPerceptron(2);
-  const random = createRandom(runSeed);
-  const order = train.map((_, i) => i);
-  for (let epoch = 1; epoch <= epochs; epoch++) {
-    shuffle(order, random);
-    let errors = 0;
-    for (const i of order) {
-      const e = train[i]!;
-      const guess = p.predict(e.features);
-      if (guess !== e.keep) errors++;
-      p.update(e.keep, guess, e.features);
-    }
-    log(`seed ${runSeed} epoch ${epoch}: ${errors} errors of ${train.length}`);
-  }
-  p.finalize();
-  return p;
+  return fitBinaryPerceptron(train, (e) => e.keep, epochs, runSeed, (epoch, errors) => log(`seed ${runSeed} epoch ${epoch}: ${errors} errors of ${train.length}`));
 }
 // --mix N: the mean of N perceptrons trained from seeds seed … seed+N-1 (one run's choices swing dev by ±0.2).
 const members = Array.from({ length: mix }, (_, k) => fit(seed + k));

@@ -17,8 +17,8 @@ import { readPolnear, type CharSpan } from '../eval/polnear.js';
 import { cueClass, NOUN_CUES, verbCueLemma } from '../knowledge/cues.js';
 import { hashString } from '../models/hash.js';
 import { saveModel } from '../models/model-file.js';
-import { AveragedPerceptron } from '../models/perceptron.js';
-import { createRandom, shuffle } from '../models/prng.js';
+import { fitBinaryPerceptron } from '../models/fit-binary.js';
+import type { AveragedPerceptron } from '../models/perceptron.js';
 import type { TrainOptions, TrainTask } from '../models/train-tasks.js';
 import { loadShippedModel } from './attribution-ranker.js';
 import { tokenTags, type TokenTags } from './attribution-tags.js';
@@ -245,21 +245,7 @@ export async function trainCueModel(options: TrainOptions): Promise<void> {
 
 /** Train the perceptron on train examples; the threshold is the best dev cue-token F1's. */
 export function fitCueModel(train: CueExample[], dev: CueExample[], epochs: number, seed: number, log: (line: string) => void): CueModel & { devTokenF1: number } {
-  const p = new AveragedPerceptron(2);
-  const random = createRandom(seed);
-  const order = train.map((_, i) => i);
-  for (let epoch = 1; epoch <= epochs; epoch++) {
-    shuffle(order, random);
-    let errors = 0;
-    for (const i of order) {
-      const e = train[i]!;
-      const guess = p.predict(e.features);
-      if (guess !== e.gold) errors++;
-      p.update(e.gold, guess, e.features);
-    }
-    log(`epoch ${epoch}: ${errors} training errors of ${train.length}`);
-  }
-  p.finalize();
+  const p = fitBinaryPerceptron(train, (e) => e.gold, epochs, seed, (epoch, errors) => log(`epoch ${epoch}: ${errors} training errors of ${train.length}`));
   // The decision threshold trades cue recall for precision; pick the best token F1 on dev.
   let threshold = 0;
   let best = -1;

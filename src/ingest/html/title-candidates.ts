@@ -9,6 +9,9 @@
  * (JSON-LD, og:title, <title>, the h1…), how many sources agree on its words,
  * whether it is shown on the page and how early, whether it carries a site name
  * or a second segment, its case and length, and whether the rules chose it.
+ *
+ * Used only by the experiment in train/title-ranker.ts: the learned ranker scored below the rules
+ * under cross-validation (docs/EVAL-extraction.md), so the extractor does not read this module.
  */
 import type { HElement } from './tree.js';
 import type { TitleInputs } from './title.js';

@@ -8,7 +8,11 @@ import { collapse, decodeEntities, headingText, insideTag, repairMojibake, type 
 /** Between a title and its site or section name: " | ", " - ", " — ", " • ", " » ", " : "… */
 export const SEPARATOR = /\s+[|\-–—•·»:]{1,2}\s+|\s+::\s+/;
 
-/** The text as a reader compares titles: NFKC, curly quotes and dashes folded, whitespace collapsed, lowercase. */
+/**
+ * The text as a reader compares titles: NFKC, curly quotes and dashes folded, whitespace collapsed, lowercase.
+ * The extraction scorer (src/eval/extraction.ts) keeps its own copy on purpose: the ruler must not move
+ * when the extractor's notion of "the same title" does.
+ */
 export function canon(s: string): string {
   return s
     .normalize('NFKC')
