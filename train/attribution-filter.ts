@@ -20,7 +20,7 @@ import type { Span } from '../src/doc/doc.js';
 import { toOriginalOffset } from '../src/doc/normalize.js';
 import { canonicalSpans, scoreDocuments, type CharSpan, type SpanAttribution } from '../src/eval/polnear.js';
 import { saveModel } from '../src/models/model-file.js';
-import { meanPerceptron } from '../src/models/ner-train.js';
+import { averagePerceptrons } from '../src/models/average-models.js';
 import { fitBinaryPerceptron } from '../src/models/fit-binary.js';
 import type { AveragedPerceptron } from '../src/models/perceptron.js';
 import { loadSplit, type SplitDoc } from './attribution-docs.js';
@@ -110,7 +110,7 @@ function fit(runSeed: number): AveragedPerceptron {
 }
 // --mix N: the mean of N perceptrons trained from seeds seed … seed+N-1 (one run's choices swing dev by ±0.2).
 const members = Array.from({ length: mix }, (_, k) => fit(seed + k));
-const perceptron = mix > 1 ? meanPerceptron(members) : members[0]!;
+const perceptron = mix > 1 ? averagePerceptrons(members) : members[0]!;
 
 // The threshold with the best sum of the three exact F1s on dev.
 const margin = (e: Example): number => {

@@ -13,7 +13,7 @@ import { bestCandidateIndex } from '../src/annotate/attribution-ranker.js';
 import { toOriginalOffset } from '../src/doc/normalize.js';
 import type { SpanAttribution } from '../src/eval/polnear.js';
 import { saveModel } from '../src/models/model-file.js';
-import { meanPerceptron } from '../src/models/ner-train.js';
+import { averagePerceptrons } from '../src/models/average-models.js';
 import { AveragedPerceptron } from '../src/models/perceptron.js';
 import { createRandom, shuffle } from '../src/models/prng.js';
 import { loadSplit, type SplitDoc } from './attribution-docs.js';
@@ -198,7 +198,7 @@ export function trainRanker<Part extends string, M>(spec: RankerTraining<Part, M
   const perceptrons = {} as Record<Part, AveragedPerceptron>;
   for (const part of parts) {
     const members = Array.from({ length: mix }, (_, k) => fitRanker(train.parts[part], epochs, seed + k, spec.clockOnEveryExample ?? false, (line) => log(`${part} ${line}`)));
-    perceptrons[part] = mix > 1 ? meanPerceptron(members) : members[0]!;
+    perceptrons[part] = mix > 1 ? averagePerceptrons(members) : members[0]!;
   }
   const devAccuracy = {} as Record<Part, number>;
   for (const part of parts) {

@@ -12,7 +12,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readConllFile } from '../src/models/ner-conll.js';
-import { evaluateNer, meanPerceptron, trainNer } from '../src/models/ner-train.js';
+import { averagePerceptrons } from '../src/models/average-models.js';
+import { evaluateNer, trainNer } from '../src/models/ner-train.js';
 import { DEFAULT_DECODING, NerTagger } from '../src/models/ner.js';
 import { formatScores } from '../src/eval/conll.js';
 import { loadTagger } from '../src/models/tagger.js';
@@ -65,7 +66,7 @@ const taggers = Array.from({ length: seeds }, (_, k) =>
     log: (l) => console.error(l),
   }),
 );
-const tagger = seeds === 1 ? taggers[0]! : new NerTagger(meanPerceptron(taggers.map((t) => t.perceptron)), taggers[0]!.settings, taggers[0]!.lexicons, 200_000, taggers[0]!.gazetteerLists, extraLists);
+const tagger = seeds === 1 ? taggers[0]! : new NerTagger(averagePerceptrons(taggers.map((t) => t.perceptron)), taggers[0]!.settings, taggers[0]!.lexicons, 200_000, taggers[0]!.gazetteerLists, extraLists);
 if (seeds > 1) {
   for (const [k, t] of taggers.entries()) console.log(`seed model ${k + 1}: beam 4 F1 ${(100 * evaluateNer(t, dev, t.decoding, devPos).scores.overall.f1).toFixed(2)}`);
 }

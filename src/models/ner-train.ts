@@ -5,6 +5,7 @@ import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import type { TrainTask } from './train-tasks.js';
 import { AveragedPerceptron } from './perceptron.js';
+import { averagePerceptrons } from './average-models.js';
 import { createRandom, shuffle } from './prng.js';
 import { bilouTags, iobSpans, readConllFile, type ConllDocument, type TypedSpan } from './ner-conll.js';
 import { DEFAULT_DECODING, NER_TAGS, NerTagger, tagIndex, type Decoding } from './ner.js';
@@ -95,28 +96,6 @@ export function trainNer(train: ConllDocument[], options: NerTrainOptions): NerT
   return tagger;
 }
 
-/**
- * The mean of several finalised perceptrons' weights (a feature missing from
- * one counts as zero there): models trained on different shuffles of the data
- * make different mistakes, and their mean makes fewer.
- */
-export function meanPerceptron(models: AveragedPerceptron[]): AveragedPerceptron {
-  const data = models.map((m) => m.toData());
-  const C = data[0]!.nClasses;
-  const keys = [...new Set(data.flatMap((d) => [...d.keys]))].sort((a, b) => a - b);
-  const row = new Map(keys.map((k, i) => [k, i]));
-  const weights = new Float32Array(keys.length * C);
-  for (const d of data) {
-    const w = d.weights;
-    if (!w) throw new Error('meanPerceptron: models must not be quantised yet');
-    for (let r = 0; r < d.keys.length; r++) {
-      const base = row.get(d.keys[r]!)! * C;
-      for (let c = 0; c < C; c++) weights[base + c] += w[r * C + c]! / data.length;
-    }
-  }
-  return AveragedPerceptron.fromData({ nClasses: C, keys: Uint32Array.from(keys), weights });
-}
-
 /** Score a tagger on CoNLL documents; returns the scores and tokens/s of tagging alone. */
 export function evaluateNer(
   tagger: NerTagger,
@@ -180,7 +159,7 @@ export const NER_TRAIN_TASK: TrainTask = {
         log: options.log,
       });
     });
-    const tagger = new NerTagger(meanPerceptron(members.map((m) => m.perceptron)), members[0]!.settings, lexicons, 200_000, nerGazetteerLists(), extraLists);
+    const tagger = new NerTagger(averagePerceptrons(members.map((m) => m.perceptron)), members[0]!.settings, lexicons, 200_000, nerGazetteerLists(), extraLists);
     tagger.decoding = TRAINED_DECODING;
     const training: Record<string, unknown> = {
       data: options.data.split('/').slice(-2).join('/'),
