@@ -255,6 +255,9 @@ export function buildSpeakerIndex(doc: Doc, tags: TokenTags, entities: EntityRec
     });
     const first = inside[0];
     if (!first || first.cand.person) return first ?? null;
+    // "Veloria's Foreign Minister Maren Holt": the person who ends the phrase heads it, not the possessor.
+    const last = inside[inside.length - 1]!;
+    if (last.cand.person && doc.text.slice(last.end, span.end).trim() === '' && /^['’]s\b/.test(doc.text.slice(first.end, span.end))) return last;
     const person = inside.find((s) => s.cand.person && s.start - first.end < 4);
     return person ?? first;
   };

@@ -82,7 +82,7 @@ export function formatText(a: Analysis): string {
       // The resolved speaker first; the words the article used for them when they differ ("he", "the envoy").
       const mention = at.speaker?.mention.text;
       const entity = at.speaker?.entity ? a.entities.find((e) => e.id === at.speaker?.entity) : undefined;
-      const who = !mention ? '(unattributed)' : entity && !mention.startsWith(entity.name) ? `${entity.name} ("${mention.length > 40 ? `${mention.slice(0, 40)}…` : mention}")` : mention;
+      const who = !mention ? '(unattributed)' : entity && mention !== entity.name ? `${entity.name} ("${mention.length > 40 ? `${mention.slice(0, 40)}…` : mention}")` : mention;
       lines.push(`- ${who} — ${at.cue.text} (${at.kind}): ${at.content.text}`);
     }
   }
