@@ -2,8 +2,8 @@
  * The Analysis contract (see docs/ANALYSIS.md): the JSON fivew prints for one
  * article. Field names are stable; other tools rely on them.
  *
- * Layers that later annotators fill (entities, attributions, events) are
- * present as empty arrays until those annotators exist.
+ * Every layer is always present: an article that is not analysed (not
+ * English) keeps its layers as empty arrays.
  */
 import { createDoc, type Doc } from './doc/doc.js';
 import { articleId, type Article } from './ingest/article.js';
