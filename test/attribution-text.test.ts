@@ -14,6 +14,13 @@ describe('speakers named after a possessive', () => {
     const said = a.attributions.find((x) => x.cue.text === 'said');
     expect(said?.speaker?.entity).toBe(holt!.id);
   });
+
+  it('gives a description with an apposed name to the named person', () => {
+    const a = analyse("Pelland's fisheries minister, Lotte Dahl, said the cuts were needed. The European fisheries commissioner, Marek Sorn, urged both sides to return to the table.");
+    const byCue = (cue: string) => a.entities.find((e) => e.id === a.attributions.find((x) => x.cue.text === cue)?.speaker?.entity)?.name;
+    expect(byCue('said')).toBe('Lotte Dahl');
+    expect(byCue('urged')).toBe('Marek Sorn');
+  });
 });
 
 describe('fivew analyze --format text', () => {

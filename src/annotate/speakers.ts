@@ -257,7 +257,7 @@ export function buildSpeakerIndex(doc: Doc, tags: TokenTags, entities: EntityRec
     if (!first || first.cand.person) return first ?? null;
     // "Veloria's Foreign Minister Maren Holt": the person who ends the phrase heads it, not the possessor.
     const last = inside[inside.length - 1]!;
-    if (last.cand.person && doc.text.slice(last.end, span.end).trim() === '' && /^['’]s\b/.test(doc.text.slice(first.end, span.end))) return last;
+    if (last.cand.person && /^[\s,]*$/.test(doc.text.slice(last.end, span.end)) && /^['’]s\b/.test(doc.text.slice(first.end, span.end))) return last;
     const person = inside.find((s) => s.cand.person && s.start - first.end < 4);
     return person ?? first;
   };
@@ -315,6 +315,8 @@ export function resolveSpeaker(index: SpeakerIndex, source: Span, sourceText: st
     const prefix = sourceText.slice(0, first - source.start).split(/[\s,]+/).filter((w) => w && !DESCRIPTION_SKIP.has(w.toLowerCase()));
     const titleLike = (w: string): boolean => isCap(w) || TITLE_WORDS.has(w.toLowerCase()) || w === 'to' || w === 'of';
     if (prefix.every(titleLike)) return out(named);
+    // "The European fisheries commissioner, Marek Sorn,": a description with the person's name apposed after it.
+    if (named.person && /,\s*$/.test(sourceText.slice(0, first - source.start))) return out(named);
   }
   const headPhrase = sourceText.split(/\s(?:to|of|on|for|from|at|in)\s|,/)[0] ?? sourceText;
   const words = headPhrase
