@@ -23,7 +23,7 @@ function referenceScores(data: PerceptronData, features: number[]): Float32Array
 }
 
 const dataArb = fc.record({
-  nClasses: fc.constantFrom(2, 3, 5, 9, 13, 51, 102),
+  nClasses: fc.constantFrom(2, 3, 5, 9, 11, 13, 17, 20, 51, 102),
   rows: fc.integer({ min: 1, max: 300 }),
   seed: fc.integer({ min: 1, max: 1_000_000 }),
   bits: fc.constantFrom<8 | 16>(8, 16),

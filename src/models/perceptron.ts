@@ -140,31 +140,7 @@ export class AveragedPerceptron {
         touched ^= ints[at]! ^ ints[at + mid]! ^ ints[at + C - 1]!;
       }
       this.touched ^= touched;
-      // Four classes at a time: four independent rounding chains keep the FPU busy.
-      let c = 0;
-      for (; c + 4 <= C; c += 4) {
-        let a0 = 0;
-        let a1 = 0;
-        let a2 = 0;
-        let a3 = 0;
-        for (let j = 0; j < m; j++) {
-          const at = base[j]! + c;
-          const s = scale[j]!;
-          a0 = Math.fround(a0 + ints[at]! * s);
-          a1 = Math.fround(a1 + ints[at + 1]! * s);
-          a2 = Math.fround(a2 + ints[at + 2]! * s);
-          a3 = Math.fround(a3 + ints[at + 3]! * s);
-        }
-        result[c] = a0;
-        result[c + 1] = a1;
-        result[c + 2] = a2;
-        result[c + 3] = a3;
-      }
-      for (; c < C; c++) {
-        let acc = 0;
-        for (let j = 0; j < m; j++) acc = Math.fround(acc + ints[base[j]! + c]! * scale[j]!);
-        result[c] = acc;
-      }
+      columnSums(ints, base, scale, m, C, result);
       return result;
     }
     const w = this.weights;
@@ -211,18 +187,7 @@ export class AveragedPerceptron {
         scale[m++] = scales[row]!;
       }
     }
-    let best = -1;
-    let bestScore = 0;
-    for (let i = 0; i < classes.length; i++) {
-      const c = classes[i]!;
-      let acc = 0;
-      for (let j = 0; j < m; j++) acc = Math.fround(acc + ints[base[j]! + c]! * scale[j]!);
-      if (best < 0 || acc > bestScore) {
-        best = c;
-        bestScore = acc;
-      }
-    }
-    return best;
+    return bestAmong(ints, base, scale, m, classes);
   }
 
   /** Best class (lowest index wins ties, so results are deterministic). */
@@ -490,6 +455,179 @@ export class AveragedPerceptron {
     for (let row = 0; row < this.nRows; row++) index.set(this.keys[row]!, row);
     return index;
   }
+}
+
+/**
+ * Per-class sums of the quantised rows at offsets base[0..m) (ints × scale), into result[0..C): each class adds
+ * its weights in row order with a float32 rounding after every step, so every sum is exactly that of the plain
+ * one-class loop. Eight classes at a time: each rounding chain waits on its previous step (add, then the
+ * double → float → double round trip), so eight independent chains keep the FPU busy where four left it
+ * waiting; the last C mod 8 classes run side by side too.
+ */
+function columnSums(ints: Int8Array | Int16Array, base: Int32Array, scale: Float64Array, m: number, C: number, result: Float32Array): void {
+  let c = 0;
+  for (; c + 8 <= C; c += 8) {
+    let a0 = 0;
+    let a1 = 0;
+    let a2 = 0;
+    let a3 = 0;
+    let a4 = 0;
+    let a5 = 0;
+    let a6 = 0;
+    let a7 = 0;
+    for (let j = 0; j < m; j++) {
+      const at = base[j]! + c;
+      const s = scale[j]!;
+      a0 = Math.fround(a0 + ints[at]! * s);
+      a1 = Math.fround(a1 + ints[at + 1]! * s);
+      a2 = Math.fround(a2 + ints[at + 2]! * s);
+      a3 = Math.fround(a3 + ints[at + 3]! * s);
+      a4 = Math.fround(a4 + ints[at + 4]! * s);
+      a5 = Math.fround(a5 + ints[at + 5]! * s);
+      a6 = Math.fround(a6 + ints[at + 6]! * s);
+      a7 = Math.fround(a7 + ints[at + 7]! * s);
+    }
+    result[c] = a0;
+    result[c + 1] = a1;
+    result[c + 2] = a2;
+    result[c + 3] = a3;
+    result[c + 4] = a4;
+    result[c + 5] = a5;
+    result[c + 6] = a6;
+    result[c + 7] = a7;
+  }
+  if (c + 4 <= C) {
+    let a0 = 0;
+    let a1 = 0;
+    let a2 = 0;
+    let a3 = 0;
+    for (let j = 0; j < m; j++) {
+      const at = base[j]! + c;
+      const s = scale[j]!;
+      a0 = Math.fround(a0 + ints[at]! * s);
+      a1 = Math.fround(a1 + ints[at + 1]! * s);
+      a2 = Math.fround(a2 + ints[at + 2]! * s);
+      a3 = Math.fround(a3 + ints[at + 3]! * s);
+    }
+    result[c] = a0;
+    result[c + 1] = a1;
+    result[c + 2] = a2;
+    result[c + 3] = a3;
+    c += 4;
+  }
+  const rest = C - c;
+  if (rest === 3) {
+    let a0 = 0;
+    let a1 = 0;
+    let a2 = 0;
+    for (let j = 0; j < m; j++) {
+      const at = base[j]! + c;
+      const s = scale[j]!;
+      a0 = Math.fround(a0 + ints[at]! * s);
+      a1 = Math.fround(a1 + ints[at + 1]! * s);
+      a2 = Math.fround(a2 + ints[at + 2]! * s);
+    }
+    result[c] = a0;
+    result[c + 1] = a1;
+    result[c + 2] = a2;
+  } else if (rest === 2) {
+    let a0 = 0;
+    let a1 = 0;
+    for (let j = 0; j < m; j++) {
+      const at = base[j]! + c;
+      const s = scale[j]!;
+      a0 = Math.fround(a0 + ints[at]! * s);
+      a1 = Math.fround(a1 + ints[at + 1]! * s);
+    }
+    result[c] = a0;
+    result[c + 1] = a1;
+  } else if (rest === 1) {
+    let a0 = 0;
+    for (let j = 0; j < m; j++) a0 = Math.fround(a0 + ints[base[j]! + c]! * scale[j]!);
+    result[c] = a0;
+  }
+}
+
+/**
+ * The first of `classes` (ascending) with the highest sum, as columnSums would give it: four classes summed side
+ * by side (independent rounding chains), compared in class order.
+ */
+function bestAmong(ints: Int8Array | Int16Array, base: Int32Array, scale: Float64Array, m: number, classes: Int32Array): number {
+  const k = classes.length;
+  let best = classes[0]!;
+  let bestScore = -Infinity;
+  let i = 0;
+  for (; i + 4 <= k; i += 4) {
+    const c0 = classes[i]!;
+    const c1 = classes[i + 1]!;
+    const c2 = classes[i + 2]!;
+    const c3 = classes[i + 3]!;
+    let a0 = 0;
+    let a1 = 0;
+    let a2 = 0;
+    let a3 = 0;
+    for (let j = 0; j < m; j++) {
+      const at = base[j]!;
+      const s = scale[j]!;
+      a0 = Math.fround(a0 + ints[at + c0]! * s);
+      a1 = Math.fround(a1 + ints[at + c1]! * s);
+      a2 = Math.fround(a2 + ints[at + c2]! * s);
+      a3 = Math.fround(a3 + ints[at + c3]! * s);
+    }
+    if (i === 0 || a0 > bestScore) {
+      best = c0;
+      bestScore = a0;
+    }
+    if (a1 > bestScore) {
+      best = c1;
+      bestScore = a1;
+    }
+    if (a2 > bestScore) {
+      best = c2;
+      bestScore = a2;
+    }
+    if (a3 > bestScore) {
+      best = c3;
+      bestScore = a3;
+    }
+  }
+  const rest = k - i;
+  if (rest >= 2) {
+    const c0 = classes[i]!;
+    const c1 = classes[i + 1]!;
+    const c2 = rest === 3 ? classes[i + 2]! : c1;
+    let a0 = 0;
+    let a1 = 0;
+    let a2 = 0;
+    for (let j = 0; j < m; j++) {
+      const at = base[j]!;
+      const s = scale[j]!;
+      a0 = Math.fround(a0 + ints[at + c0]! * s);
+      a1 = Math.fround(a1 + ints[at + c1]! * s);
+      a2 = Math.fround(a2 + ints[at + c2]! * s);
+    }
+    if (i === 0 || a0 > bestScore) {
+      best = c0;
+      bestScore = a0;
+    }
+    if (a1 > bestScore) {
+      best = c1;
+      bestScore = a1;
+    }
+    if (rest === 3 && a2 > bestScore) {
+      best = c2;
+      bestScore = a2;
+    }
+  } else if (rest === 1) {
+    const c0 = classes[i]!;
+    let a0 = 0;
+    for (let j = 0; j < m; j++) a0 = Math.fround(a0 + ints[base[j]! + c0]! * scale[j]!);
+    if (i === 0 || a0 > bestScore) {
+      best = c0;
+      bestScore = a0;
+    }
+  }
+  return best;
 }
 
 /** `array` itself when it lives in shared memory, else a copy in a SharedArrayBuffer of its own. */
