@@ -97,6 +97,18 @@ describe('sources the tagger makes hard (on the syntax layer)', () => {
     expect(found.find((a) => a.cue === 'saying')?.source).toBe('Maren Holt');
   });
 
+  it('runs a quotation opened inside an indirect content on to its close, across sentence ends', () => {
+    const found = attributions('The harbour master said that the ferries “are far too old. Nobody should sail on them. We will replace them next spring.” The union agreed.');
+    expect(found.find((a) => a.cue.endsWith('said'))?.content).toBe('that the ferries “are far too old. Nobody should sail on them. We will replace them next spring.”');
+  });
+
+  it('keeps the relative word of "which X says" but not of "after which X said"', () => {
+    const plain = attributions('The port reopened the old pier, which Maren Holt says is safe again.');
+    expect(plain.find((a) => a.cue === 'says')?.content).toBe('which | is safe again');
+    const prep = attributions('Maren Holt spoke to reporters at the harbour, after which the union said the pier is safe again.');
+    expect(prep.find((a) => a.cue === 'said')).toMatchObject({ source: 'the union', content: 'the pier is safe again' });
+  });
+
   it('keeps a subject with an apposition before a comma-preceded cue', () => {
     expect(attributions('Maren Holt, executive director of the port union, called for more investment in a statement on Thursday.')[0]).toMatchObject({
       source: 'Maren Holt, executive director of the port union,',

@@ -723,6 +723,11 @@ function attributeSentence(ctx: Ctx, s: Sentence, out: Attribution[]): void {
           if (end > cue.t1 + 1) content = [chars(ctx, cue.t1 + 1, end)];
         }
         if (kind === 'indirect' && content.some((c) => overlapsQuote(ctx, c))) kind = 'mixed';
+        // "Trump said that “ethanol people” “do a fantastic job. And it’s so important.”": a quotation that opens
+        // inside the content runs on to its close, past the sentence ends the splitter found inside it.
+        const lastPiece = content[content.length - 1];
+        const runOn = lastPiece ? ctx.quotes.find((q) => q.span.start >= lastPiece.start && q.span.start < lastPiece.end && q.span.end > s.end) : undefined;
+        if (lastPiece && runOn) content[content.length - 1] = { start: lastPiece.start, end: runOn.span.end };
         const srcRange = pre ?? (inverts && content.length && content[0]!.end <= cueSpan.start ? sourceAfter(ctx, s, cue.t1) : null);
         // ", saying …" / ", stressing …": the participle shares the subject of the main clause.
         if (/ing$/.test(lower(ctx, cue.t0)) && lower(ctx, cue.t0 - 1) === ',') source = lastSource ?? mainSubject(ctx, s);
@@ -762,7 +767,11 @@ function attributeSentence(ctx: Ctx, s: Sentence, out: Attribution[]): void {
     // "… the mine, which Mr. Clarke says he keeps open": the relative word is the first piece of what is said.
     if (source && kind !== 'direct' && content[0]!.start >= cueSpan.end) {
       const before = tokenAt(ctx.doc, source.start) - 1;
-      if (before >= s.tokenStart && /^(which|what|whom|who)$/.test(lower(ctx, before))) content = [chars(ctx, before, before + 1), ...content];
+      // Not "in which he says …" (PolNeAR leaves a preposition's "which" out: 5 of 34 on train keep it), and not
+      // a source far from its cue ("with whom he clashed at the debate, calling him …": a shared subject).
+      const afterPreposition = lower(ctx, before) === 'which' && ctx.tags.upos[before - 1] === 'ADP';
+      const nearCue = tokenAt(ctx.doc, source.end - 1) + 2 >= t0;
+      if (before >= s.tokenStart && /^(which|what|whom|who)$/.test(lower(ctx, before)) && !afterPreposition && nearCue) content = [chars(ctx, before, before + 1), ...content];
     }
     const cueStart = source && source.end > ctx.doc.tokens[t0]!.start && source.start < cueSpan.start ? cueSpan.start : ctx.doc.tokens[t0]!.start;
     const fullCue = { start: cueStart, end: cueSpan.end };
