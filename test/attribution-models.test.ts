@@ -109,6 +109,11 @@ describe('sources the tagger makes hard (on the syntax layer)', () => {
     expect(prep.find((a) => a.cue === 'said')).toMatchObject({ source: 'the union', content: 'the pier is safe again' });
   });
 
+  it('takes a quantifier standing alone as the source ("Both said", "Most agreed")', () => {
+    expect(attributions('Both said the ferry was too old to sail.')[0]).toMatchObject({ source: 'Both', cue: 'said' });
+    expect(attributions('Most agreed that the pier was unsafe.')[0]).toMatchObject({ source: 'Most', cue: 'agreed' });
+  });
+
   it('keeps a subject with an apposition before a comma-preceded cue', () => {
     expect(attributions('Maren Holt, executive director of the port union, called for more investment in a statement on Thursday.')[0]).toMatchObject({
       source: 'Maren Holt, executive director of the port union,',

@@ -381,6 +381,8 @@ function sourceBefore(ctx: Ctx, s: Sentence, cueStart: number): [number, number]
   if (start >= end) return null;
   let nominal = false;
   for (let i = start; i < end; i++) if (['NOUN', 'PROPN', 'PRON', 'NUM'].includes(ctx.tags.upos[i]!)) nominal = true;
+  // "Both said …", "Most agreed …": a quantifier standing alone is the subject, whatever its tag.
+  if (end - start === 1 && /^(some|many|most|both|all|few|several|none|each|either|neither|half)$/.test(lower(ctx, start))) nominal = true;
   return nominal ? [start, end] : null;
 }
 
