@@ -114,6 +114,11 @@ describe('sources the tagger makes hard (on the syntax layer)', () => {
     expect(attributions('Most agreed that the pier was unsafe.')[0]).toMatchObject({ source: 'Most', cue: 'agreed' });
   });
 
+  it('keeps the subject of a stance participle as the source ("are worried about"), not of a true passive', () => {
+    expect(attributions('The union leaders are worried about the age of the ferry.')[0]).toMatchObject({ source: 'The union leaders', content: 'the age of the ferry' });
+    expect(attributions('The mayor was criticized by the union for hiding the report.')[0]).toMatchObject({ content: 'The mayor', source: expect.stringMatching(/^the union/) });
+  });
+
   it('keeps a subject with an apposition before a comma-preceded cue', () => {
     expect(attributions('Maren Holt, executive director of the port union, called for more investment in a statement on Thursday.')[0]).toMatchObject({
       source: 'Maren Holt, executive director of the port union,',

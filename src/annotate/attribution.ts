@@ -919,10 +919,25 @@ function truncateHost(ctx: Ctx, host: Attribution, inner: Attribution): boolean 
   return true;
 }
 
+/**
+ * Participles that say how their subject feels or stands ("They are focused on", "Voters are divided on",
+ * "She is assured of"): the subject holds the view, so it is the source (on PolNeAR train 28 of 30 such
+ * subjects are sources).
+ */
+const STANCE_PARTICIPLES = new Set(
+  `worried concerned convinced persuaded focused fixated obsessed divided split torn alarmed assured reassured opposed
+ pleased displeased outraged angered mystified puzzled confused rattled miffed agitated pumped glued frustrated upset
+ disappointed excited thrilled delighted relieved dismayed disturbed troubled bothered annoyed shocked horrified
+ impressed encouraged offended surprised satisfied determined committed inclined resigned intrigued interested`.split(/\s+/),
+);
+
 /** A be-auxiliary before a past participle: "was accused", "are expected", "has been mentioned". */
 function isPassive(ctx: Ctx, auxStart: number, verb: number): boolean {
   const w = lower(ctx, verb);
   if (!/(ed|en|wn|ld|ght)$/.test(w)) return false;
+  // ("had been assured …", "was persuaded to support …", "is worried by …" stay passive.)
+  const infinitive = lower(ctx, verb + 1) === 'to' && ctx.tags.upos[verb + 2] === 'VERB';
+  if (STANCE_PARTICIPLES.has(w) && lower(ctx, verb - 1) !== 'been' && lower(ctx, verb + 1) !== 'by' && !infinitive) return false;
   for (let i = auxStart; i < verb; i++) if (/^(is|are|was|were|be|been|being|'s|’s)$/.test(lower(ctx, i))) return true;
   return false;
 }
