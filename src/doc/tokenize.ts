@@ -8,16 +8,103 @@
  */
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
+import { createRequire } from 'node:module';
 import type { Paragraph } from './paragraphs.js';
 import type { Sentence, Token } from './doc.js';
 
 type Wink = ReturnType<typeof winkNLP>;
 let wink: Wink | null = null;
 
+/** One of wink's feature tables (lexemes, shapes, suffixes…): value → index, index → value, next index. */
+interface WinkFeature {
+  hash?: Record<string, number>;
+  list?: unknown[];
+  index?: number;
+}
+
+/** The API object of wink's lexicon cache (src/cache.js): every part of wink calls it through this one object. */
+type WinkCache = Record<string, unknown>;
+type WinkCacheFactory = (model: unknown, featureFn: unknown) => WinkCache;
+
+/**
+ * wink-nlp adds every word form it has not met to its vocabulary (the lexeme
+ * table, the tables of the forms' shapes and affixes, and its out-of-vocabulary
+ * lexicon) and keeps it for good: a thread's memory grew with every new word of
+ * a stream, and since wink keeps a form it has cached whole ("O’Reilly’s" met
+ * before a comma) where it would otherwise split it, a document's tokens
+ * depended on what the thread had read before. After each document we put the
+ * vocabulary back as the model loaded it: its tables are cut back to their
+ * loaded lengths, and the cache API object every part of wink holds gets the
+ * methods of a fresh cache (an empty out-of-vocabulary lexicon) over them. Each
+ * document is then tokenised as by a fresh wink instance, in constant memory.
+ */
+interface WinkVocabulary {
+  /** The core model wink loaded (its feature tables are the ones it grows). */
+  core: { features: Record<string, WinkFeature> } | null;
+  /** wink's cache API object, known from the first new word on (wink hands it to the feature functions). */
+  cache: WinkCache | null;
+  /** Loaded length of every growable table. */
+  loaded: Array<[WinkFeature, number]>;
+}
+
+const vocabulary: WinkVocabulary = { core: null, cache: null, loaded: [] };
+const require = createRequire(import.meta.url);
+const createWinkCache = require('wink-nlp/src/cache.js') as WinkCacheFactory;
+
+type WinkModel = typeof model;
+type FeatureFunctions = Record<string, (word: string, category: number, cache: WinkCache) => unknown>;
+
 /** The wink-nlp instance, loaded on first use (loading costs ~100 ms). */
 function getWink(): Wink {
-  wink ??= winkNLP(model, ['sbd']);
+  if (wink) return wink;
+  const base = model as unknown as Record<string, unknown> & { core: () => WinkVocabulary['core']; featureFn: (config: unknown) => FeatureFunctions };
+  const watched = {
+    ...base,
+    core: () => (vocabulary.core = base.core()),
+    // Wrapped only in the first cache, to learn its API object; fresh caches get the model's own functions.
+    featureFn: (config: unknown): FeatureFunctions => {
+      const features = base.featureFn(config);
+      const out: FeatureFunctions = Object.create(null) as FeatureFunctions;
+      for (const [name, fn] of Object.entries(features)) {
+        out[name] = (word, category, cache) => {
+          vocabulary.cache ??= cache;
+          return fn(word, category, cache);
+        };
+      }
+      return out;
+    },
+  } as unknown as WinkModel;
+  wink = winkNLP(watched, ['sbd']);
+  const features = vocabulary.core?.features ?? {};
+  for (const feature of Object.values(features)) {
+    if (feature.hash && Array.isArray(feature.list)) vocabulary.loaded.push([feature, feature.list.length]);
+  }
   return wink;
+}
+
+/** Put wink's vocabulary back as loaded (see WinkVocabulary); a no-op when the document added no word. */
+function forgetNewWords(): void {
+  const { core, cache, loaded } = vocabulary;
+  if (!core || !cache) return;
+  let grown = false;
+  for (const [feature, length] of loaded) {
+    const list = feature.list!;
+    if (list.length === length) continue;
+    grown = true;
+    const hash = feature.hash!;
+    for (let k = length; k < list.length; k++) delete hash[list[k] as string];
+    list.length = length;
+    feature.index = length;
+  }
+  if (grown) Object.assign(cache, createWinkCache(core, (model as unknown as { featureFn: unknown }).featureFn));
+}
+
+/** Word forms in wink's lexeme table beyond those of its model (0 between documents). */
+export function winkAddedWords(): number {
+  getWink();
+  const lexeme = vocabulary.core?.features.lexeme;
+  const loaded = vocabulary.loaded.find(([f]) => f === lexeme)?.[1] ?? 0;
+  return (lexeme?.list?.length ?? 0) - loaded;
 }
 
 /** value.trim() === '', answered from the first character when it is printable ASCII (nearly always). */
@@ -55,12 +142,19 @@ const S_CLITIC = /^[\p{L}\p{N}][\p{L}\p{N}.&-]*['’][sS]$/u;
 export function tokenize(text: string, paragraphs: Paragraph[]): { tokens: Token[]; sentences: Sentence[] } {
   const nlp = getWink();
   const its = nlp.its;
-  const wdoc = nlp.readDoc(text);
-  const values = wdoc.tokens().out(its.value) as string[];
-  const spaces = wdoc.tokens().out(its.precedingSpaces) as string[];
-  const types = wdoc.tokens().out(its.type) as string[];
+  let values: string[];
+  let spaces: string[];
+  let types: string[];
   const winkSentenceStarts = new Set<number>();
-  for (const span of wdoc.sentences().out(its.span) as unknown as Array<[number, number]>) winkSentenceStarts.add(span[0]);
+  try {
+    const wdoc = nlp.readDoc(text);
+    values = wdoc.tokens().out(its.value) as string[];
+    spaces = wdoc.tokens().out(its.precedingSpaces) as string[];
+    types = wdoc.tokens().out(its.type) as string[];
+    for (const span of wdoc.sentences().out(its.span) as unknown as Array<[number, number]>) winkSentenceStarts.add(span[0]);
+  } finally {
+    forgetNewWords();
+  }
 
   const tokens: Token[] = [];
   const tokenParagraph: number[] = [];
