@@ -119,6 +119,10 @@ describe('sources the tagger makes hard (on the syntax layer)', () => {
     expect(attributions('The mayor was criticized by the union for hiding the report.')[0]).toMatchObject({ content: 'The mayor', source: expect.stringMatching(/^the union/) });
   });
 
+  it('reports what follows a raising verb from its "to" on ("seemed | to reflect …")', () => {
+    expect(attributions('Her long stare seemed to reflect deep sadness about the vote.')[0]).toMatchObject({ cue: 'seemed', content: 'Her long stare | to reflect deep sadness about the vote' });
+  });
+
   it('keeps a subject with an apposition before a comma-preceded cue', () => {
     expect(attributions('Maren Holt, executive director of the port union, called for more investment in a statement on Thursday.')[0]).toMatchObject({
       source: 'Maren Holt, executive director of the port union,',

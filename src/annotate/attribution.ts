@@ -591,7 +591,11 @@ function attributeSentence(ctx: Ctx, s: Sentence, out: Attribution[]): void {
     const headline = colonHeadline(ctx, s);
     if (headline) out.push(headline);
   }
-  for (const cue of cues) {
+  for (const found0 of cues) {
+    // "His stare seemed to reflect sadness": a raising verb is the cue by itself, and what follows it, "to"
+    // included, is the second piece of what is reported.
+    const raisingHead = /^(seem|seems|seemed|appear|appears|appeared)$/.test(lower(ctx, found0.t0)) && lower(ctx, found0.t0 + 1) === 'to' && cueClass(found0.lemma) === null;
+    const cue: CueHit = raisingHead ? { t0: found0.t0, t1: found0.t0 + 1, lemma: verbCueLemma(lower(ctx, found0.t0)) ?? 'seem', cls: 'cognition' } : found0;
     const cueSpan = chars(ctx, cue.t0, cue.t1);
     // A cue inside an earlier attribution's content: PolNeAR never nests, so it ends that content.
     // (Also a cue between an earlier cue and the content it skipped to: "drew criticism after he appeared to
@@ -690,8 +694,8 @@ function attributeSentence(ctx: Ctx, s: Sentence, out: Attribution[]): void {
           content = inside.content;
           source = inside.source;
         } else {
-          const ruleFrom = contentStart(ctx, s, cue, from);
-          from = forwardContentStart(ctx, s, cue, from, ruleFrom);
+          const ruleFrom = raisingHead ? from : contentStart(ctx, s, cue, from);
+          if (!raisingHead) from = forwardContentStart(ctx, s, cue, from, ruleFrom);
           const { end, ruleEnd } = forwardContentEnd(ctx, s, from, cue, cues);
           const forward = end > from && hasWord(ctx, from, end) ? ([from, end] as const) : null;
           // "…, said Mr. Burman." — nothing but the source follows the cue.
@@ -787,7 +791,7 @@ function attributeSentence(ctx: Ctx, s: Sentence, out: Attribution[]): void {
     // PolNeAR cues keep a colon that introduces their content ("said:", "added:"), and the occasion
     // named between cue and content ("said in a statement that").
     let tail = cueTail(ctx, s, cue.t1, content);
-    if (!agentBy && (ctx.cueEndModel || ctx.recordCueEnd)) {
+    if (!agentBy && !raisingHead && (ctx.cueEndModel || ctx.recordCueEnd)) {
       const candidates = cueEndCandidates({ doc: ctx.doc, tags: ctx.tags, quotes: ctx.quotes, sentence: s, cueStart: cue.t0, cueEnd: cue.t1, ruleEnd: tail, content, source, cueLemma: cue.lemma });
       ctx.recordCueEnd?.({ cueStart: cue.t0, cueEnd: cue.t1, ruleEnd: tail, candidates });
       if (ctx.cueEndModel) tail = bestCueEnd(ctx.cueEndModel, candidates);
