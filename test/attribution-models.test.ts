@@ -123,6 +123,15 @@ describe('sources the tagger makes hard (on the syntax layer)', () => {
     expect(attributions('Her long stare seemed to reflect deep sadness about the vote.')[0]).toMatchObject({ cue: 'seemed', content: 'Her long stare | to reflect deep sadness about the vote' });
   });
 
+  it('makes a report before ", according to X" the content of "according to", not an attribution of its own', () => {
+    expect(attributions('“The ferry is far too old. It should not sail,” Holt said, according to a transcript of the meeting.')).toEqual([
+      { source: 'a transcript of the meeting', cue: 'according to', content: '“The ferry is far too old. It should not sail,” Holt said' },
+    ]);
+    expect(attributions('The mayor told reporters that the pier was unsafe, according to an account she gave to the paper.')).toEqual([
+      { source: 'an account she gave to the paper', cue: 'according to', content: 'The mayor told reporters that the pier was unsafe' },
+    ]);
+  });
+
   it('keeps a subject with an apposition before a comma-preceded cue', () => {
     expect(attributions('Maren Holt, executive director of the port union, called for more investment in a statement on Thursday.')[0]).toMatchObject({
       source: 'Maren Holt, executive director of the port union,',

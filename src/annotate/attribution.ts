@@ -600,7 +600,7 @@ function attributeSentence(ctx: Ctx, s: Sentence, out: Attribution[]): void {
     // A cue inside an earlier attribution's content: PolNeAR never nests, so it ends that content.
     // (Also a cue between an earlier cue and the content it skipped to: "drew criticism after he appeared to
     // suggest [that …]" keeps "appeared to suggest" out of the report.)
-    const host = mine.find((a) => a.content.some((c) => c.start <= cueSpan.start && cueSpan.end <= c.end) || (a.cue.start < cueSpan.start && cueSpan.end <= (a.content[0]?.start ?? -1)));
+    let host = mine.find((a) => a.content.some((c) => c.start <= cueSpan.start && cueSpan.end <= c.end) || (a.cue.start < cueSpan.start && cueSpan.end <= (a.content[0]?.start ?? -1)));
     if (host && host.kind === 'direct') continue;
     let content: Span[] = [];
     let source: Span | null = null;
@@ -618,8 +618,20 @@ function attributeSentence(ctx: Ctx, s: Sentence, out: Attribution[]): void {
       // Sentence-final "…, according to X, the engineer." keeps its apposition; a fronted one ends at its comma.
       if (comma >= 0 && !hasWord(ctx, s.tokenStart, beforeEnd)) srcEnd = Math.min(srcEnd, comma);
       if (srcEnd > cue.t1) source = chars(ctx, cue.t1, srcEnd);
-      if (hasWord(ctx, s.tokenStart, beforeEnd)) content = [chars(ctx, s.tokenStart, beforeEnd)];
-      else if (comma >= 0) {
+      if (hasWord(ctx, s.tokenStart, beforeEnd)) {
+        content = [chars(ctx, s.tokenStart, beforeEnd)];
+        // "“…,” Hewitt said, according to a transcript.": PolNeAR never nests, so the report before "according
+        // to" is its content whole, quotation and "Hewitt said" together, and is no attribution of its own.
+        const inner = mine.find((a) => a.cue.start >= content[0]!.start && a.cue.end <= content[0]!.end);
+        if (inner) {
+          const reported = content[0]!;
+          const start = Math.min(reported.start, ...inner.content.filter((c) => c.end <= reported.end).map((c) => c.start));
+          content = [{ start, end: reported.end }, ...inner.content.filter((c) => c.start >= reported.end)];
+          out.splice(out.indexOf(inner), 1);
+          mine.splice(mine.indexOf(inner), 1);
+          if (host === inner) host = undefined;
+        }
+      } else if (comma >= 0) {
         const end = trimEnd(ctx, comma + 1, s.tokenEnd);
         if (end > comma + 1) content = [chars(ctx, comma + 1, end)];
       }
