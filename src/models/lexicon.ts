@@ -8,6 +8,7 @@
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { hashInts, hashString } from './hash.js';
+import { WordCache } from './word-cache.js';
 import { buildCapPrior, buildClusters, DEFAULT_CLUSTER_OPTIONS, unlabelledSentences } from './ner-clusters.js';
 
 export interface Lexicon {
@@ -48,9 +49,9 @@ export interface WordLex {
 
 export const NO_LEX: WordLex = { c1: 1, c2: 1, c3: 1, cap: 1 };
 
-/** Per-word lexicon look-ups, cached (bounded) for speed. */
+/** Per-word lexicon look-ups, cached (bounded, see word-cache.ts) for speed. */
 export class LexiconFeatures {
-  private readonly cache = new Map<string, WordLex>();
+  private readonly cache = new WordCache<WordLex>();
 
   constructor(private readonly lexicon: Lexicon) {}
 
@@ -66,7 +67,6 @@ export class LexiconFeatures {
       c3: path ? hashString(path, 23) : 0,
       cap: hashInts(24, cap === undefined ? 9 : cap),
     };
-    if (this.cache.size >= 200_000) this.cache.clear();
     this.cache.set(word, out);
     return out;
   }

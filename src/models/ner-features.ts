@@ -9,6 +9,7 @@
  * predicted (previous tags, the document's prediction history).
  */
 import { hashInts, hashString } from './hash.js';
+import { WORD_CACHE_WORDS, WordCache } from './word-cache.js';
 import { isOrgKeyword } from '../knowledge/lexicon.js';
 import type { Gazetteer, GazetteerStart } from '../knowledge/gazetteer.js';
 
@@ -149,18 +150,19 @@ export interface WordLexicons {
 export const NO_LEXICONS: WordLexicons = { clusters: null, capPrior: null };
 
 export class WordTable {
-  private readonly cache = new Map<string, WordInfo>();
+  private readonly cache: WordCache<WordInfo>;
   constructor(
     private readonly settings: FeatureSettings,
     private readonly lexicons: WordLexicons,
-    /** Bound on cached words at analysis time; training keeps everything. */
-    private readonly maxSize = 200_000,
-  ) {}
+    /** Bound on cached words (see word-cache.ts); training passes a larger one. */
+    maxSize = WORD_CACHE_WORDS,
+  ) {
+    this.cache = new WordCache(maxSize);
+  }
 
   get(word: string): WordInfo {
     let info = this.cache.get(word);
     if (info) return info;
-    if (this.cache.size >= this.maxSize) this.cache.clear();
     info = this.compute(word);
     this.cache.set(word, info);
     return info;

@@ -13,6 +13,7 @@ import { loadModel, saveModel } from './model-file.js';
 import { Gazetteer } from '../knowledge/gazetteer.js';
 import { nerGazetteerLists, type GazetteerList } from '../knowledge/lexicon.js';
 import { AveragedPerceptron } from './perceptron.js';
+import { WORD_CACHE_WORDS } from './word-cache.js';
 import { bilouSpans, type TypedSpan } from './ner-conll.js';
 import {
   DEFAULT_FEATURE_SETTINGS,
@@ -469,7 +470,7 @@ export class NerTagger {
     readonly perceptron: AveragedPerceptron,
     readonly settings: FeatureSettings = DEFAULT_FEATURE_SETTINGS,
     readonly lexicons: WordLexicons = NO_LEXICONS,
-    maxCachedWords = 200_000,
+    maxCachedWords = WORD_CACHE_WORDS,
     /** The gazetteer lists the model is trained with (default: built from the packages). */
     readonly gazetteerLists: GazetteerList[] = nerGazetteerLists(),
     /** The second gazetteer's lists (names, organisations, peoples, towns; see ner-extra-lists.ts), empty for none. */
@@ -596,7 +597,7 @@ export class NerTagger {
       clusters: extra.clusters ? new Map(Object.entries(extra.clusters)) : null,
       capPrior: extra.capPrior ? new Map(Object.entries(extra.capPrior)) : null,
     };
-    const tagger = new NerTagger(perceptron, settings, lexicons, 200_000, extra.gazetteer ?? nerGazetteerLists(), extra.gazetteer2 ?? []);
+    const tagger = new NerTagger(perceptron, settings, lexicons, WORD_CACHE_WORDS, extra.gazetteer ?? nerGazetteerLists(), extra.gazetteer2 ?? []);
     // Models saved before the decoding travelled with them were tuned for the default.
     if (extra.decoding) tagger.decoding = extra.decoding;
     return tagger;

@@ -3,6 +3,7 @@
  * templates: computed once per distinct string and cached.
  */
 import { hashString } from './hash.js';
+import { WordCache } from './word-cache.js';
 
 export interface WordInfo {
   /** Normalised form (lower case, digits collapsed). */
@@ -23,8 +24,8 @@ export interface WordInfo {
   normText: string;
 }
 
-const CACHE_LIMIT = 200_000;
-const cache = new Map<string, WordInfo>();
+/** Bounded (see word-cache.ts): news streams have an open vocabulary. */
+const cache = new WordCache<WordInfo>();
 
 export function normalizeWord(word: string): string {
   if (/^\d{4}$/.test(word)) return '!YEAR';
@@ -83,8 +84,6 @@ export function wordInfo(word: string): WordInfo {
     hyphenTail: hyphenTail(lower),
     normText: norm,
   };
-  // A bounded cache: news streams have an open vocabulary.
-  if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(word, info);
   return info;
 }
