@@ -132,6 +132,12 @@ describe('sources the tagger makes hard (on the syntax layer)', () => {
     ]);
   });
 
+  it('makes a fronted "In a … poll," the cue and source of the clause after it', () => {
+    expect(attributions('In a Harbour Times poll released Monday, 38 percent of voters said the ferry should stop.')).toEqual([
+      { source: 'a Harbour Times poll released Monday', cue: 'In', content: '38 percent of voters said the ferry should stop' },
+    ]);
+  });
+
   it('keeps a subject with an apposition before a comma-preceded cue', () => {
     expect(attributions('Maren Holt, executive director of the port union, called for more investment in a statement on Thursday.')[0]).toMatchObject({
       source: 'Maren Holt, executive director of the port union,',

@@ -583,7 +583,29 @@ function colonHeadline(ctx: Ctx, s: Sentence): Attribution | null {
   return { kind: quote ? 'direct' : 'indirect', cue: { ...cue, lemma: ':', cls: 'speech' }, content: [content], source: chars(ctx, s.tokenStart, colon), speaker: null };
 }
 
+/**
+ * "In a CNN/ORC poll released Monday, 38 percent of voters said …": PolNeAR makes the fronted "In" the cue, the
+ * poll its source and the clause after the comma its content (14 of 18 such sentences on train), with no
+ * attribution nested inside.
+ */
+function pollLead(ctx: Ctx, s: Sentence): Attribution | null {
+  const first = afterDateline(ctx, s);
+  if (ctx.doc.tokens[first]?.text !== 'In') return null;
+  const comma = indexOfWord(ctx, first + 1, Math.min(s.tokenEnd, first + 16), ',');
+  if (comma < 0) return null;
+  let poll = false;
+  for (let i = first + 1; i < comma; i++) if (/^(poll|polls|survey|surveys)$/.test(lower(ctx, i))) poll = true;
+  const end = trimEnd(ctx, comma + 1, s.tokenEnd);
+  if (!poll || end <= comma + 1 || !hasVerb(ctx, comma + 1, end)) return null;
+  return { kind: 'indirect', cue: { ...chars(ctx, first, first + 1), lemma: 'in', cls: 'phrase' }, content: [chars(ctx, comma + 1, end)], source: chars(ctx, first + 1, comma), speaker: null };
+}
+
 function attributeSentence(ctx: Ctx, s: Sentence, out: Attribution[]): void {
+  const poll = pollLead(ctx, s);
+  if (poll) {
+    out.push(poll);
+    return;
+  }
   const cues = withoutOccasionNouns(ctx, findCues(ctx, s));
   let lastSource: Span | null = null;
   const mine: Attribution[] = [];
