@@ -182,11 +182,21 @@ export class AveragedPerceptron {
     let m = 0;
     for (let i = 0; i < nf; i++) {
       const row = index.get(features[i]! >>> 0);
-      if (row >= 0) {
-        base[m] = row * C;
-        scale[m++] = scales[row]!;
-      }
+      if (row >= 0) base[m++] = row;
     }
+    // The rows' scales and first and last columns read in a pass of their own, so that their cache misses
+    // overlap before the sums need them (as scores() does for whole rows).
+    const first = classes[0]!;
+    const last = classes[classes.length - 1]!;
+    let touched = 0;
+    for (let j = 0; j < m; j++) {
+      const row = base[j]!;
+      const at = row * C;
+      scale[j] = scales[row]!;
+      base[j] = at;
+      touched ^= ints[at + first]! ^ ints[at + last]!;
+    }
+    this.touched ^= touched;
     return bestAmong(ints, base, scale, m, classes);
   }
 
