@@ -13,7 +13,7 @@ export function registerTrain(program: Command): void {
     .option('--seed <n>', 'random seed', '1')
     .option('--epochs <n>', 'training epochs (default: the task\'s own)')
     .option('--tagger <file>', 'parser: the tagger whose tags score the parser on --dev (default: models/tagger.bin.gz)')
-    .option('--members <n>', 'parser: train this many seeds and average their weights (default 1)')
+    .option('--members <n>', 'parser: train this many seeds and average their weights (default 3, as the shipped model)')
     .action(async (taskName: string, opts: { data?: string; dev?: string; out?: string; seed: string; epochs?: string; tagger?: string; members?: string }) => {
       const task = TRAIN_TASKS.find((t) => t.name === taskName);
       if (!task) throw new UsageError(`unknown train task "${taskName}" (known: ${TRAIN_TASKS.map((t) => t.name).join(', ')})`);
