@@ -4,6 +4,7 @@
  * phrases of meetings. Each maps to a PLOVER type and a CAMEO code.
  */
 import type { PloverType } from '../knowledge/events/ontology.js';
+import { WordCache } from '../models/word-cache.js';
 
 export interface TriggerSense {
   type: PloverType;
@@ -89,7 +90,7 @@ export const ACTION_PHRASES: Array<[RegExp, TriggerSense]> = [
 export const THREAT_LEAD = /\b(?:wants?|wanted|threaten(?:s|ed)?|vow(?:s|ed)?|pledg(?:e|es|ed))\s+to\s+$/i;
 
 /** Senses by word: every token is looked up, and ~50 regular expressions a word cost 1 % of the pipeline. */
-const senseCache = new Map<string, TriggerSense | null>();
+const senseCache = new WordCache<TriggerSense | null>();
 
 /** Index of a word's first three characters when they are ASCII letters (any case), else -1. */
 function letterPrefix(word: string): number {
@@ -131,8 +132,6 @@ export function actionSense(word: string): TriggerSense | null {
   let sense = senseCache.get(word);
   if (sense !== undefined) return sense;
   sense = ACTION_VERBS.find(([re]) => re.test(word))?.[1] ?? null;
-  // Bounded: news streams have an open vocabulary.
-  if (senseCache.size >= 100_000) senseCache.clear();
   senseCache.set(word, sense);
   return sense;
 }
