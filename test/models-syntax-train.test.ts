@@ -5,7 +5,7 @@ import { decodeModel, encodeModel } from '../src/models/model-file.js';
 import { parserFromModel, trainParser } from '../src/models/parser.js';
 import { isProjective, projectivize } from '../src/models/projectivize.js';
 import { jackknifeFirstPass, taggerFromModel, trainTagger } from '../src/models/tagger.js';
-import { toParserSentence, toTagged, trainAveragedParser, trainAveragedTagger, trainTwoPassTagger } from '../src/models/ud-train.js';
+import { toParserSentence, toTagged, trainAveragedParser, trainAveragedParserOver, trainAveragedTagger, trainTwoPassTagger } from '../src/models/ud-train.js';
 
 // Invented sentences, annotated by hand in UD style.
 const TREEBANK = `# newdoc id = test-1
@@ -156,6 +156,25 @@ describe('training smoke test on a tiny treebank', () => {
     }
     const single = encodeModel(trainAveragedParser(parsed, 1, { epochs: 5, seed: 3 }).model);
     expect(single.equals(encodeModel(trainParser(parsed, { epochs: 5, seed: 3 }).model))).toBe(true);
+  });
+
+  it('an averaged parser over two tag sets trains the seeds on each, records both, and one set is the plain average', () => {
+    const parsed = sentences.map((s) => toParserSentence(s));
+    // A second copy whose tags differ the way a tagger's mistakes would (the subject of sentence 3 tagged as a verb).
+    const mistagged = parsed.map((s, i) => (i === 2 ? { ...s, tags: s.tags.map((t, k) => (k === 0 ? 'VERB\tVBZ' : t)) } : s));
+    const logged: string[] = [];
+    const parser = parserFromModel(decodeModel(encodeModel(trainAveragedParserOver([parsed, mistagged], 2, { epochs: 30, seed: 3, log: (l) => logged.push(l) }).model)));
+    expect(parser.model.header.training.members).toEqual([3, 4]);
+    expect(parser.model.header.training.tagSets).toBe(2);
+    expect(logged.filter((l) => l.startsWith('parser member'))).toHaveLength(4);
+    for (const s of parsed) {
+      const r = parser.parse(s.words, s.tags);
+      expect(Array.from(r.heads)).toEqual(Array.from(s.heads));
+      expect(r.deprels).toEqual(s.deprels);
+    }
+    const one = encodeModel(trainAveragedParserOver([parsed], 2, { epochs: 5, seed: 3 }).model);
+    expect(one.equals(encodeModel(trainAveragedParser(parsed, 2, { epochs: 5, seed: 3 }).model))).toBe(true);
+    expect(one.equals(encodeModel(trainAveragedParserOver([parsed, mistagged], 2, { epochs: 5, seed: 3 }).model))).toBe(false);
   });
 
   it('word dropout is off by default, recorded when on, and deterministic for a seed', () => {

@@ -14,7 +14,8 @@ export function registerTrain(program: Command): void {
     .option('--epochs <n>', 'training epochs (default: the task\'s own)')
     .option('--tagger <file>', 'parser: the tagger whose tags score the parser on --dev (default: models/tagger.bin.gz)')
     .option('--members <n>', 'parser: train this many seeds and average their weights (default 3, as the shipped model)')
-    .action(async (taskName: string, opts: { data?: string; dev?: string; out?: string; seed: string; epochs?: string; tagger?: string; members?: string }) => {
+    .option('--tag-sets <n>', 'parser: jack-knife the training tags this many times (seeds --seed, --seed+1...) and train --members seeds on each, all averaged (default 1)')
+    .action(async (taskName: string, opts: { data?: string; dev?: string; out?: string; seed: string; epochs?: string; tagger?: string; members?: string; tagSets?: string }) => {
       const task = TRAIN_TASKS.find((t) => t.name === taskName);
       if (!task) throw new UsageError(`unknown train task "${taskName}" (known: ${TRAIN_TASKS.map((t) => t.name).join(', ')})`);
       const data = opts.data ?? task.defaults.data;
@@ -26,7 +27,7 @@ export function registerTrain(program: Command): void {
         dev: opts.dev ?? task.defaults.dev,
         out: opts.out ?? task.defaults.out,
         seed,
-        flags: { epochs: opts.epochs, tagger: opts.tagger, members: opts.members },
+        flags: { epochs: opts.epochs, tagger: opts.tagger, members: opts.members, 'tag-sets': opts.tagSets },
         log: (line) => process.stderr.write(`${line}\n`),
       });
     });
