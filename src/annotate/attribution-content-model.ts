@@ -11,8 +11,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Doc, Sentence } from '../doc/doc.js';
 import type { AveragedPerceptron } from '../models/perceptron.js';
-import { hashTemplate } from '../models/hash.js';
-import { bestCandidate, rankerModel } from './attribution-ranker.js';
+import { bestCandidate, hashFeatures, rankerModel } from './attribution-ranker.js';
 import type { TokenTags } from './attribution-tags.js';
 import type { Quote } from './quotes.js';
 
@@ -122,39 +121,39 @@ export function endCandidates(input: ContentEndInput): EndCandidate[] {
     const last = end === sentenceEnd ? 'E' : '-';
     const closesQuote = sentenceQuotes.some((q) => q.span.end === toks[end - 1]!.end) ? 'q' : '-';
     const feats = [
-      hashTemplate`rule=${rule}`,
-      hashTemplate`end=${last}`,
-      hashTemplate`rule+end=${rule}|${last}`,
-      hashTemplate`p=${punct}`,
-      hashTemplate`n=${word(next)}`,
-      hashTemplate`np=${pos(next)}`,
-      hashTemplate`p+n=${punct}|${word(next)}`,
-      hashTemplate`p+np=${punct}|${pos(next)}`,
-      hashTemplate`np+np2=${pos(next)}|${pos(next + 1)}`,
-      hashTemplate`n+n2=${word(next)}|${word(next + 1)}`,
-      hashTemplate`l=${word(end - 1)}`,
-      hashTemplate`lp=${pos(end - 1)}`,
-      hashTemplate`lp+p+np=${pos(end - 1)}|${punct}|${pos(next)}`,
-      hashTemplate`f+np=${firstKind}|${pos(next)}`,
-      hashTemplate`f+p+n=${firstKind}|${punct}|${word(next)}`,
-      hashTemplate`f+end=${firstKind}|${last}`,
-      hashTemplate`v+np=${Math.min(verbs, 2)}|${pos(next)}`,
-      hashTemplate`v+p+np=${Math.min(verbs, 2)}|${punct}|${pos(next)}`,
-      hashTemplate`va+np=${Math.min(verbsAfter, 2)}|${pos(next)}`,
-      hashTemplate`len=${bucket(end - from)}`,
-      hashTemplate`f+len=${firstKind}|${bucket(end - from)}`,
-      hashTemplate`c=${Math.min(commas, 3)}|${punct}`,
-      hashTemplate`cue+np=${cueLemma}|${pos(next)}`,
-      hashTemplate`cue+end=${cueLemma}|${last}`,
-      hashTemplate`q=${closesQuote}|${last}`,
-      hashTemplate`rest=${bucket(sentenceEnd - end)}|${rule}`,
-      hashTemplate`att=${attach}`,
-      hashTemplate`att+np=${attach}|${pos(next)}`,
-      hashTemplate`att+p+n=${attach}|${punct}|${word(next)}`,
-      hashTemplate`att+x=${attach}|${crossing}`,
-      hashTemplate`att+f=${attach}|${firstKind}|${rule}`,
+      `rule=${rule}`,
+      `end=${last}`,
+      `rule+end=${rule}|${last}`,
+      `p=${punct}`,
+      `n=${word(next)}`,
+      `np=${pos(next)}`,
+      `p+n=${punct}|${word(next)}`,
+      `p+np=${punct}|${pos(next)}`,
+      `np+np2=${pos(next)}|${pos(next + 1)}`,
+      `n+n2=${word(next)}|${word(next + 1)}`,
+      `l=${word(end - 1)}`,
+      `lp=${pos(end - 1)}`,
+      `lp+p+np=${pos(end - 1)}|${punct}|${pos(next)}`,
+      `f+np=${firstKind}|${pos(next)}`,
+      `f+p+n=${firstKind}|${punct}|${word(next)}`,
+      `f+end=${firstKind}|${last}`,
+      `v+np=${Math.min(verbs, 2)}|${pos(next)}`,
+      `v+p+np=${Math.min(verbs, 2)}|${punct}|${pos(next)}`,
+      `va+np=${Math.min(verbsAfter, 2)}|${pos(next)}`,
+      `len=${bucket(end - from)}`,
+      `f+len=${firstKind}|${bucket(end - from)}`,
+      `c=${Math.min(commas, 3)}|${punct}`,
+      `cue+np=${cueLemma}|${pos(next)}`,
+      `cue+end=${cueLemma}|${last}`,
+      `q=${closesQuote}|${last}`,
+      `rest=${bucket(sentenceEnd - end)}|${rule}`,
+      `att=${attach}`,
+      `att+np=${attach}|${pos(next)}`,
+      `att+p+n=${attach}|${punct}|${word(next)}`,
+      `att+x=${attach}|${crossing}`,
+      `att+f=${attach}|${firstKind}|${rule}`,
     ];
-    out.push({ end, features: Uint32Array.from(feats) });
+    out.push({ end, features: hashFeatures(feats) });
   }
   return out;
 }

@@ -15,7 +15,7 @@ import { toOriginalOffset } from '../doc/normalize.js';
 import { analyzeArticle } from '../analysis.js';
 import { readPolnear, type CharSpan } from '../eval/polnear.js';
 import { cueClass, NOUN_CUES, verbCueLemma } from '../knowledge/cues.js';
-import { hashString, hashTemplate } from '../models/hash.js';
+import { hashString } from '../models/hash.js';
 import { saveModel } from '../models/model-file.js';
 import { fitBinaryPerceptron } from '../models/fit-binary.js';
 import type { AveragedPerceptron } from '../models/perceptron.js';
@@ -78,42 +78,44 @@ export function cueFeatures(doc: Doc, tags: TokenTags, quotes: Quote[], i: numbe
   }
   const quoteNear = quotes.some((q) => (q.span.end <= toks[i]!.start && toks[i]!.start - q.span.end < 40) || (q.span.start >= toks[i]!.end && q.span.start - toks[i]!.end < 6)) ? 'qn' : '-';
   const feats = [
-    hashString('b'),
-    hashTemplate`w=${w}`,
-    hashTemplate`l=${lemma}`,
-    hashTemplate`p=${pos(i)}`,
-    hashTemplate`lx=${lex ?? '-'}`,
-    hashTemplate`c=${cls}`,
-    hashTemplate`c+p=${cls}|${pos(i)}`,
-    hashTemplate`sfx=${w.slice(-3)}`,
-    hashTemplate`w-1=${word(i - 1)}`,
-    hashTemplate`p-1=${pos(i - 1)}`,
-    hashTemplate`p-2=${pos(i - 2)}`,
-    hashTemplate`w+1=${word(i + 1)}`,
-    hashTemplate`p+1=${pos(i + 1)}`,
-    hashTemplate`w+2=${word(i + 2)}`,
-    hashTemplate`p+2=${pos(i + 2)}`,
-    hashTemplate`l+w+1=${lemma}|${word(i + 1)}`,
-    hashTemplate`l+p-1=${lemma}|${pos(i - 1)}`,
-    hashTemplate`l+p+1=${lemma}|${pos(i + 1)}`,
-    hashTemplate`p-1+p+1=${pos(i - 1)}|${pos(i)}|${pos(i + 1)}`,
-    hashTemplate`w-1+w=${word(i - 1)}|${w}`,
-    hashTemplate`q=${inQuote}`,
-    hashTemplate`q+c=${inQuote}|${cls}`,
-    hashTemplate`sq=${sentenceHasQuote}|${cls}`,
-    hashTemplate`start=${Math.min(rel, 4)}`,
-    hashTemplate`end=${Math.min(fromEnd, 4)}`,
-    hashTemplate`l+end=${lemma}|${Math.min(fromEnd, 2)}`,
-    hashTemplate`left=${left}`,
-    hashTemplate`right=${right}`,
-    hashTemplate`l+left=${lemma}|${left}`,
-    hashTemplate`l+right=${lemma}|${right}`,
-    hashTemplate`c+right=${cls}|${right}`,
-    hashTemplate`qn=${quoteNear}|${cls}`,
-    hashTemplate`l+qn=${lemma}|${quoteNear}`,
+    'b',
+    `w=${w}`,
+    `l=${lemma}`,
+    `p=${pos(i)}`,
+    `lx=${lex ?? '-'}`,
+    `c=${cls}`,
+    `c+p=${cls}|${pos(i)}`,
+    `sfx=${w.slice(-3)}`,
+    `w-1=${word(i - 1)}`,
+    `p-1=${pos(i - 1)}`,
+    `p-2=${pos(i - 2)}`,
+    `w+1=${word(i + 1)}`,
+    `p+1=${pos(i + 1)}`,
+    `w+2=${word(i + 2)}`,
+    `p+2=${pos(i + 2)}`,
+    `l+w+1=${lemma}|${word(i + 1)}`,
+    `l+p-1=${lemma}|${pos(i - 1)}`,
+    `l+p+1=${lemma}|${pos(i + 1)}`,
+    `p-1+p+1=${pos(i - 1)}|${pos(i)}|${pos(i + 1)}`,
+    `w-1+w=${word(i - 1)}|${w}`,
+    `q=${inQuote}`,
+    `q+c=${inQuote}|${cls}`,
+    `sq=${sentenceHasQuote}|${cls}`,
+    `start=${Math.min(rel, 4)}`,
+    `end=${Math.min(fromEnd, 4)}`,
+    `l+end=${lemma}|${Math.min(fromEnd, 2)}`,
+    `left=${left}`,
+    `right=${right}`,
+    `l+left=${lemma}|${left}`,
+    `l+right=${lemma}|${right}`,
+    `c+right=${cls}|${right}`,
+    `qn=${quoteNear}|${cls}`,
+    `l+qn=${lemma}|${quoteNear}`,
   ];
-  for (const f of arcFeatures(tags, s.tokenStart, s.tokenEnd, i, lemma, toks[i]!.text.toLowerCase())) feats.push(hashString(f));
-  return Uint32Array.from(feats);
+  feats.push(...arcFeatures(tags, s.tokenStart, s.tokenEnd, i, lemma, toks[i]!.text.toLowerCase()));
+  const out = new Uint32Array(feats.length);
+  for (let k = 0; k < feats.length; k++) out[k] = hashString(feats[k]!);
+  return out;
 }
 
 /**

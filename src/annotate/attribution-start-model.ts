@@ -10,8 +10,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Doc, Sentence } from '../doc/doc.js';
 import type { AveragedPerceptron } from '../models/perceptron.js';
-import { hashTemplate } from '../models/hash.js';
-import { bestCandidate, quotesIn, rankerModel, sentenceReader } from './attribution-ranker.js';
+import { bestCandidate, hashFeatures, quotesIn, rankerModel, sentenceReader } from './attribution-ranker.js';
 import type { TokenTags } from './attribution-tags.js';
 import type { Quote } from './quotes.js';
 
@@ -108,33 +107,33 @@ export function startCandidates(input: ContentStartInput): StartCandidate[] {
     const that = thatAt < 0 ? 'none' : thatAt === start ? 'here' : thatAt < start ? 'skipped' : 'later';
     const hangs = hang(start, start);
     const feats = [
-      hashTemplate`rule=${rule}`,
-      hashTemplate`gap=${gap}`,
-      hashTemplate`rule+gap=${rule}|${gap}`,
-      hashTemplate`k=${kd}`,
-      hashTemplate`w=${w}`,
-      hashTemplate`p=${p}`,
-      hashTemplate`p-1=${pos(start - 1)}`,
-      hashTemplate`w-1=${word(start - 1)}`,
-      hashTemplate`p-1+p=${pos(start - 1)}|${p}`,
-      hashTemplate`p-1+k=${pos(start - 1)}|${kd}`,
-      hashTemplate`w-1+k=${word(start - 1)}|${kd}`,
-      hashTemplate`p+1=${p}|${pos(start + 1)}`,
-      hashTemplate`k+rule=${kd}|${rule}`,
-      hashTemplate`cue+k=${cueLemma}|${kd}`,
-      hashTemplate`cue+gap=${cueLemma}|${gap}`,
-      hashTemplate`cue+p-1=${cueLemma}|${pos(start - 1)}`,
-      hashTemplate`cw+k=${word(cueHead)}|${kd}`,
-      hashTemplate`v=${Math.min(verbs, 2)}|${kd}`,
-      hashTemplate`c=${Math.min(commas, 2)}|${kd}`,
-      hashTemplate`that=${that}`,
-      hashTemplate`that+k=${that}|${kd}`,
-      hashTemplate`first=${kind(word(from), pos(from))}|${gap}`,
-      hashTemplate`hang=${hangs}`,
-      hashTemplate`hang+k=${hangs}|${kd}`,
-      hashTemplate`hang-1=${start > from ? hang(start - 1, start) : 'cue'}`,
+      `rule=${rule}`,
+      `gap=${gap}`,
+      `rule+gap=${rule}|${gap}`,
+      `k=${kd}`,
+      `w=${w}`,
+      `p=${p}`,
+      `p-1=${pos(start - 1)}`,
+      `w-1=${word(start - 1)}`,
+      `p-1+p=${pos(start - 1)}|${p}`,
+      `p-1+k=${pos(start - 1)}|${kd}`,
+      `w-1+k=${word(start - 1)}|${kd}`,
+      `p+1=${p}|${pos(start + 1)}`,
+      `k+rule=${kd}|${rule}`,
+      `cue+k=${cueLemma}|${kd}`,
+      `cue+gap=${cueLemma}|${gap}`,
+      `cue+p-1=${cueLemma}|${pos(start - 1)}`,
+      `cw+k=${word(cueHead)}|${kd}`,
+      `v=${Math.min(verbs, 2)}|${kd}`,
+      `c=${Math.min(commas, 2)}|${kd}`,
+      `that=${that}`,
+      `that+k=${that}|${kd}`,
+      `first=${kind(word(from), pos(from))}|${gap}`,
+      `hang=${hangs}`,
+      `hang+k=${hangs}|${kd}`,
+      `hang-1=${start > from ? hang(start - 1, start) : 'cue'}`,
     ];
-    out.push({ start, features: Uint32Array.from(feats) });
+    out.push({ start, features: hashFeatures(feats) });
   }
   return out;
 }

@@ -17,25 +17,6 @@ export function hashString(s: string, seed = 0): number {
   return fmix(h);
 }
 
-/**
- * Tag for feature templates: hashTemplate`p+n=${a}|${b}` equals hashString(`p+n=${a}|${b}`), computed over
- * the pieces without building the string (building and flattening feature strings was a third of the
- * attribution rankers' time).
- */
-export function hashTemplate(strings: TemplateStringsArray, ...values: Array<string | number>): number {
-  let h = FNV_OFFSET >>> 0;
-  for (let k = 0; k < strings.length; k++) {
-    const piece = strings[k]!;
-    for (let i = 0; i < piece.length; i++) h = Math.imul(h ^ piece.charCodeAt(i), FNV_PRIME);
-    if (k < values.length) {
-      const v = values[k]!;
-      const value = typeof v === 'string' ? v : String(v);
-      for (let i = 0; i < value.length; i++) h = Math.imul(h ^ value.charCodeAt(i), FNV_PRIME);
-    }
-  }
-  return fmix(h);
-}
-
 /** murmur3's finaliser: FNV alone leaves the low bits poorly mixed for short keys. */
 export function fmix(h: number): number {
   h ^= h >>> 16;
