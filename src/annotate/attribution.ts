@@ -168,6 +168,9 @@ function findCues(ctx: Ctx, s: Sentence): CueHit[] {
 }
 
 /** Verbs that take the report as an infinitive and share its cue: "is trying to show", "went on to say". */
+/** Raising verbs ("The plan seems reckless", "seemed to reflect"): their subject is part of what is reported. */
+const RAISING_FORMS = /^(seem|seems|seemed|appear|appears|appeared)$/;
+
 const CATENATIVE = new Set(['try', 'continue', 'seem', 'appear', 'begin', 'start', 'go', 'struggle', 'attempt', 'proceed', 'dare']);
 
 /**
@@ -616,7 +619,7 @@ function attributeSentence(ctx: Ctx, s: Sentence, out: Attribution[]): void {
   for (const found0 of cues) {
     // "His stare seemed to reflect sadness": a raising verb is the cue by itself, and what follows it, "to"
     // included, is the second piece of what is reported.
-    const raisingHead = /^(seem|seems|seemed|appear|appears|appeared)$/.test(lower(ctx, found0.t0)) && lower(ctx, found0.t0 + 1) === 'to' && cueClass(found0.lemma) === null;
+    const raisingHead = RAISING_FORMS.test(lower(ctx, found0.t0)) && lower(ctx, found0.t0 + 1) === 'to' && cueClass(found0.lemma) === null;
     const cue: CueHit = raisingHead ? { t0: found0.t0, t1: found0.t0 + 1, lemma: verbCueLemma(lower(ctx, found0.t0)) ?? 'seem', cls: 'cognition' } : found0;
     const cueSpan = chars(ctx, cue.t0, cue.t1);
     // A cue inside an earlier attribution's content: PolNeAR never nests, so it ends that content.
@@ -789,7 +792,7 @@ function attributeSentence(ctx: Ctx, s: Sentence, out: Attribution[]): void {
     // what is reported, and the source is the by-agent if there is one.
     let agentBy = false;
     // "The plan seems reckless": a raising verb reports no speaker; its subject is part of what is reported.
-    const raising = /^(seem|appear)$/.test(cue.lemma) || /^(seem|seems|seemed|appear|appears|appeared)$/.test(lower(ctx, cue.t0));
+    const raising = /^(seem|appear)$/.test(cue.lemma) || RAISING_FORMS.test(lower(ctx, cue.t0));
     const passiveSubject = kind === 'indirect' && cue.lemma !== 'according to' && (isPassive(ctx, t0, cue.t0) || raising) && source !== null;
     if (passiveSubject && source) {
       const subject = source;
