@@ -64,6 +64,8 @@ export interface TaggerTrainOptions {
   wordDropout?: number;
   /** Leave out the style templates (the session-3 design, to compare). */
   noStyleTemplates?: boolean;
+  /** Add the name templates (nameFeatures: capitalisation in context, for PROPN/NOUN) after the style templates. */
+  nameTemplates?: boolean;
 }
 
 const N_FEATURES = 47;
@@ -76,6 +78,8 @@ const N_GUIDED_FEATURES = 59;
  * capitalised word in a title-case heading ("Pizza Housing") from a name.
  */
 const N_STYLE_FEATURES = 6;
+/** Templates after the style templates (models that declare nameTemplates; older files compute none). */
+const N_NAME_FEATURES = 6;
 const START = 0x5747a27;
 
 /** Template k is feature k, in the order features(), guideFeatures() and styleFeatures() write them. */
@@ -197,6 +201,25 @@ function styleFeatures(info: WordInfo[], amb: Uint32Array, lex: WordLex[], i: nu
   o1[k] = style, o2[k] = w.shape, o3[k++] = wp1.shape;
 }
 
+/**
+ * Operands of the name templates for word i, written from index k: whether
+ * a capitalised word is a name or a common noun shows in its neighbours'
+ * shapes and words ("the Harbour Board", "Mr Kareli", "Kareli said").
+ */
+function nameFeatures(info: WordInfo[], amb: Uint32Array, lex: WordLex[], i: number, p1: number, k: number, ops: FeatureBatch): void {
+  const { a: o1, b: o2, c: o3 } = ops;
+  const w = info[i]!;
+  const l0 = lex[i]!;
+  const wm1 = i > 0 ? info[i - 1]! : NONE;
+  const wp1 = i + 1 < info.length ? info[i + 1]! : NONE;
+  o1[k] = wm1.shape, o2[k] = w.shape, o3[k++] = wp1.shape;
+  o1[k] = amb[i] === 0 ? 1 : 2, o2[k] = w.shape, o3[k++] = l0.cap;
+  o1[k] = wm1.norm, o2[k] = w.shape, o3[k++] = 0;
+  o1[k] = w.shape, o2[k] = wp1.norm, o3[k++] = 0;
+  o1[k] = l0.c3, o2[k] = w.shape, o3[k++] = 0;
+  o1[k] = p1, o2[k] = w.shape, o3[k++] = l0.cap;
+}
+
 /** Stands for a hidden word in word dropout. */
 const HIDDEN_WORD = 0x70017;
 
@@ -258,6 +281,8 @@ class PerceptronTagger implements Tagger {
   private readonly guidedOps: FeatureBatch;
   /** Whether the model has the style templates (styleFeatures). */
   private readonly styled: boolean;
+  /** Whether the model has the name templates (nameFeatures), written after the style templates. */
+  private readonly named: boolean;
   private readonly scores: Float32Array;
   private readonly classHash: Uint32Array;
   private readonly classGuide: Uint32Array;
@@ -286,7 +311,8 @@ class PerceptronTagger implements Tagger {
     this.classHash = Uint32Array.from(this.classes, (_, i) => hashInts(99, i + 1));
     this.classGuide = Uint32Array.from(this.classes, guideHash);
     this.styled = model.header.features.styleTemplates === N_STYLE_FEATURES;
-    const extra = this.styled ? N_STYLE_FEATURES : 0;
+    this.named = model.header.features.nameTemplates === N_NAME_FEATURES;
+    const extra = (this.styled ? N_STYLE_FEATURES : 0) + (this.named ? N_NAME_FEATURES : 0);
     this.feats = new Uint32Array(N_FEATURES + extra);
     this.guidedFeats = new Uint32Array(N_GUIDED_FEATURES + extra);
     this.ops = new FeatureBatch(templateIds(N_FEATURES + extra));
@@ -331,6 +357,7 @@ class PerceptronTagger implements Tagger {
         features(info, amb, lex, i, p1, p2, initial, ops);
         if (guide) guideFeatures(info, lex, guide, i, p1, ops);
         if (this.styled) styleFeatures(info, amb, lex, i, style, guide ? N_GUIDED_FEATURES : N_FEATURES, ops);
+        if (this.named) nameFeatures(info, amb, lex, i, p1, (guide ? N_GUIDED_FEATURES : N_FEATURES) + (this.styled ? N_STYLE_FEATURES : 0), ops);
         if (gold && this.dropout > 0 && this.dropRandom() < this.dropout) hideWord(ops, guide !== null);
         ops.hash(feats);
         const set = gold ? undefined : this.tagSets.get(norm);
@@ -457,7 +484,7 @@ export function trainTagger(sentences: TaggedSentence[], options: TaggerTrainOpt
       kind: TAGGER_KIND,
       version: TAGGER_VERSION,
       labels: { tags: classes },
-      features: { templates: N_FEATURES, ...(options.noStyleTemplates ? {} : { styleTemplates: N_STYLE_FEATURES }), ...(options.reversedFirstPass ? { firstPass: 'right-to-left' } : {}), ...(second ? { passes: 2, guidedTemplates: N_GUIDED_FEATURES } : {}), tagDictionary: { minCount: 20, minShare: 0.995 } },
+      features: { templates: N_FEATURES, ...(options.noStyleTemplates ? {} : { styleTemplates: N_STYLE_FEATURES }), ...(options.nameTemplates ? { nameTemplates: N_NAME_FEATURES } : {}), ...(options.reversedFirstPass ? { firstPass: 'right-to-left' } : {}), ...(second ? { passes: 2, guidedTemplates: N_GUIDED_FEATURES } : {}), tagDictionary: { minCount: 20, minShare: 0.995 } },
       training: { sentences: sentences.length, epochs: options.epochs, seed: options.seed, ...(options.wordDropout ? { wordDropout: options.wordDropout } : {}), ...(second ? { secondPass: 'jack-knifed first-pass tags' } : {}) },
       extra: {
         tagDictionary: Object.fromEntries(dict),

@@ -60,6 +60,10 @@ export function trainTwoPassTagger(sentences: TaggedSentence[], options: Omit<Ta
 export interface TaggerMember {
   seedOffset: number;
   style: boolean;
+  /** The name templates (off in the members of the session-4 tagger). */
+  names?: boolean;
+  /** Word dropout rate (0 or absent: none). */
+  dropout?: number;
 }
 
 /**
@@ -81,17 +85,18 @@ export const TAGGER_MEMBERS: TaggerMember[] = [
  * classes, lemmas, lexicon) are the same for every member; the header is
  * that of a member with the style templates, so the average computes them.
  */
-export function trainAveragedTagger(sentences: TaggedSentence[], members: TaggerMember[], options: Omit<TaggerTrainOptions, 'guides' | 'reversedFirstPass' | 'noStyleTemplates'>): Tagger {
+export function trainAveragedTagger(sentences: TaggedSentence[], members: TaggerMember[], options: Omit<TaggerTrainOptions, 'guides' | 'reversedFirstPass' | 'noStyleTemplates' | 'nameTemplates' | 'wordDropout'>): Tagger {
   const averagers = new Map<string, PerceptronAverager>();
   let header: ModelHeader | null = null;
   let tables = '';
   for (const [i, member] of members.entries()) {
     const seed = options.seed + member.seedOffset;
-    const tagger = trainTwoPassTagger(sentences, { ...options, seed, noStyleTemplates: !member.style });
+    const tagger = trainTwoPassTagger(sentences, { ...options, seed, noStyleTemplates: !member.style, ...(member.names ? { nameTemplates: true } : {}), ...(member.dropout ? { wordDropout: member.dropout } : {}) });
     const memberTables = JSON.stringify(tagger.model.header.extra);
     if (i === 0) tables = memberTables;
     else if (memberTables !== tables) throw new Error('averaged tagger: members learnt different tag dictionaries or lexicons');
-    if (!header || member.style) header = tagger.model.header;
+    // The header of the member with the most templates, so that the average computes all of them.
+    if (!header || templateCount(tagger.model.header) > templateCount(header)) header = tagger.model.header;
     for (const [name, p] of Object.entries(tagger.model.perceptrons)) {
       if (!averagers.has(name)) averagers.set(name, new PerceptronAverager(p.nClasses));
       averagers.get(name)!.add(p);
@@ -99,8 +104,13 @@ export function trainAveragedTagger(sentences: TaggedSentence[], members: Tagger
     options.log?.(`tagger member ${i + 1}/${members.length} (seed ${seed}${member.style ? ', style templates' : ''}) trained`);
   }
   if (!header) throw new Error('averaged tagger: no members');
-  const training = { ...header.training, seed: options.seed, members: members.map((m) => ({ seed: options.seed + m.seedOffset, styleTemplates: m.style })) };
+  const training = { ...header.training, seed: options.seed, members: members.map((m) => ({ seed: options.seed + m.seedOffset, styleTemplates: m.style, ...(m.names ? { nameTemplates: true } : {}), ...(m.dropout ? { wordDropout: m.dropout } : {}) })) };
   return taggerFromModel({ header: { ...header, training }, perceptrons: Object.fromEntries([...averagers].map(([name, a]) => [name, a.result()])) });
+}
+
+function templateCount(header: ModelHeader): number {
+  const f = header.features;
+  return (typeof f.styleTemplates === 'number' ? f.styleTemplates : 0) + (typeof f.nameTemplates === 'number' ? f.nameTemplates : 0);
 }
 
 /**
