@@ -72,6 +72,34 @@ describe('sentence breaks', () => {
   it('do not break after an abbreviation when the next word is lowercase', () => {
     const doc = createDoc('Rep. Ann Lee (D-Md.) agreed with him. Then it failed.');
     expect(doc.sentences.map((s) => spanText(doc, s))).toEqual(['Rep. Ann Lee (D-Md.) agreed with him.', 'Then it failed.']);
+    const listed = createDoc('They sold nets, ropes, etc. and other gear in the U.S. and abroad.');
+    expect(listed.sentences).toHaveLength(1);
+    const quoted = createDoc('"Why?" he asked. "Because."');
+    expect(quoted.sentences.map((s) => spanText(quoted, s))).toEqual(['"Why?" he asked.', '"Because."']);
+  });
+
+  it('break before a lowercase word after a plain full stop, question or exclamation mark', () => {
+    const doc = createDoc('the ferry left at noon. call the harbour at 555-0142. where did it go? nobody knows!');
+    expect(doc.sentences.map((s) => spanText(doc, s))).toEqual([
+      'the ferry left at noon.',
+      'call the harbour at 555-0142.',
+      'where did it go?',
+      'nobody knows!',
+    ]);
+  });
+
+  it('break after an ellipsis written onto a word, not one standing apart in a quotation', () => {
+    const doc = createDoc('The market closed on Sunday... Traders said it would reopen. He vowed to "defend ... Varnish rights" again.');
+    expect(doc.sentences.map((s) => spanText(doc, s))).toEqual([
+      'The market closed on Sunday...',
+      'Traders said it would reopen.',
+      'He vowed to "defend ... Varnish rights" again.',
+    ]);
+  });
+
+  it('keep an emoticon with the sentence before it', () => {
+    const doc = createDoc('We won the cup. :) Next year we defend it.');
+    expect(doc.sentences.map((s) => spanText(doc, s))).toEqual(['We won the cup. :)', 'Next year we defend it.']);
   });
 });
 

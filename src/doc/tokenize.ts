@@ -115,6 +115,36 @@ function isBlank(value: string): boolean {
 }
 
 /** /^\p{Ll}/u.test(value), answered from the first character when it is ASCII. */
+/** Words that take an abbreviating dot as a token of its own ("etc ." is rare, but wink splits some). */
+const DOTTED_WORDS = new Set(['approx', 'etc', 'vs', 'cf', 'al', 'fig', 'figs', 'est', 'dept', 'ca', 'incl', 'esp', 'misc', 'no', 'nos', 'vol', 'pp', 'op', 'cit', 'ibid', 'viz', 'resp', 'e.g', 'i.e']);
+
+/**
+ * Whether the tokens before a lowercase word end a sentence all the same: a bare "?" or "!", or a bare
+ * "." after an ordinary word or a number ("you. call them", "means? where"). An abbreviation's dot
+ * ("(D-Md.) agreed", "etc. and") or a closing quote ('"Why?" he asked') does not.
+ */
+function endsSentenceBeforeLowercase(tokens: readonly Token[]): boolean {
+  const last = tokens[tokens.length - 1];
+  const before = tokens[tokens.length - 2];
+  if (!last || !before || before.end !== last.start) return false;
+  if (/^[?!]+$/.test(last.text)) return true;
+  if (last.text !== '.') return false;
+  const word = before.text;
+  if (word.length < 2 || DOTTED_WORDS.has(word.toLowerCase())) return false;
+  return /^[\p{Ll}\d][\p{L}\d'’-]*$/u.test(word);
+}
+
+/**
+ * "It closed on Sunday... You voted": an ellipsis written onto the word before it ends a sentence when a
+ * capitalised word follows; one standing apart marks words left out of a quotation ("ensure ... American").
+ */
+function afterTrailingEllipsis(tokens: readonly Token[], next: string): boolean {
+  const last = tokens[tokens.length - 1];
+  const before = tokens[tokens.length - 2];
+  if (!last || !before || before.end !== last.start || !/^(?:\.{2,}|…)$/.test(last.text)) return false;
+  return /^\p{Lu}/u.test(next);
+}
+
 function startsLowercase(value: string): boolean {
   const c = value.charCodeAt(0);
   if (c < 0x80) return c >= 0x61 && c <= 0x7a;
@@ -181,8 +211,13 @@ export function tokenize(text: string, paragraphs: Paragraph[]): { tokens: Token
     const glued = tokens.length > 0 && tokens[tokens.length - 1]!.end === start;
     // "(D-Md.) agreed": an abbreviation's dot fooled the splitter when the next word is lowercase.
     const lowercaseNext = startsLowercase(value);
-    const winkStart = (pendingWinkStart || winkSentenceStarts.has(i)) && !glued && !lowercaseNext;
+    const winkSays = pendingWinkStart || winkSentenceStarts.has(i);
     pendingWinkStart = false;
+    // "I love her. :) She…": an emoticon closes the sentence before it, so wink's break moves past it.
+    if (winkSays && types[i] === 'emoticon') pendingWinkStart = true;
+    const winkStart =
+      (winkSays && types[i] !== 'emoticon' && !glued && (!lowercaseNext || endsSentenceBeforeLowercase(tokens))) ||
+      (!glued && afterTrailingEllipsis(tokens, value));
     while (para < paragraphs.length - 1 && start >= paragraphs[para]!.end) para++;
     const paragraphStarted = tokenParagraph.length === 0 || tokenParagraph[tokenParagraph.length - 1] !== para;
     const kind = paragraphs[para]?.kind ?? 'body';
