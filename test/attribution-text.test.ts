@@ -23,6 +23,30 @@ describe('speakers named after a possessive', () => {
   });
 });
 
+describe('descriptions that introduce someone', () => {
+  const speakerOf = (a: ReturnType<typeof analyse>, fragment: string) => {
+    const x = a.attributions.find((r) => r.content.text.includes(fragment));
+    expect(x).toBeDefined();
+    return a.entities.find((e) => e.id === x!.speaker?.entity)?.name ?? null;
+  };
+
+  it('does not give "A senior official" to a person named before it', () => {
+    const a = analyse('The Estmark envoy, Pieter Vanloo, rejected the charge on Tuesday. A senior Varnish official said the minister had been urged to leave.');
+    expect(speakerOf(a, 'the charge')).toBe('Pieter Vanloo');
+    expect(speakerOf(a, 'urged to leave')).toBeNull();
+  });
+
+  it('still gives a lead\'s indefinite description to the protagonist named after it', () => {
+    const a = analyse('A senior Varnish official says the harbour will reopen.\n\nOdile Kermorvan, a senior Varnish official, told reporters in Talvik that the harbour would reopen in May.');
+    expect(speakerOf(a, 'the harbour will reopen')).toBe('Odile Kermorvan');
+  });
+
+  it('leaves a source who spoke on condition of anonymity unnamed', () => {
+    const a = analyse('Odile Kermorvan, the Varnish minister, walked out on Tuesday. A Varnish diplomat, who spoke on condition of anonymity, said the minister would return.');
+    expect(speakerOf(a, 'would return')).toBeNull();
+  });
+});
+
 describe('fivew analyze --format text', () => {
   it('lists who said what: resolved speaker, the words used for them, cue, kind and content', () => {
     const a = analyse('Maren Holt, the foreign minister of Veloria, said the ferry would run again. "We waited long enough," she said.');

@@ -298,6 +298,8 @@ function sameNation(demonym: string, role: string): boolean {
   return role.length >= 4 && demonym.startsWith(role.replace(/[aeiou]$/, ''));
 }
 
+const ANONYMOUS = /\b(?:anonymity|not authori[sz]ed to|declined to be (?:named|identified)|asked not to be (?:named|identified))\b/i;
+
 export interface ResolveContext {
   /** Offset of the source phrase. */
   at: number;
@@ -318,6 +320,8 @@ export function resolveSpeaker(index: SpeakerIndex, source: Span, sourceText: st
     // "The European fisheries commissioner, Marek Sorn,": a description with the person's name apposed after it.
     if (named.person && /,\s*$/.test(sourceText.slice(0, first - source.start))) return out(named);
   }
+  // "A diplomat, who spoke on condition of anonymity,": the writer withholds the name, so we do not guess it.
+  if (ANONYMOUS.test(sourceText)) return null;
   const headPhrase = sourceText.split(/\s(?:to|of|on|for|from|at|in)\s|,/)[0] ?? sourceText;
   const words = headPhrase
     .toLowerCase()
@@ -352,8 +356,10 @@ export function resolveSpeaker(index: SpeakerIndex, source: Span, sourceText: st
   let bestScore = 0;
   for (const c of index.candidates) {
     if (!c.person) continue;
-    // A definite description refers back; an indefinite one at the top of a story points ahead to its protagonist.
-    if (!indefinite && !c.mentions.some((m) => m < ctx.at)) continue;
+    // A definite description refers back; an indefinite one introduces someone: at the top of a story it points
+    // ahead to its protagonist, but it never means a person already named ("A senior official" after the envoy).
+    const namedBefore = c.mentions.some((m) => m < ctx.at);
+    if (indefinite ? namedBefore : !namedBefore) continue;
     const s = describeScore(words, c);
     // A definite description must fit something we know of the candidate; an indefinite one only must not clash.
     if (s < 0 || (!indefinite && s === 0)) continue;
