@@ -4,9 +4,10 @@
  * threshold on dev cue-token F1, and scores whole attributions on dev and train
  * with it. `fivew train attribution-cues` trains the same way but rebuilds the
  * Docs through the pipeline; this is for quick iterations. Usage:
- *   npx tsx train/attribution-cues.ts [--epochs 12] [--seed 1] [--threshold T] [--out FILE]
+ *   npx tsx train/attribution-cues.ts [--epochs 12] [--seed 1] [--members 5] [--threshold T,…] [--out FILE]
+ * (--members N averages the weights of N detectors trained with seeds seed … seed + N − 1.)
  */
-import { CUE_MODEL_KIND, CUE_MODEL_VERSION, cueExamples, fitCueModel, setCueModel } from '../src/annotate/attribution-cue-model.js';
+import { CUE_MEMBERS, CUE_MODEL_KIND, CUE_MODEL_VERSION, cueExamples, fitCueModels, setCueModel } from '../src/annotate/attribution-cue-model.js';
 import { saveModel } from '../src/models/model-file.js';
 import { loadSplit, type SplitDoc } from './attribution-docs.js';
 import { scoreLine, scoreSplit } from './attribution-score.js';
@@ -18,6 +19,7 @@ const flag = (name: string, fallback: string): string => {
 };
 const epochs = Number(flag('epochs', '12'));
 const seed = Number(flag('seed', '1'));
+const members = Number(flag('members', String(CUE_MEMBERS)));
 const out = flag('out', '');
 const log = (line: string): void => console.log(line);
 
@@ -28,7 +30,7 @@ const examples = (docs: SplitDoc[]) => docs.flatMap((d) => cueExamples(d.doc, d.
 const train = examples(trainDocs);
 const dev = examples(devDocs);
 log(`train ${train.length} candidates (${train.filter((e) => e.gold).length} in cues), dev ${dev.length}`);
-const model = fitCueModel(train, dev, epochs, seed, () => {});
+const model = fitCueModels(train, dev, epochs, seed, members, () => {});
 const thresholds = args.includes('--threshold') ? flag('threshold', '0').split(',').map(Number) : [model.threshold];
 for (const threshold of thresholds) {
   setCueModel({ perceptron: model.perceptron, threshold });
@@ -44,8 +46,8 @@ if (out) {
       kind: CUE_MODEL_KIND,
       version: CUE_MODEL_VERSION,
       labels: { cue: ['no', 'yes'] },
-      features: { templates: 43 },
-      training: { data: 'PolNeAR train', epochs, seed, devTokenF1: Math.round(model.devTokenF1 * 10000) / 10000 },
+      features: { templates: 49 },
+      training: { data: 'PolNeAR train', epochs, seed, members, devTokenF1: Math.round(model.devTokenF1 * 10000) / 10000 },
       extra: { threshold: thresholds[0]! },
     },
     perceptrons: { cue: model.perceptron },

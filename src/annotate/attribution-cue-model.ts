@@ -15,17 +15,19 @@ import { toOriginalOffset } from '../doc/normalize.js';
 import { analyzeArticle } from '../analysis.js';
 import { readPolnear, type CharSpan } from '../eval/polnear.js';
 import { cueClass, NOUN_CUES, verbCueLemma } from '../knowledge/cues.js';
+import { verbSenseClasses } from '../knowledge/verb-senses.js';
 import { hashString } from '../models/hash.js';
 import { saveModel } from '../models/model-file.js';
 import { fitBinaryPerceptron } from '../models/fit-binary.js';
 import type { AveragedPerceptron } from '../models/perceptron.js';
+import { averagePerceptrons } from '../models/average-models.js';
 import type { TrainOptions, TrainTask } from '../models/train-tasks.js';
 import { loadShippedModel } from './attribution-ranker.js';
 import { tokenTags, type TokenTags } from './attribution-tags.js';
 import { findQuotes, type Quote } from './quotes.js';
 
 export const CUE_MODEL_KIND = 'fivew-attribution-cues';
-export const CUE_MODEL_VERSION = 3;
+export const CUE_MODEL_VERSION = 4;
 const MODEL_PATH = fileURLToPath(new URL('../../models/attribution-cues.bin.gz', import.meta.url));
 
 export interface CueModel {
@@ -112,6 +114,12 @@ export function cueFeatures(doc: Doc, tags: TokenTags, quotes: Quote[], i: numbe
     `qn=${quoteNear}|${cls}`,
     `l+qn=${lemma}|${quoteNear}`,
   ];
+  // (Version 4) WordNet's classes of the verb's first senses ("grill": body, communication) carry what the
+  // detector learned from frequent cue verbs over to verbs it never saw as cues in training.
+  const wn = verbSenseClasses(lex ?? lemma) ?? '-';
+  const first = wn[0]!;
+  feats.push(`wn1=${first}`, `wn1+p=${first}|${pos(i)}`, `wn1+right=${first}|${right}`, `wn1+left=${first}|${left}`, `wn1+qn=${first}|${quoteNear}`);
+  for (let k = 0; k < wn.length; k++) feats.push(`wn=${wn[k]}`);
   feats.push(...arcFeatures(tags, s.tokenStart, s.tokenEnd, i, lemma, toks[i]!.text.toLowerCase()));
   const out = new Uint32Array(feats.length);
   for (let k = 0; k < feats.length; k++) out[k] = hashString(feats[k]!);
@@ -225,16 +233,20 @@ export async function trainCueModel(options: TrainOptions): Promise<void> {
   // Building training Docs runs the pipeline; it must not consult the model being replaced.
   cached = null;
   const epochs = Number(options.flags.epochs ?? 12);
+  const members = Number(options.flags.members ?? CUE_MEMBERS);
   const train = splitExamples(options.data, options.log);
   const dev = options.dev && existsSync(options.dev) ? splitExamples(options.dev, options.log) : [];
-  const { perceptron: p, threshold, devTokenF1: best } = fitCueModel(train, dev, epochs, options.seed, options.log);
+  const fitted = fitCueModels(train, dev, epochs, options.seed, members, options.log);
+  const { perceptron: p, devTokenF1: best } = fitted;
+  // The shipped threshold was picked on dev attribution F1 (docs/EVAL-attribution.md), not on cue-token F1.
+  const threshold = options.flags.threshold !== undefined ? Number(options.flags.threshold) : CUE_THRESHOLD;
   saveModel(options.out, {
     header: {
       kind: CUE_MODEL_KIND,
       version: CUE_MODEL_VERSION,
       labels: { cue: ['no', 'yes'] },
-      features: { templates: 43 },
-      training: { data: 'PolNeAR train', epochs, seed: options.seed, devTokenF1: Math.round(best * 10000) / 10000 },
+      features: { templates: 49 },
+      training: { data: 'PolNeAR train', epochs, seed: options.seed, members, devTokenF1: Math.round(best * 10000) / 10000 },
       extra: { threshold },
     },
     perceptrons: { cue: p },
@@ -246,7 +258,11 @@ export async function trainCueModel(options: TrainOptions): Promise<void> {
 /** Train the perceptron on train examples; the threshold is the best dev cue-token F1's. */
 export function fitCueModel(train: CueExample[], dev: CueExample[], epochs: number, seed: number, log: (line: string) => void): CueModel & { devTokenF1: number } {
   const p = fitBinaryPerceptron(train, (e) => e.gold, epochs, seed, (epoch, errors) => log(`epoch ${epoch}: ${errors} training errors of ${train.length}`));
-  // The decision threshold trades cue recall for precision; pick the best token F1 on dev.
+  return { perceptron: p, ...bestTokenThreshold(p, dev, log) };
+}
+
+/** The decision threshold trades cue recall for precision: the best token F1 on dev, over −3 … 3. */
+function bestTokenThreshold(p: AveragedPerceptron, dev: CueExample[], log: (line: string) => void): { threshold: number; devTokenF1: number } {
   let threshold = 0;
   let best = -1;
   if (dev.length) {
@@ -259,7 +275,24 @@ export function fitCueModel(train: CueExample[], dev: CueExample[], epochs: numb
     }
     log(`dev cue-token F1 ${best.toFixed(4)} at threshold ${threshold}`);
   }
-  return { perceptron: p, threshold, devTokenF1: best };
+  return { threshold, devTokenF1: best };
+}
+
+/** Seeds whose weights the shipped detector averages (seed, seed + 1, …): one seed's draw moves dev F1 by ±0.2. */
+export const CUE_MEMBERS = 5;
+/** The shipped decision threshold: the best dev sum of source, cue and content exact F1 for the five-seed mean. */
+export const CUE_THRESHOLD = -1;
+
+/**
+ * The mean of `members` detectors trained with seeds seed, seed + 1, …; dev cue-token F1 and its best
+ * threshold are those of the mean.
+ */
+export function fitCueModels(train: CueExample[], dev: CueExample[], epochs: number, seed: number, members: number, log: (line: string) => void): CueModel & { devTokenF1: number } {
+  if (members <= 1) return fitCueModel(train, dev, epochs, seed, log);
+  const fits = Array.from({ length: members }, (_, k) => fitCueModel(train, [], epochs, seed + k, log));
+  const perceptron = averagePerceptrons(fits.map((f) => f.perceptron));
+  const { threshold, devTokenF1 } = bestTokenThreshold(perceptron, dev, log);
+  return { perceptron, threshold, devTokenF1 };
 }
 
 /** Use this model (null: the rules) instead of the shipped file, for experiments; undefined restores it. */
