@@ -47,6 +47,15 @@ describe('descriptions that introduce someone', () => {
   });
 });
 
+describe('"said X, …, in a statement"', () => {
+  it('keeps one attribution: the statement phrase is no cue of its own', () => {
+    const a = analyse('"This is a win for every family in the valley," said Lenna Strom, head of the Korva miners\' union, in a statement.');
+    expect(a.attributions).toHaveLength(1);
+    expect(a.attributions[0]!.cue.text).toBe('said');
+    expect(a.attributions[0]!.content.text).toContain('a win for every family');
+  });
+});
+
 describe('fivew analyze --format text', () => {
   it('lists who said what: resolved speaker, the words used for them, cue, kind and content', () => {
     const a = analyse('Maren Holt, the foreign minister of Veloria, said the ferry would run again. "We waited long enough," she said.');

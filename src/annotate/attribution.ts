@@ -1304,6 +1304,7 @@ export function findAttributions(doc: Doc, entities: EntityRecord[] = [], option
     found.splice(0, found.length, ...[...kept, ...signed].sort((a, b) => a.cue.start - b.cue.start));
   }
   attachOrphanQuotes(ctx, found);
+  dropDetachedCueTails(doc, found);
   const index = buildSpeakerIndex(doc, tags, entities);
   const recent: ResolvedSpeaker[] = [];
   for (const a of found) {
@@ -1318,6 +1319,20 @@ export function findAttributions(doc: Doc, entities: EntityRecord[] = [], option
     }
   }
   return kept(ctx, entities, found);
+}
+
+/**
+ * '"…," said Lenna Strom, head of the union, in a statement': "in a statement" ends the frame of "said",
+ * whose source runs up to it; it is not a cue of its own whose content swallows the quote and "said".
+ */
+function dropDetachedCueTails(doc: Doc, found: Attribution[]): void {
+  const detached = (a: Attribution): boolean =>
+    found.some((b) => {
+      if (b === a || !b.source || !a.content.some((c) => c.start <= b.cue.start && b.cue.end <= c.end)) return false;
+      return b.source.end <= a.cue.start && /^[\s,]*$/.test(doc.text.slice(b.source.end, a.cue.start));
+    });
+  const kept = found.filter((a) => !detached(a));
+  found.splice(0, found.length, ...kept);
 }
 
 /** The attributions the learned filter keeps (all of them without its model file). */
