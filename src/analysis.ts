@@ -5,6 +5,7 @@
  * Every layer is always present: an article that is not analysed (not
  * English) keeps its layers as empty arrays.
  */
+import type { CueTense } from './annotate/cue-form.js';
 import { createDoc, type Doc } from './doc/doc.js';
 import { articleId, type Article } from './ingest/article.js';
 import { annotateAttributions } from './annotate/attribution.js';
@@ -35,7 +36,8 @@ export interface AttributionRecord {
   id: string;
   kind: 'direct' | 'indirect' | 'mixed';
   speaker: { entity: string | null; mention: TextSpan } | null;
-  cue: TextSpan & { lemma: string };
+  /** `tense` and `negated` from the cue's auxiliaries and verb form (annotate/cue-form.ts); noun and prepositional cues have no tense. */
+  cue: TextSpan & { lemma: string; tense: CueTense | null; negated: boolean };
   content: { spans: Array<{ start: number; end: number }>; text: string };
 }
 

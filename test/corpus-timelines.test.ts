@@ -15,7 +15,7 @@ function analysis(id: string, published: string, entities: EntityRecord[], event
     entities,
     attributions: said.map(([entity, text], i) => ({
       id: `q${i}`, kind: 'indirect', speaker: { entity, mention: { start: 0, end: 1, text: 'x' } },
-      cue: { start: 0, end: 1, text: 'said', lemma: 'say' }, content: { spans: [], text },
+      cue: { start: 0, end: 1, text: 'said', lemma: 'say', tense: 'past', negated: false }, content: { spans: [], text },
     })),
     events,
   };

@@ -25,8 +25,8 @@ describe('article reader segments', () => {
       entities: [],
       events: [],
       attributions: [
-        { id: 'a1', kind: 'direct', speaker: null, cue: { start: 6, end: 10, text: 'said', lemma: 'say' }, content: { spans: [{ start: 11, end: 36 }], text: '' } },
-        { id: 'a2', kind: 'direct', speaker: null, cue: { start: 19, end: 23, text: 'told', lemma: 'tell' }, content: { spans: [{ start: 28, end: 35 }], text: '' } },
+        { id: 'a1', kind: 'direct', speaker: null, cue: { start: 6, end: 10, text: 'said', lemma: 'say', tense: 'past', negated: false }, content: { spans: [{ start: 11, end: 36 }], text: '' } },
+        { id: 'a2', kind: 'direct', speaker: null, cue: { start: 19, end: 23, text: 'told', lemma: 'tell', tense: 'past', negated: false }, content: { spans: [{ start: 28, end: 35 }], text: '' } },
       ],
     });
     expect(nested.find((s) => s.text === 'no deal')?.quote).toBe('a2');

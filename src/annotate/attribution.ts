@@ -8,6 +8,7 @@
  * complementiser ("that …") and quote marks but not the sentence's final
  * full stop; the source is the whole subject phrase, appositions included.
  */
+import { cueForm } from './cue-form.js';
 import type { AttributionRecord, EntityRecord } from '../analysis.js';
 import { tokenAt, type Doc, type Sentence, type Span } from '../doc/doc.js';
 import { CONTENT_REQUIRED, cueClass, NOUN_CUES, PARTICLE_REQUIRED, PHRASAL_CUES, verbCueLemma, type CueClass } from '../knowledge/cues.js';
@@ -1353,7 +1354,7 @@ export function annotateAttributions(doc: Doc, entities: EntityRecord[]): Attrib
       id: `a${i + 1}`,
       kind: a.kind,
       speaker: mention ? { entity: a.speaker?.entityId ?? null, mention } : null,
-      cue: { start: a.cue.start, end: a.cue.end, text: doc.text.slice(a.cue.start, a.cue.end), lemma: a.cue.lemma },
+      cue: { start: a.cue.start, end: a.cue.end, text: doc.text.slice(a.cue.start, a.cue.end), lemma: a.cue.lemma, ...cueForm(doc, a.cue) },
       content: {
         spans: a.content.map((c) => ({ start: c.start, end: c.end })),
         text: a.content.map((c) => doc.text.slice(c.start, c.end)).join(' … '),
