@@ -4,7 +4,7 @@
  * the cue and the form of its first verb, so that a user can tell a claim made from one promised,
  * hedged or denied. Noun and prepositional cues ("according to", "in a statement") have no tense.
  */
-import type { Doc } from '../doc/doc.js';
+import { tokenAt, type Doc } from '../doc/doc.js';
 
 export type CueTense = 'past' | 'present' | 'future' | 'conditional';
 
@@ -22,18 +22,6 @@ const NEGATION = new Set(['not', "n't", 'n’t', 'never']);
 const LEAD_IN = /^(?:will|shall|'ll|’ll|wo|would|could|might|may|should|must|can|ca|did|do|does|was|were|is|are|am|'s|’s|'re|’re|'m|’m|had|has|have|'ve|’ve|'d|’d|not|n't|n’t|never|also|already|still|just|only|repeatedly|again|then|later|often|once|previously|recently|even|reportedly|publicly|privately|flatly|strongly|firmly|been|being|be|going|to|no|longer)$/i;
 /** Irregular past forms of the verbs that cue attributions most often (wink's tags carry no tense). */
 const IRREGULAR_PAST = new Set(['said', 'told', 'wrote', 'spoke', 'thought', 'felt', 'knew', 'saw', 'heard', 'taught', 'sought', 'swore', 'forecast', 'foresaw', 'held', 'made', 'gave', 'took', 'put', 'found', 'meant', 'read', 'led', 'drew', 'shot', 'struck', 'threw', 'bet', 'broke', 'understood']);
-
-/** First token whose span ends after `offset` (tokens are in text order). */
-function tokenAt(doc: Doc, offset: number): number {
-  let lo = 0;
-  let hi = doc.tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (doc.tokens[mid]!.end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** The tense of a verb form alone: from the tagger's Penn tag when the syntax layer has one, else its spelling. */
 function verbTense(doc: Doc, i: number): CueTense | null {
@@ -59,7 +47,7 @@ function pastParticiple(doc: Doc, i: number): boolean {
 
 export function cueForm(doc: Doc, cue: { start: number; end: number }): CueForm {
   let first = tokenAt(doc, cue.start);
-  if (first >= doc.tokens.length) return { tense: null, negated: false };
+  if (first < 0) return { tense: null, negated: false };
   let last = first;
   while (last + 1 < doc.tokens.length && doc.tokens[last + 1]!.start < cue.end) last++;
   const sentenceStart = doc.sentences[doc.tokens[first]!.sentence]?.tokenStart ?? 0;
