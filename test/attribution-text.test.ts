@@ -47,6 +47,29 @@ describe('descriptions that introduce someone', () => {
   });
 });
 
+describe('organisations as speakers', () => {
+  const a = analyse(
+    "Pelland's Maritime Administration said on Friday it had fined the ferry operator. The administration said inspectors had found blocked exits. The European Commission declined to comment. A spokesman for the commission said it was following the case.",
+  );
+  const speakerOf = (fragment: string) => {
+    const x = a.attributions.find((r) => r.content.text.includes(fragment));
+    expect(x, fragment).toBeDefined();
+    return a.entities.find((e) => e.id === x!.speaker?.entity)?.name ?? null;
+  };
+
+  it('gives "X\'s Maritime Administration" to the administration, not to its country', () => {
+    expect(speakerOf('fined the ferry operator')).toBe('Maritime Administration');
+  });
+
+  it('resolves "the administration" to the organisation named before whose name has that noun', () => {
+    expect(speakerOf('blocked exits')).toBe('Maritime Administration');
+  });
+
+  it('gives a spokesman\'s words to the organisation he speaks for', () => {
+    expect(speakerOf('following the case')).toBe('European Commission');
+  });
+});
+
 describe('"said X, …, in a statement"', () => {
   it('keeps one attribution: the statement phrase is no cue of its own', () => {
     const a = analyse('"This is a win for every family in the valley," said Lenna Strom, head of the Korva miners\' union, in a statement.');

@@ -255,9 +255,10 @@ export function buildSpeakerIndex(doc: Doc, tags: TokenTags, entities: EntityRec
     });
     const first = inside[0];
     if (!first || first.cand.person) return first ?? null;
-    // "Veloria's Foreign Minister Maren Holt": the person who ends the phrase heads it, not the possessor.
+    // "Veloria's Foreign Minister Maren Holt", "Estonia's Maritime Administration": the name that ends the
+    // phrase heads it, not the possessor.
     const last = inside[inside.length - 1]!;
-    if (last.cand.person && /^[\s,]*$/.test(doc.text.slice(last.end, span.end)) && /^['’]s\b/.test(doc.text.slice(first.end, span.end))) return last;
+    if (last !== first && /^[\s,]*$/.test(doc.text.slice(last.end, span.end)) && /^['’]s\b/.test(doc.text.slice(first.end, span.end))) return last;
     const person = inside.find((s) => s.cand.person && s.start - first.end < 4);
     return person ?? first;
   };
@@ -300,6 +301,42 @@ function sameNation(demonym: string, role: string): boolean {
 
 const ANONYMOUS = /\b(?:anonymity|not authori[sz]ed to|declined to be (?:named|identified)|asked not to be (?:named|identified))\b/i;
 
+const SPOKESPERSON_FOR = /^(?:an?|the)?\s*(?:\w+\s+)?(?:spokesman|spokeswoman|spokesperson|representative)\s+(?:for|of)\s+(the\s+[^,]+?)\s*,?$/i;
+
+/** Head nouns of organisation descriptions that an organisation's own name carries ("the ministry": "Foreign Ministry"). */
+const ORGANISATION_HEADS = new Set(
+  `ministry administration commission committee council agency department authority office board bureau
+ government cabinet parliament assembly party union federation association league army navy police court
+ bank company corporation group organisation organization embassy movement coalition alliance militia
+ university institute foundation fund service airline club church campaign`.split(/\s+/),
+);
+
+/**
+ * "The administration said", "the commission": a definite description headed by an organisation noun refers
+ * to the organisation named before it whose name has that noun, the most recently mentioned when several.
+ */
+function organisationDescribed(index: SpeakerIndex, phrase: string, at: number): SpeakerCandidate | null {
+  const m = /^(?:the|this)\s+((?:[\p{L}-]+\s+){0,2}?)([\p{L}-]+)\s*,?$/iu.exec(phrase.trim());
+  if (!m) return null;
+  const head = m[2]!.toLowerCase();
+  if (!ORGANISATION_HEADS.has(head)) return null;
+  const modifiers = m[1]!.toLowerCase().split(/\s+/).filter(Boolean);
+  let best: SpeakerCandidate | null = null;
+  let bestAt = -1;
+  for (const c of index.candidates) {
+    if (c.person || !c.speaker) continue;
+    const words = c.name.toLowerCase().split(/[\s-]+/);
+    if (!words.includes(head) || !modifiers.every((w) => words.includes(w))) continue;
+    const before = c.mentions.filter((x) => x < at);
+    const last = before.length ? before[before.length - 1]! : -1;
+    if (last > bestAt) {
+      bestAt = last;
+      best = c;
+    }
+  }
+  return best;
+}
+
 export interface ResolveContext {
   /** Offset of the source phrase. */
   at: number;
@@ -322,6 +359,14 @@ export function resolveSpeaker(index: SpeakerIndex, source: Span, sourceText: st
   }
   // "A diplomat, who spoke on condition of anonymity,": the writer withholds the name, so we do not guess it.
   if (ANONYMOUS.test(sourceText)) return null;
+  // "A spokesman for the commission" speaks for the commission.
+  const spokesFor = SPOKESPERSON_FOR.exec(sourceText);
+  if (spokesFor) {
+    const org = organisationDescribed(index, spokesFor[1]!, ctx.at);
+    if (org) return out(org);
+  }
+  const organisation = organisationDescribed(index, sourceText, ctx.at);
+  if (organisation) return out(organisation);
   const headPhrase = sourceText.split(/\s(?:to|of|on|for|from|at|in)\s|,/)[0] ?? sourceText;
   const words = headPhrase
     .toLowerCase()
