@@ -70,6 +70,16 @@ describe('organisations as speakers', () => {
   });
 });
 
+describe('a participle after the clause ("…, accusing X of Y")', () => {
+  it('reports what follows the participle, said by the subject of the clause', () => {
+    const a = analyse('Odile Kermorvan walked out of the harbour talks on Tuesday, accusing the Estmark delegation of bad faith.');
+    const x = a.attributions.find((r) => r.cue.text === 'accusing');
+    expect(x).toBeDefined();
+    expect(x!.content.text).toBe('the Estmark delegation of bad faith');
+    expect(x!.speaker?.mention.text).toBe('Odile Kermorvan');
+  });
+});
+
 describe('"said X, …, in a statement"', () => {
   it('keeps one attribution: the statement phrase is no cue of its own', () => {
     const a = analyse('"This is a win for every family in the valley," said Lenna Strom, head of the Korva miners\' union, in a statement.');

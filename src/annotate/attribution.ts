@@ -752,10 +752,12 @@ function attributeSentence(ctx: Ctx, s: Sentence, out: Attribution[]): void {
           // "…, lawmakers said Friday, as they …": an adverbial clause after the cue is not what was said.
           // (Read at the rules' start: the start ranker may skip the words these look for.)
           const adverbial = /^(as|while|when|because|after|before|since|although|though)$/.test(lower(ctx, ruleFrom));
-          if (inverted && backward) {
+          // "…, accusing the delegation of bad faith": a participle after the clause reports what follows it.
+          const participle = /ing$/.test(lower(ctx, cue.t0)) && cue.lemma !== 'according to' && lower(ctx, cue.t0 - 1) === ',';
+          if (inverted && backward && !participle) {
             content = [chars(ctx, backward[0], backward[1])];
             source = chars(ctx, inverted[0], inverted[1]);
-          } else if (backward && (!forward || !hasVerb(ctx, Math.min(from, ruleFrom), ruleEnd) || lower(ctx, cue.t1) === ',' || adverbial)) {
+          } else if (backward && !(participle && forward) && (!forward || !hasVerb(ctx, Math.min(from, ruleFrom), ruleEnd) || lower(ctx, cue.t1) === ',' || adverbial)) {
             content = [chars(ctx, backward[0], backward[1])];
           } else if (forward) {
             content = [chars(ctx, forward[0], forward[1])];
