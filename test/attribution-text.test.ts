@@ -80,6 +80,16 @@ describe('a participle after the clause ("…, accusing X of Y")', () => {
   });
 });
 
+describe('a quotation before a coordinated clause', () => {
+  it('is not the content of a cue in the clause after ", and"', () => {
+    const a = analyse('The minister said the government had played "a quiet but decisive role" in the talks, and she thanked both sides for their patience.');
+    const thanked = a.attributions.find((r) => r.cue.text === 'thanked');
+    if (thanked) expect(thanked.content.text).not.toContain('quiet but decisive');
+    const said = a.attributions.find((r) => r.cue.text === 'said');
+    expect(said?.content.text).toContain('a quiet but decisive role');
+  });
+});
+
 describe('"said X, …, in a statement"', () => {
   it('keeps one attribution: the statement phrase is no cue of its own', () => {
     const a = analyse('"This is a win for every family in the valley," said Lenna Strom, head of the Korva miners\' union, in a statement.');

@@ -687,7 +687,8 @@ function attributeSentence(ctx: Ctx, s: Sentence, out: Attribution[]): void {
           const prev = ctx.doc.sentences[ctx.doc.tokens[k]!.sentence]!;
           if (q.partial || q.span.start > ctx.doc.tokens[afterDateline(ctx, prev)]!.start) q = undefined;
         }
-        const onlySource = between.every((b) => ctx.tags.upos[b] !== 'VERB' || isInsideRelative(ctx, s, b));
+        // ("… a “quiet role” in the talks, and she thanked …": a clause coordinated after the quote is not its frame.)
+        const onlySource = between.every((b) => (ctx.tags.upos[b] !== 'VERB' || isInsideRelative(ctx, s, b)) && !(/^(and|but|or)$/.test(lower(ctx, b)) && lower(ctx, b - 1) === ','));
         // A quoted title mid-sentence ("On “Fox News Sunday,” Pence said he …") is not what was said.
         const titleOnly = q !== undefined && q.span.start > afterDatelineOffset(ctx, s) && !reachesEnd(ctx, s, cue.t1) && hasVerb(ctx, cue.t1, s.tokenEnd);
         if (q && onlySource && !titleOnly) quote = q;
