@@ -21,9 +21,12 @@ export interface RankedCandidate {
   features: Uint32Array;
 }
 
+/** Scratch scores for candidateMargin (the perceptrons write into it; a fresh array per candidate was garbage). */
+const marginScores = new Float32Array(2);
+
 /** How strongly the perceptron says "this is the place". */
 export function candidateMargin(p: AveragedPerceptron, candidate: RankedCandidate): number {
-  const s = p.scores(candidate.features);
+  const s = p.scores(candidate.features, marginScores);
   return s[1]! - s[0]!;
 }
 
@@ -142,8 +145,20 @@ export interface SentenceReader {
  */
 export function sentenceReader(doc: Doc, tags: TokenTags, s: Sentence, before = '<s>', after = '</s>'): SentenceReader {
   const inside = (k: number): boolean => k >= s.tokenStart && k < s.tokenEnd;
+  // Each word lowercased once (features read the same few words for every candidate).
+  const words: Array<string | undefined> = new Array(s.tokenEnd - s.tokenStart).fill(undefined);
+  const word = (k: number): string => {
+    if (!inside(k)) return k < s.tokenStart ? before : after;
+    let w = words[k - s.tokenStart];
+    if (w === undefined) {
+      w = doc.tokens[k]!.text.toLowerCase();
+      if (w.includes('’')) w = w.replace(/’/g, "'");
+      words[k - s.tokenStart] = w;
+    }
+    return w;
+  };
   return {
-    word: (k) => (inside(k) ? doc.tokens[k]!.text.toLowerCase().replace(/’/g, "'") : k < s.tokenStart ? before : after),
+    word,
     pos: (k) => (inside(k) ? tags.upos[k]! : k < s.tokenStart ? before : after),
   };
 }
