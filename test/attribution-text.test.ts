@@ -90,6 +90,16 @@ describe('a quotation before a coordinated clause', () => {
   });
 });
 
+describe('a passive with its agent after the complement', () => {
+  it('takes the by-agent as the source ("were described as hopeless by an observer")', () => {
+    const a = analyse('The talks were described as hopeless by an observer from the Nordic Council.');
+    const x = a.attributions.find((r) => r.cue.text.startsWith('were described'));
+    expect(x).toBeDefined();
+    expect(x!.speaker?.mention.text).toBe('an observer from the Nordic Council');
+    expect(x!.content.text).toBe('The talks … hopeless');
+  });
+});
+
 describe('"said X, …, in a statement"', () => {
   it('keeps one attribution: the statement phrase is no cue of its own', () => {
     const a = analyse('"This is a win for every family in the valley," said Lenna Strom, head of the Korva miners\' union, in a statement.');

@@ -804,6 +804,17 @@ function attributeSentence(ctx: Ctx, s: Sentence, out: Attribution[]): void {
       agentBy = agent !== null;
       source = agent ? chars(ctx, agent[0], agent[1]) : null;
       content = agent ? [subject] : [subject, ...content];
+      // "The talks were described as hopeless by an observer": the by-agent after the complement is the source.
+      const last = content[content.length - 1]!;
+      const by = agent || raising ? -1 : agentAfterComplement(ctx, s, last);
+      if (by >= 0) {
+        const late = sourceAfter(ctx, s, by + 1);
+        if (late) {
+          source = chars(ctx, late[0], late[1]);
+          const end = trimEnd(ctx, tokenAt(ctx.doc, last.start), by);
+          content = [...content.slice(0, -1), ...(end > tokenAt(ctx.doc, last.start) ? [{ start: last.start, end: ctx.doc.tokens[end - 1]!.end }] : [])];
+        }
+      }
     }
     if (content.length === 0) continue;
     if (!passiveSubject && (ctx.leadModel || ctx.recordLead)) content = withLead(ctx, s, cue, kind === 'direct', content);
@@ -922,6 +933,18 @@ function withLead(ctx: Ctx, s: Sentence, cue: CueHit, direct: boolean, content: 
   if (!ctx.leadModel) return content;
   const start = bestLead(ctx.leadModel, candidates);
   return start === ruleStart ? content : [{ start: ctx.doc.tokens[start]!.start, end: piece.end }, ...content.slice(1)];
+}
+
+/** The "by" that opens a passive's agent inside a content piece after its complement ("as hopeless by …"), or -1. */
+function agentAfterComplement(ctx: Ctx, s: Sentence, piece: Span): number {
+  const first = tokenAt(ctx.doc, piece.start);
+  const last = tokenAt(ctx.doc, piece.end - 1);
+  // (The agent may also follow a quoted complement the content ends with: 'as "reckless" by …'.)
+  for (let k = first + 1; k <= last + 1 && k < s.tokenEnd && k - first <= 8; k++) {
+    if (ctx.tags.upos[k] === 'VERB' || lower(ctx, k) === 'that') return -1;
+    if (lower(ctx, k) === 'by') return k;
+  }
+  return -1;
 }
 
 /** Token index just past the cue's tail: a colon, or "in a statement" / "in an interview", when content follows it. */
