@@ -77,42 +77,6 @@ export class FeatureIndex {
     return x;
   }
 
-  /**
-   * Rows of the known `keys`, in key order, into rows[0..m); returns m. The home slots are read first in a
-   * branch-free pass (a software prefetch: their cache misses overlap) and kept, so the probes that follow
-   * hash no key twice. rows and homes need keys.length entries.
-   */
-  findRows(keys: ArrayLike<number>, rows: Int32Array, homes: Int32Array): number {
-    const mask = this.mask;
-    const slots = this.slots;
-    const n = keys.length;
-    let x = 0;
-    for (let i = 0; i < n; i++) {
-      const slot = (Math.imul(keys[i]! | 0, 0x9e3779b1) >>> 0) & mask;
-      homes[i] = slot;
-      x ^= slots[2 * slot]!;
-    }
-    this.touched = x;
-    let m = 0;
-    for (let i = 0; i < n; i++) {
-      const k = keys[i]! | 0;
-      let slot = homes[i]!;
-      for (;;) {
-        const row = slots[2 * slot + 1]!;
-        if (row === 0) break;
-        if (slots[2 * slot] === k) {
-          rows[m++] = row - 1;
-          break;
-        }
-        slot = (slot + 1) & mask;
-      }
-    }
-    return m;
-  }
-
-  /** Sink for findRows's prefetch pass. */
-  touched = 0;
-
   /** Insert `key` → `row` (key must be absent). */
   set(key: number, row: number): void {
     if ((this.count + 1) * 2 > this.mask + 1) this.grow();
@@ -198,8 +162,6 @@ export class PackedRows {
 
   /** Add the row of each known feature to `out`, in feature order. */
   addRows(features: ArrayLike<number>, out: Float32Array): void {
-    if (this.nClasses === 3) return this.addRows3(features, out);
-    if (this.nClasses === 2) return this.addRows2(features, out);
     const { ints, floats, mask, shift, empty, nClasses: C } = this;
     // A branch-free pass touching every home slot first lets the cache misses overlap (a software prefetch).
     let touched = 0;
@@ -219,80 +181,5 @@ export class PackedRows {
         slot = (slot + 1) & mask;
       }
     }
-  }
-
-  /** Slot offsets of the features' home slots (the prefetch pass computes them once for the probe pass). */
-  private homes = new Int32Array(128);
-
-  /**
-   * addRows for three classes (the parser's moves): the sums stay in registers, each rounded to float32 after
-   * every step as the Float32Array would store it, so the result is the generic loop's.
-   */
-  private addRows3(features: ArrayLike<number>, out: Float32Array): void {
-    const { ints, floats, mask, shift, empty } = this;
-    const nf = features.length;
-    if (this.homes.length < nf) this.homes = new Int32Array(nf);
-    const homes = this.homes;
-    let touched = 0;
-    for (let i = 0; i < nf; i++) {
-      const at = ((Math.imul(features[i]! | 0, 0x9e3779b1) >>> 0) & mask) << shift;
-      homes[i] = at;
-      touched ^= ints[at]!;
-    }
-    this.touched = touched;
-    let a0 = out[0]!;
-    let a1 = out[1]!;
-    let a2 = out[2]!;
-    for (let i = 0; i < nf; i++) {
-      const k = features[i]! | 0;
-      let at = homes[i]!;
-      for (;;) {
-        const key = ints[at]!;
-        if (key === k) {
-          a0 = Math.fround(a0 + floats[at + 1]!);
-          a1 = Math.fround(a1 + floats[at + 2]!);
-          a2 = Math.fround(a2 + floats[at + 3]!);
-          break;
-        }
-        if (key === empty) break;
-        at = (at + (1 << shift)) & ((mask << shift) | ((1 << shift) - 1));
-      }
-    }
-    out[0] = a0;
-    out[1] = a1;
-    out[2] = a2;
-  }
-
-  /** addRows for two classes (the attribution rankers), as addRows3. */
-  private addRows2(features: ArrayLike<number>, out: Float32Array): void {
-    const { ints, floats, mask, shift, empty } = this;
-    const nf = features.length;
-    if (this.homes.length < nf) this.homes = new Int32Array(nf);
-    const homes = this.homes;
-    let touched = 0;
-    for (let i = 0; i < nf; i++) {
-      const at = ((Math.imul(features[i]! | 0, 0x9e3779b1) >>> 0) & mask) << shift;
-      homes[i] = at;
-      touched ^= ints[at]!;
-    }
-    this.touched = touched;
-    let a0 = out[0]!;
-    let a1 = out[1]!;
-    for (let i = 0; i < nf; i++) {
-      const k = features[i]! | 0;
-      let at = homes[i]!;
-      for (;;) {
-        const key = ints[at]!;
-        if (key === k) {
-          a0 = Math.fround(a0 + floats[at + 1]!);
-          a1 = Math.fround(a1 + floats[at + 2]!);
-          break;
-        }
-        if (key === empty) break;
-        at = (at + (1 << shift)) & ((mask << shift) | ((1 << shift) - 1));
-      }
-    }
-    out[0] = a0;
-    out[1] = a1;
   }
 }

@@ -119,7 +119,12 @@ export class AveragedPerceptron {
     const base = this.rowBase;
     const index = this.lookup();
     const q = this.quantization;
-    const m = index.findRows(features, base, this.homes(nf));
+    this.touched = index.touch(features);
+    let m = 0;
+    for (let i = 0; i < nf; i++) {
+      const row = index.get(features[i]! >>> 0);
+      if (row >= 0) base[m++] = row;
+    }
     if (q && C > FLOAT_ROWS_MAX_CLASSES) {
       const ints = q.ints;
       const scales = q.scales;
@@ -173,7 +178,12 @@ export class AveragedPerceptron {
     const index = this.lookup();
     const scales = q.scales;
     const ints = q.ints;
-    const m = index.findRows(features, base, this.homes(nf));
+    this.touched = index.touch(features);
+    let m = 0;
+    for (let i = 0; i < nf; i++) {
+      const row = index.get(features[i]! >>> 0);
+      if (row >= 0) base[m++] = row;
+    }
     // The rows' scales and first and last columns read in a pass of their own, so that their cache misses
     // overlap before the sums need them (as scores() does for whole rows).
     const first = classes[0]!;
@@ -188,14 +198,6 @@ export class AveragedPerceptron {
     }
     this.touched ^= touched;
     return bestAmong(ints, base, scale, m, classes);
-  }
-
-  /** Scratch for FeatureIndex.findRows: the features' home slots. */
-  private homeSlots = new Int32Array(64);
-
-  private homes(n: number): Int32Array {
-    if (this.homeSlots.length < n) this.homeSlots = new Int32Array(n);
-    return this.homeSlots;
   }
 
   /** Best class (lowest index wins ties, so results are deterministic). */
