@@ -100,6 +100,18 @@ describe('a passive with its agent after the complement', () => {
   });
 });
 
+describe('pronouns and gender', () => {
+  it('does not give "she" to the last speaker when the text calls him "Mr." or "his"', () => {
+    const a = analyse(
+      'Prime Minister Odile Kermorvan met opposition leader Pieter Vanloo on Thursday. Vanloo said his party wanted guarantees. She said the government was ready to compromise. Mr. Vanloo later told reporters that he was hopeful.',
+    );
+    const by = (fragment: string) => a.entities.find((e) => e.id === a.attributions.find((r) => r.content.text.includes(fragment))?.speaker?.entity)?.name;
+    expect(by('ready to compromise')).toBe('Odile Kermorvan');
+    expect(by('his party')).toBe('Pieter Vanloo');
+    expect(by('he was hopeful')).toBe('Pieter Vanloo');
+  });
+});
+
 describe('"said X, …, in a statement"', () => {
   it('keeps one attribution: the statement phrase is no cue of its own', () => {
     const a = analyse('"This is a win for every family in the valley," said Lenna Strom, head of the Korva miners\' union, in a statement.');

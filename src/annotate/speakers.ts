@@ -24,6 +24,9 @@ export interface SpeakerCandidate {
   roles: Set<string>;
   /** Start offsets of its name mentions, in text order. */
   mentions: number[];
+  /** Evidence of a person's gender ("Mr.", "spokeswoman", "Holt said her …"), for "he" and "she". */
+  male: number;
+  female: number;
 }
 
 export interface ResolvedSpeaker {
@@ -218,13 +221,18 @@ export function buildSpeakerIndex(doc: Doc, tags: TokenTags, entities: EntityRec
     const key = parts[parts.length - 1]!.toLowerCase().replace(/[’']s$/, '');
     let cand = byKey.get(key);
     if (!cand) {
-      cand = { key, name, entityId, person, speaker, roles: new Set(), mentions: [] };
+      cand = { key, name, entityId, person, speaker, roles: new Set(), mentions: [], male: 0, female: 0 };
       byKey.set(key, cand);
     }
     if (name.length > cand.name.length) cand.name = name;
     cand.entityId ??= entityId;
     cand.mentions.push(start);
     if (t0 >= 0) for (const r of roleWords(doc, tags, t0, t1)) cand.roles.add(r);
+    if (t0 >= 0 && person) {
+      const g = genderAt(doc, t0, t1);
+      if (g === 'm') cand.male++;
+      else if (g === 'f') cand.female++;
+    }
     for (const r of roles) for (const w of r.toLowerCase().split(/\s+/)) cand.roles.add(w);
     spans.push({ start, end, cand });
   };
@@ -272,6 +280,38 @@ export function buildSpeakerIndex(doc: Doc, tags: TokenTags, entities: EntityRec
       return headName(span)?.cand ?? null;
     },
   };
+}
+
+const MALE_WORDS = /^(?:mr\.?|sir|spokesman|chairman|congressman|businessman|king|prince|father|son|brother|husband|actor)$/i;
+const FEMALE_WORDS = /^(?:mrs\.?|ms\.?|miss|madam|dame|spokeswoman|chairwoman|congresswoman|businesswoman|queen|princess|mother|daughter|sister|wife|actress)$/i;
+const SAYING = /^(?:said|says|told|tells|added|adds|stated|wrote|writes|argued|noted)$/i;
+
+/**
+ * What one name mention tells of a person's gender: a title or gendered noun just before it ("Mr.",
+ * "spokeswoman Lea Tamm"), or a pronoun right after its own cue ("Holt said her party …").
+ */
+function genderAt(doc: Doc, t0: number, t1: number): 'm' | 'f' | null {
+  const toks = doc.tokens;
+  const sent = toks[t0]!.sentence;
+  for (let k = t0 - 1; k >= 0 && k >= t0 - 2 && toks[k]!.sentence === sent; k--) {
+    if (MALE_WORDS.test(toks[k]!.text)) return 'm';
+    if (FEMALE_WORDS.test(toks[k]!.text)) return 'f';
+  }
+  for (let k = t1; k < toks.length && k <= t1 + 2 && toks[k]!.sentence === sent; k++) {
+    if (!SAYING.test(toks[k]!.text)) continue;
+    const next = toks[k + 1]?.text.toLowerCase();
+    if (next === 'he' || next === 'his') return 'm';
+    if (next === 'she' || next === 'her') return 'f';
+    break;
+  }
+  return null;
+}
+
+/** Whether a person candidate may be "he" (want 'm') or "she" ('f'): no evidence against it. */
+function genderFits(c: SpeakerCandidate, want: 'm' | 'f' | null): boolean {
+  if (want === 'm') return !(c.female > 0 && c.male === 0);
+  if (want === 'f') return !(c.male > 0 && c.female === 0);
+  return true;
 }
 
 /** Score a description ("the senior Iranian official") against a candidate's roles; -1 when incompatible. */
@@ -376,12 +416,19 @@ export function resolveSpeaker(index: SpeakerIndex, source: Span, sourceText: st
   if (words.length === 0) return null;
   if (words.length === 1 && PRONOUNS_PERSON.has(words[0]!)) {
     // The speaker we last heard from is the most salient person; else the last person named before.
-    const last = [...ctx.recent].reverse().find((r) => r.person);
+    // Neither may be someone the text calls by the other gender's pronoun or title.
+    const want = /^(she|her|hers)$/.test(words[0]!) ? 'f' : 'm';
+    const byKey = new Map(index.candidates.map((c) => [c.key, c]));
+    const fits = (key: string): boolean => {
+      const c = byKey.get(key);
+      return !c || genderFits(c, want);
+    };
+    const last = [...ctx.recent].reverse().find((r) => r.person && fits(r.key));
     if (last) return last;
     let best: SpeakerCandidate | null = null;
     let bestAt = -1;
     for (const c of index.candidates) {
-      if (!c.person) continue;
+      if (!c.person || !genderFits(c, want)) continue;
       const before = c.mentions.filter((m) => m < ctx.at);
       const at = before.length ? before[before.length - 1]! : -1;
       if (at > bestAt) {
