@@ -127,9 +127,9 @@ export function parseWords(forms: string[], models: SyntaxModels): ParsedWords {
  * several words takes its first word's tag (parsed, it takes that of the first
  * word whose head lies outside the token; the same tag on every PolNeAR token).
  *
- * All sentences are tagged before any is parsed, and each tagger pass runs over
- * all of them in turn (tagAll): each model's tables then stay in the CPU caches
- * through its own phase instead of evicting each other at every sentence.
+ * All sentences are tagged before any is parsed: each model's tables then stay
+ * in the CPU caches through its own phase instead of evicting each other at
+ * every sentence.
  */
 export function annotateSyntax(doc: Doc, models: SyntaxModels = defaultSyntaxModels(), needsParse: ParsePredicate = parseEverySentence): SyntaxLayer {
   const n = doc.tokens.length;
@@ -141,12 +141,11 @@ export function annotateSyntax(doc: Doc, models: SyntaxModels = defaultSyntaxMod
     deprel: new Array<string>(n).fill(UNPARSED),
   };
   const { tagger } = models;
-  const split = doc.sentences.map((sentence) => {
+  const tagged = doc.sentences.map((sentence) => {
     const words = sentenceWords(doc, sentence);
-    return { sentence, words, forms: words.map((w) => w.form) };
+    const forms = words.map((w) => w.form);
+    return { sentence, words, forms, tags: tagger.tag(forms) };
   });
-  const allTags = tagger.tagAll(split.map((s) => s.forms));
-  const tagged = split.map((s, k) => ({ ...s, tags: allTags[k]! }));
   for (const { sentence, words, forms, tags } of tagged) {
     if (words.length === 0) continue;
     const upos = Array.from(tags, (c) => tagger.upos[c]!);

@@ -33,8 +33,6 @@ export interface Tagger {
   tag(words: string[]): Int32Array;
   /** Lemma of a word given its class id. */
   lemma(word: string, tag: number): string;
-  /** tag() of each sentence, each pass run over all of them in turn (its weights stay in the caches). */
-  tagAll(sentences: string[][]): Int32Array[];
   readonly model: Model;
 }
 
@@ -333,17 +331,6 @@ class PerceptronTagger implements Tagger {
     const first = this.firstPass(info, amb, lex, style, null);
     if (!this.second) return first;
     return this.pass(this.second, info, amb, lex, style, Uint32Array.from(first, (c) => this.classGuide[c]!), null, 0);
-  }
-
-  tagAll(sentences: string[][]): Int32Array[] {
-    const prepared = sentences.map((words) => {
-      const info = words.map(wordInfo);
-      return { info, amb: Uint32Array.from(info, (w) => this.ambiguity.get(w.normText) ?? 0), lex: words.map((w) => this.lexicon.get(w)), style: this.styled ? sentenceStyle(words) : 0 };
-    });
-    const first = prepared.map((p) => this.firstPass(p.info, p.amb, p.lex, p.style, null));
-    const second = this.second;
-    if (!second) return first;
-    return prepared.map((p, k) => this.pass(second, p.info, p.amb, p.lex, p.style, Uint32Array.from(first[k]!, (c) => this.classGuide[c]!), null, 0));
   }
 
   private firstPass(info: WordInfo[], amb: Uint32Array, lex: WordLex[], style: number, gold: ArrayLike<number> | null): Int32Array {
