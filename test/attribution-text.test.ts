@@ -112,6 +112,18 @@ describe('pronouns and gender', () => {
   });
 });
 
+describe('two people with one surname', () => {
+  it('keeps apart the people the entity layer tells apart, and their genders', () => {
+    const a = analyse(
+      'Former mayor Anton Vell said on Monday that the port would reopen. His wife, Marta Vell, said she would run for the council. Anton Vell added that the ferry was safe. He said the tolls would stay.',
+    );
+    const by = (fragment: string) => a.entities.find((e) => e.id === a.attributions.find((r) => r.content.text.includes(fragment))?.speaker?.entity)?.name;
+    expect(by('she would run')).toBe('Marta Vell');
+    expect(by('the ferry was safe')).toBe('Anton Vell');
+    expect(by('the tolls would stay')).toBe('Anton Vell');
+  });
+});
+
 describe('"said X, …, in a statement"', () => {
   it('keeps one attribution: the statement phrase is no cue of its own', () => {
     const a = analyse('"This is a win for every family in the valley," said Lenna Strom, head of the Korva miners\' union, in a statement.');

@@ -216,9 +216,13 @@ function roleWords(doc: Doc, tags: TokenTags, t0: number, t1: number): string[] 
 export function buildSpeakerIndex(doc: Doc, tags: TokenTags, entities: EntityRecord[]): SpeakerIndex {
   const byKey = new Map<string, SpeakerCandidate>();
   const spans: Array<{ start: number; end: number; cand: SpeakerCandidate }> = [];
+  const lastWord = (name: string): string => name.split(/\s+/).pop()!.toLowerCase().replace(/[’']s$/, '');
+  // Two people the entity layer tells apart ("Bill Clinton", "Hillary Clinton") keep apart here too.
+  const personIds = new Map<string, Set<string>>();
+  for (const e of entities) if (e.type === 'PERSON' || e.type === 'PER') personIds.set(lastWord(e.name), (personIds.get(lastWord(e.name)) ?? new Set()).add(e.id));
   const add = (name: string, start: number, end: number, t0: number, t1: number, entityId: string | null, person: boolean, roles: string[], speaker = person): void => {
-    const parts = name.split(/\s+/);
-    const key = parts[parts.length - 1]!.toLowerCase().replace(/[’']s$/, '');
+    const surname = lastWord(name);
+    const key = entityId && person && (personIds.get(surname)?.size ?? 0) > 1 ? `${surname}#${entityId}` : surname;
     let cand = byKey.get(key);
     if (!cand) {
       cand = { key, name, entityId, person, speaker, roles: new Set(), mentions: [], male: 0, female: 0 };
@@ -229,7 +233,7 @@ export function buildSpeakerIndex(doc: Doc, tags: TokenTags, entities: EntityRec
     cand.mentions.push(start);
     if (t0 >= 0) for (const r of roleWords(doc, tags, t0, t1)) cand.roles.add(r);
     if (t0 >= 0 && person) {
-      const g = genderAt(doc, t0, t1);
+      const g = genderAt(doc, tags, t0, t1);
       if (g === 'm') cand.male++;
       else if (g === 'f') cand.female++;
     }
@@ -283,34 +287,36 @@ export function buildSpeakerIndex(doc: Doc, tags: TokenTags, entities: EntityRec
 }
 
 const MALE_WORDS = /^(?:mr\.?|sir|spokesman|chairman|congressman|businessman|king|prince|father|son|brother|husband|actor)$/i;
-const FEMALE_WORDS = /^(?:mrs\.?|ms\.?|miss|madam|dame|spokeswoman|chairwoman|congresswoman|businesswoman|queen|princess|mother|daughter|sister|wife|actress)$/i;
 const SAYING = /^(?:said|says|told|tells|added|adds|stated|wrote|writes|argued|noted)$/i;
-
+const FEMALE_WORDS = /^(?:mrs\.?|ms\.?|miss|madam|dame|spokeswoman|chairwoman|congresswoman|businesswoman|queen|princess|mother|daughter|sister|wife|actress)$/i;
 /**
  * What one name mention tells of a person's gender: a title or gendered noun just before it ("Mr.",
- * "spokeswoman Lea Tamm"), or a pronoun right after its own cue ("Holt said her party …").
+ * "spokeswoman Lea Tamm"), or the first personal pronoun after it in its sentence, before any other name
+ * ("Holt said her party …", "Kamala Lopez … as she called for …").
  */
-function genderAt(doc: Doc, t0: number, t1: number): 'm' | 'f' | null {
+function genderAt(doc: Doc, tags: TokenTags, t0: number, t1: number): 'm' | 'f' | null {
   const toks = doc.tokens;
   const sent = toks[t0]!.sentence;
   for (let k = t0 - 1; k >= 0 && k >= t0 - 2 && toks[k]!.sentence === sent; k--) {
     if (MALE_WORDS.test(toks[k]!.text)) return 'm';
     if (FEMALE_WORDS.test(toks[k]!.text)) return 'f';
   }
-  for (let k = t1; k < toks.length && k <= t1 + 2 && toks[k]!.sentence === sent; k++) {
-    if (!SAYING.test(toks[k]!.text)) continue;
-    const next = toks[k + 1]?.text.toLowerCase();
-    if (next === 'he' || next === 'his') return 'm';
-    if (next === 'she' || next === 'her') return 'f';
-    break;
+  for (let k = t1; k < toks.length && k <= t1 + 12 && toks[k]!.sentence === sent; k++) {
+    if (tags.upos[k] === 'PROPN' || /^[“"‘]$/.test(toks[k]!.text)) break;
+    // Subject pronouns mostly look back to the subject; an object "her" as often means someone else
+    // ("Trump attacked her"), so a possessive counts only right after a saying verb ("Holt said her …").
+    const w = toks[k]!.text.toLowerCase();
+    const afterSaying = k > t1 && SAYING.test(toks[k - 1]!.text);
+    if (w === 'he' || (w === 'his' && afterSaying)) return 'm';
+    if (w === 'she' || (w === 'her' && afterSaying)) return 'f';
   }
   return null;
 }
 
-/** Whether a person candidate may be "he" (want 'm') or "she" ('f'): no evidence against it. */
+/** Whether a person candidate may be "he" (want 'm') or "she" ('f'): no more evidence against it than for it. */
 function genderFits(c: SpeakerCandidate, want: 'm' | 'f' | null): boolean {
-  if (want === 'm') return !(c.female > 0 && c.male === 0);
-  if (want === 'f') return !(c.male > 0 && c.female === 0);
+  if (want === 'm') return c.female <= c.male;
+  if (want === 'f') return c.male <= c.female;
   return true;
 }
 
