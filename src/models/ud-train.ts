@@ -24,8 +24,6 @@ export const TAGGER_PRUNE = 0.75;
 export const PARSER_PRUNE = 1;
 /** Parsers averaged by `train parser` unless --members says otherwise (dev, session 5: 1 → 84.67/81.01 UAS/LAS, 3 → 85.17/81.66, 5 → 85.09/81.58). */
 export const PARSER_MEMBERS = 3;
-/** Jack-knifings of the training tags (tagger seeds --seed, --seed+1...) the members are trained on, unless --tag-sets says otherwise (dev, sessions 5-6: 1 → 85.17/81.66 UAS/LAS, 2 → 85.25-85.27/81.78-81.84). */
-export const PARSER_TAG_SETS = 2;
 /** Words seen this often (and not in the tag dictionary) are scored only over the classes they took in training (dev: no loss, tagging ~1.5x faster). */
 export const TAG_SET_MIN_COUNT = 10;
 const UD_TRAIN = '../shared/data/ud-ewt/en_ewt-ud-train.conllu';
@@ -294,7 +292,7 @@ export const parserTrainTask: TrainTask = {
     const epochs = epochsFlag(options, PARSER_EPOCHS);
     const train = readConllu(options.data);
     const { lexicon } = buildLexicon(options.data);
-    const tagSets = countFlag(options, 'tag-sets', PARSER_TAG_SETS);
+    const tagSets = countFlag(options, 'tag-sets', 1);
     const sets: ParserSentence[][] = [];
     let inverted = 0;
     for (let t = 0; t < tagSets; t++) {
