@@ -6,6 +6,13 @@ function analyse(text: string) {
   return analyzeArticle({ url: null, title: 'Ferry talks', byline: null, source: 'Harbour Wire', published: null, language: 'en', text }).analysis;
 }
 
+/** The name of the entity that said the attribution whose content holds `fragment` (null when unresolved). */
+function speakerOf(a: ReturnType<typeof analyse>, fragment: string): string | null {
+  const x = a.attributions.find((r) => r.content.text.includes(fragment));
+  expect(x, fragment).toBeDefined();
+  return a.entities.find((e) => e.id === x!.speaker?.entity)?.name ?? null;
+}
+
 describe('speakers named after a possessive', () => {
   it('gives "Veloria\'s Foreign Minister Maren Holt said" to Holt, not to Veloria', () => {
     const a = analyse("Veloria's Foreign Minister Maren Holt said on Tuesday that the ferry would run again. Holt added that fares would not change.");
@@ -24,12 +31,6 @@ describe('speakers named after a possessive', () => {
 });
 
 describe('descriptions that introduce someone', () => {
-  const speakerOf = (a: ReturnType<typeof analyse>, fragment: string) => {
-    const x = a.attributions.find((r) => r.content.text.includes(fragment));
-    expect(x).toBeDefined();
-    return a.entities.find((e) => e.id === x!.speaker?.entity)?.name ?? null;
-  };
-
   it('does not give "A senior official" to a person named before it', () => {
     const a = analyse('The Estmark envoy, Pieter Vanloo, rejected the charge on Tuesday. A senior Varnish official said the minister had been urged to leave.');
     expect(speakerOf(a, 'the charge')).toBe('Pieter Vanloo');
@@ -51,22 +52,18 @@ describe('organisations as speakers', () => {
   const a = analyse(
     "Pelland's Maritime Administration said on Friday it had fined the ferry operator. The administration said inspectors had found blocked exits. The European Commission declined to comment. A spokesman for the commission said it was following the case.",
   );
-  const speakerOf = (fragment: string) => {
-    const x = a.attributions.find((r) => r.content.text.includes(fragment));
-    expect(x, fragment).toBeDefined();
-    return a.entities.find((e) => e.id === x!.speaker?.entity)?.name ?? null;
-  };
+  const by = (fragment: string) => speakerOf(a, fragment);
 
   it('gives "X\'s Maritime Administration" to the administration, not to its country', () => {
-    expect(speakerOf('fined the ferry operator')).toBe('Maritime Administration');
+    expect(by('fined the ferry operator')).toBe('Maritime Administration');
   });
 
   it('resolves "the administration" to the organisation named before whose name has that noun', () => {
-    expect(speakerOf('blocked exits')).toBe('Maritime Administration');
+    expect(by('blocked exits')).toBe('Maritime Administration');
   });
 
   it('gives a spokesman\'s words to the organisation he speaks for', () => {
-    expect(speakerOf('following the case')).toBe('European Commission');
+    expect(by('following the case')).toBe('European Commission');
   });
 });
 
@@ -105,7 +102,7 @@ describe('pronouns and gender', () => {
     const a = analyse(
       'Prime Minister Odile Kermorvan met opposition leader Pieter Vanloo on Thursday. Vanloo said his party wanted guarantees. She said the government was ready to compromise. Mr. Vanloo later told reporters that he was hopeful.',
     );
-    const by = (fragment: string) => a.entities.find((e) => e.id === a.attributions.find((r) => r.content.text.includes(fragment))?.speaker?.entity)?.name;
+    const by = (fragment: string) => speakerOf(a, fragment);
     expect(by('ready to compromise')).toBe('Odile Kermorvan');
     expect(by('his party')).toBe('Pieter Vanloo');
     expect(by('he was hopeful')).toBe('Pieter Vanloo');
@@ -117,7 +114,7 @@ describe('two people with one surname', () => {
     const a = analyse(
       'Former mayor Anton Vell said on Monday that the port would reopen. His wife, Marta Vell, said she would run for the council. Anton Vell added that the ferry was safe. He said the tolls would stay.',
     );
-    const by = (fragment: string) => a.entities.find((e) => e.id === a.attributions.find((r) => r.content.text.includes(fragment))?.speaker?.entity)?.name;
+    const by = (fragment: string) => speakerOf(a, fragment);
     expect(by('she would run')).toBe('Marta Vell');
     expect(by('the ferry was safe')).toBe('Anton Vell');
     expect(by('the tolls would stay')).toBe('Anton Vell');
