@@ -121,6 +121,16 @@ describe('two people with one surname', () => {
   });
 });
 
+describe('a "Name: claim" first line in title case', () => {
+  it('is one attribution even when its claim holds verbs of its own', () => {
+    const a = analyse('Holt: Ferry Union Says Strike Is Over, Owners Were ‘Stalling’ For Months.\n\nThe minister said on Sunday that the talks had failed.');
+    const colon = a.attributions.find((r) => r.cue.text === ':');
+    expect(colon?.speaker?.mention.text).toBe('Holt');
+    expect(colon?.content.text).toBe('Ferry Union Says Strike Is Over, Owners Were ‘Stalling’ For Months');
+    expect(a.attributions.filter((r) => r.content.text.includes('Stalling'))).toHaveLength(1);
+  });
+});
+
 describe('"said X, …, in a statement"', () => {
   it('keeps one attribution: the statement phrase is no cue of its own', () => {
     const a = analyse('"This is a win for every family in the valley," said Lenna Strom, head of the Korva miners\' union, in a statement.');

@@ -560,6 +560,21 @@ function quoteChain(ctx: Ctx, q: Quote): Span[] {
 }
 
 /** Headline attribution "Graham: Trump’s Rhetoric Destroying GOP’s Chance": a short name, a colon, the claim. */
+/** A heading paragraph, or a text's first line written in title case ("Pence: Flowers Won't Be at Debate."). */
+function isHeadline(ctx: Ctx, s: Sentence): boolean {
+  if (ctx.doc.paragraphs[s.paragraph]?.kind === 'heading') return true;
+  if (s.paragraph !== 0 || ctx.doc.sentences[0] !== s) return false;
+  let words = 0;
+  let capitalised = 0;
+  for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+    const w = ctx.doc.tokens[i]!.text;
+    if (!/^\p{L}/u.test(w) || w.length < 4) continue;
+    words++;
+    if (/^\p{Lu}/u.test(w)) capitalised++;
+  }
+  return words >= 3 && capitalised >= 0.8 * words;
+}
+
 function colonHeadline(ctx: Ctx, s: Sentence): Attribution | null {
   const isFirst = ctx.doc.sentences.findIndex((x) => x.paragraph === s.paragraph) === ctx.doc.sentences.indexOf(s);
   if (!isFirst) return null;
@@ -579,8 +594,7 @@ function colonHeadline(ctx: Ctx, s: Sentence): Attribution | null {
   if (/\b(note|correction|update|clarification|disclosure|related|watch|photo|video|read more|editor)$/i.test(ctx.doc.text.slice(ctx.doc.tokens[s.tokenStart]!.start, ctx.doc.tokens[colon]!.start).trim())) return null;
   const end = trimEnd(ctx, colon + 1, s.tokenEnd);
   // Title case defeats the tagger, so a headline's claim needs only some length; body text needs a verb.
-  const heading = ctx.doc.paragraphs[s.paragraph]?.kind === 'heading';
-  if (end - colon - 1 < 3 || (!heading && !hasVerb(ctx, colon + 1, end))) return null;
+  if (end - colon - 1 < 3 || (!isHeadline(ctx, s) && !hasVerb(ctx, colon + 1, end))) return null;
   const content = chars(ctx, colon + 1, end);
   const cue = chars(ctx, colon, colon + 1);
   const quote = ctx.quotes.find((q) => q.span.start === content.start && q.span.end >= content.end);
@@ -613,9 +627,15 @@ function attributeSentence(ctx: Ctx, s: Sentence, out: Attribution[]): void {
   const cues = withoutOccasionNouns(ctx, findCues(ctx, s));
   let lastSource: Span | null = null;
   const mine: Attribution[] = [];
-  if (cues.length === 0) {
+  // "Pence: Flowers Won't Be at Debate, Trump Was 'Mocking' …": a "Name: claim" heading is one attribution,
+  // whatever verbs its claim holds (title case makes the cue detector see cues in it); in body text
+  // ("WASHINGTON: The president said …") the cues come first.
+  if (cues.length === 0 || isHeadline(ctx, s)) {
     const headline = colonHeadline(ctx, s);
-    if (headline) out.push(headline);
+    if (headline) {
+      out.push(headline);
+      return;
+    }
   }
   for (const found0 of cues) {
     // "His stare seemed to reflect sadness": a raising verb is the cue by itself, and what follows it, "to"
