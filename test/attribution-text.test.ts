@@ -131,6 +131,15 @@ describe('a "Name: claim" first line in title case', () => {
   });
 });
 
+describe('a "Claim, Source Says." headline', () => {
+  it('gives the claim before the comma to the source before "Says"', () => {
+    const a = analyse('Harbour Deal Collapsed Over Hidden Fees, Former Port Director Says.\n\nThe minister said on Sunday that the talks had failed.');
+    const says = a.attributions.find((r) => r.cue.text === 'Says');
+    expect(says?.speaker?.mention.text).toBe('Former Port Director');
+    expect(says?.content.text).toBe('Harbour Deal Collapsed Over Hidden Fees');
+  });
+});
+
 describe('"said X, …, in a statement"', () => {
   it('keeps one attribution: the statement phrase is no cue of its own', () => {
     const a = analyse('"This is a win for every family in the valley," said Lenna Strom, head of the Korva miners\' union, in a statement.');

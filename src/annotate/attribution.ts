@@ -575,6 +575,25 @@ function isHeadline(ctx: Ctx, s: Sentence): boolean {
   return words >= 3 && capitalised >= 0.8 * words;
 }
 
+/** "Clinton Hid Past Health Problems, Former White House Doctor Says.": a headline's claim, its source and cue. */
+function saysHeadline(ctx: Ctx, s: Sentence): Attribution | null {
+  if (!isHeadline(ctx, s)) return null;
+  let last = s.tokenEnd - 1;
+  while (last > s.tokenStart && /^[.!?'’"”]$/.test(lower(ctx, last))) last--;
+  const lemma = verbCueLemma(lower(ctx, last));
+  if (!lemma || !/^(say|warn|claim|argue|insist|admit|tell|predict|suggest|charge|allege|contend|report|write)$/.test(lemma)) return null;
+  let comma = -1;
+  for (let i = last - 1; i > s.tokenStart && last - i <= 8; i--) {
+    if (lower(ctx, i) === ',') {
+      comma = i;
+      break;
+    }
+  }
+  if (comma < 0 || comma + 1 >= last || !hasWord(ctx, s.tokenStart, comma)) return null;
+  const content = chars(ctx, s.tokenStart, trimEnd(ctx, s.tokenStart, comma));
+  return { kind: 'indirect', cue: { ...chars(ctx, last, last + 1), lemma, cls: 'speech' }, content: [content], source: chars(ctx, comma + 1, last), speaker: null };
+}
+
 function colonHeadline(ctx: Ctx, s: Sentence): Attribution | null {
   const isFirst = ctx.doc.sentences.findIndex((x) => x.paragraph === s.paragraph) === ctx.doc.sentences.indexOf(s);
   if (!isFirst) return null;
@@ -631,7 +650,7 @@ function attributeSentence(ctx: Ctx, s: Sentence, out: Attribution[]): void {
   // whatever verbs its claim holds (title case makes the cue detector see cues in it); in body text
   // ("WASHINGTON: The president said …") the cues come first.
   if (cues.length === 0 || isHeadline(ctx, s)) {
-    const headline = colonHeadline(ctx, s);
+    const headline = colonHeadline(ctx, s) ?? saysHeadline(ctx, s);
     if (headline) {
       out.push(headline);
       return;
