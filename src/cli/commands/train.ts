@@ -13,7 +13,7 @@ export function registerTrain(program: Command): void {
     .option('--seed <n>', 'random seed', '1')
     .option('--epochs <n>', 'training epochs (default: the task\'s own)')
     .option('--tagger <file>', 'parser: the tagger whose tags score the parser on --dev (default: models/tagger.bin.gz)')
-    .option('--members <n>', 'parser: train this many seeds and average their weights (default 3, as the shipped model)')
+    .option('--members <n>', 'parser and attribution-cues: train this many seeds and average their weights (defaults 3 and 5, as shipped)')
     .option('--tag-sets <n>', 'parser: jack-knife the training tags this many times (seeds --seed, --seed+1...) and train --members seeds on each, all averaged (default 1)')
     .action(async (taskName: string, opts: { data?: string; dev?: string; out?: string; seed: string; epochs?: string; tagger?: string; members?: string; tagSets?: string }) => {
       const task = TRAIN_TASKS.find((t) => t.name === taskName);
