@@ -33,7 +33,8 @@ function verbTense(doc: Doc, i: number): CueTense | null {
     if (xpos.startsWith('VB')) return null;
   }
   const w = doc.tokens[i]!.text.toLowerCase();
-  if (IRREGULAR_PAST.has(w) || /[^e]ed$|[^e]eed$|ied$|[^aeiou]ed$/.test(w)) return 'past';
+  // "warned", "agreed"; not "need" or "speed".
+  if (IRREGULAR_PAST.has(w) || (/[^e]ed$|[^e]eed$/.test(w) && !/^(?:need|feed|speed|heed|exceed|proceed|succeed)$/.test(w))) return 'past';
   if (/[^s]s$/.test(w) && w.length > 3) return 'present';
   return null;
 }
