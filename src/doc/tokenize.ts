@@ -114,7 +114,6 @@ function isBlank(value: string): boolean {
   return value.trim() === '';
 }
 
-/** /^\p{Ll}/u.test(value), answered from the first character when it is ASCII. */
 /** Words that take an abbreviating dot as a token of its own ("etc ." is rare, but wink splits some). */
 const DOTTED_WORDS = new Set(['approx', 'etc', 'vs', 'cf', 'al', 'fig', 'figs', 'est', 'dept', 'ca', 'incl', 'esp', 'misc', 'no', 'nos', 'vol', 'pp', 'op', 'cit', 'ibid', 'viz', 'resp', 'e.g', 'i.e']);
 
@@ -124,14 +123,18 @@ const DOTTED_WORDS = new Set(['approx', 'etc', 'vs', 'cf', 'al', 'fig', 'figs', 
  * ("(D-Md.) agreed", "etc. and") or a closing quote ('"Why?" he asked') does not.
  */
 function endsSentenceBeforeLowercase(tokens: readonly Token[]): boolean {
+  const end = markOnWord(tokens);
+  if (!end) return false;
+  if (/^[?!]+$/.test(end.mark)) return true;
+  if (end.mark !== '.' || end.word.length < 2 || DOTTED_WORDS.has(end.word.toLowerCase())) return false;
+  return /^[\p{Ll}\d][\p{L}\d'’-]*$/u.test(end.word);
+}
+
+/** The last token and the word it is written onto ("you" + "."), or null when a space parts them. */
+function markOnWord(tokens: readonly Token[]): { word: string; mark: string } | null {
   const last = tokens[tokens.length - 1];
   const before = tokens[tokens.length - 2];
-  if (!last || !before || before.end !== last.start) return false;
-  if (/^[?!]+$/.test(last.text)) return true;
-  if (last.text !== '.') return false;
-  const word = before.text;
-  if (word.length < 2 || DOTTED_WORDS.has(word.toLowerCase())) return false;
-  return /^[\p{Ll}\d][\p{L}\d'’-]*$/u.test(word);
+  return last && before && before.end === last.start ? { word: before.text, mark: last.text } : null;
 }
 
 /**
@@ -139,12 +142,12 @@ function endsSentenceBeforeLowercase(tokens: readonly Token[]): boolean {
  * capitalised word follows; one standing apart marks words left out of a quotation ("ensure ... American").
  */
 function afterTrailingEllipsis(tokens: readonly Token[], next: string): boolean {
+  // (Asked at every token: the cheap test of the last token's text comes first.)
   const last = tokens[tokens.length - 1];
-  const before = tokens[tokens.length - 2];
-  if (!last || !before || before.end !== last.start || !/^(?:\.{2,}|…)$/.test(last.text)) return false;
-  return /^\p{Lu}/u.test(next);
+  return last !== undefined && /^(?:\.{2,}|…)$/.test(last.text) && /^\p{Lu}/u.test(next) && markOnWord(tokens) !== null;
 }
 
+/** /^\p{Ll}/u.test(value), answered from the first character when it is ASCII. */
 function startsLowercase(value: string): boolean {
   const c = value.charCodeAt(0);
   if (c < 0x80) return c >= 0x61 && c <= 0x7a;
