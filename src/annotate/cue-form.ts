@@ -18,8 +18,13 @@ const CONDITIONAL = new Set(['would', 'could', 'might', 'may', 'should', 'must',
 const PAST_AUX = new Set(['did', 'was', 'were', 'had', 'has', 'have', "'ve", '’ve']);
 const PRESENT_AUX = new Set(['do', 'does', 'is', 'are', 'am', "'re", '’re', "'m", '’m']);
 const NEGATION = new Set(['not', "n't", 'n’t', 'never']);
-/** Words that may stand between a subject and its cue: auxiliaries, negation, adverbs of degree and time. */
-const LEAD_IN = /^(?:will|shall|'ll|’ll|wo|would|could|might|may|should|must|can|ca|did|do|does|was|were|is|are|am|'s|’s|'re|’re|'m|’m|had|has|have|'ve|’ve|'d|’d|not|n't|n’t|never|also|already|still|just|only|repeatedly|again|then|later|often|once|previously|recently|even|reportedly|publicly|privately|flatly|strongly|firmly|been|being|be|going|to|no|longer)$/i;
+/** Other words that may stand between a subject and its cue: adverbs of degree and time, parts of "be going to". */
+const OTHER_LEAD_IN = new Set(
+  `'s ’s 'd ’d also already still just only repeatedly again then later often once previously recently even
+ reportedly publicly privately flatly strongly firmly been being be going to no longer`.split(/\s+/),
+);
+const LEAD_IN_SETS = [FUTURE, CONDITIONAL, PAST_AUX, PRESENT_AUX, NEGATION, OTHER_LEAD_IN];
+const leadsIn = (word: string): boolean => LEAD_IN_SETS.some((set) => set.has(word.toLowerCase()));
 /** Irregular past forms of the verbs that cue attributions most often (wink's tags carry no tense). */
 const IRREGULAR_PAST = new Set(['said', 'told', 'wrote', 'spoke', 'thought', 'felt', 'knew', 'saw', 'heard', 'taught', 'sought', 'swore', 'forecast', 'foresaw', 'held', 'made', 'gave', 'took', 'put', 'found', 'meant', 'read', 'led', 'drew', 'shot', 'struck', 'threw', 'bet', 'broke', 'understood']);
 
@@ -29,7 +34,6 @@ function verbTense(doc: Doc, i: number): CueTense | null {
   if (xpos && xpos !== '_') {
     if (xpos === 'VBD') return 'past';
     if (xpos === 'VBZ' || xpos === 'VBP') return 'present';
-    if (xpos === 'MD') return null;
     if (xpos.startsWith('VB')) return null;
   }
   const w = doc.tokens[i]!.text.toLowerCase();
@@ -53,7 +57,7 @@ export function cueForm(doc: Doc, cue: { start: number; end: number }): CueForm 
   while (last + 1 < doc.tokens.length && doc.tokens[last + 1]!.start < cue.end) last++;
   const sentenceStart = doc.sentences[doc.tokens[first]!.sentence]?.tokenStart ?? 0;
   // Auxiliaries and negation the cue span left to the source ("X did not immediately [respond]").
-  while (first > sentenceStart && first > last - 6 && LEAD_IN.test(doc.tokens[first - 1]!.text)) first--;
+  while (first > sentenceStart && first > last - 6 && leadsIn(doc.tokens[first - 1]!.text)) first--;
   let negated = false;
   let tense: CueTense | null = null;
   let decided = false;
