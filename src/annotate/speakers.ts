@@ -12,6 +12,7 @@ import countriesModule, { type Countries } from 'world-countries';
 import type { EntityRecord } from '../analysis.js';
 import type { Doc, Span } from '../doc/doc.js';
 import type { TokenTags } from './attribution-tags.js';
+import { verbCueLemma } from '../knowledge/cues.js';
 
 export interface SpeakerCandidate {
   /** Stable key: the lower-cased last word of the fullest name. */
@@ -44,6 +45,8 @@ export interface SpeakerIndex {
   said: Map<string, number>;
   /** Offset of the first name mention inside a span, or null. */
   firstNameStart(span: Span): number | null;
+  /** The candidate with this key. */
+  candidate(key: string): SpeakerCandidate | undefined;
 }
 
 // world-countries is CommonJS: its default export arrives wrapped or not depending on the loader.
@@ -283,12 +286,17 @@ export function buildSpeakerIndex(doc: Doc, tags: TokenTags, entities: EntityRec
     nameIn(span: Span): SpeakerCandidate | null {
       return headName(span)?.cand ?? null;
     },
+    candidate(key: string): SpeakerCandidate | undefined {
+      return byKey.get(key);
+    },
   };
 }
 
 const MALE_WORDS = /^(?:mr\.?|sir|spokesman|chairman|congressman|businessman|king|prince|father|son|brother|husband|actor)$/i;
-const SAYING = /^(?:said|says|told|tells|added|adds|stated|wrote|writes|argued|noted)$/i;
 const FEMALE_WORDS = /^(?:mrs\.?|ms\.?|miss|madam|dame|spokeswoman|chairwoman|congresswoman|businesswoman|queen|princess|mother|daughter|sister|wife|actress)$/i;
+/** Cues after which a possessive is the speaker's own ("Holt said her party …"), unlike "warned her". */
+const SAYING_LEMMAS = new Set(['say', 'tell', 'add', 'state', 'write', 'argue', 'note']);
+
 /**
  * What one name mention tells of a person's gender: a title or gendered noun just before it ("Mr.",
  * "spokeswoman Lea Tamm"), or the first personal pronoun after it in its sentence, before any other name
@@ -306,7 +314,7 @@ function genderAt(doc: Doc, tags: TokenTags, t0: number, t1: number): 'm' | 'f' 
     // Subject pronouns mostly look back to the subject; an object "her" as often means someone else
     // ("Trump attacked her"), so a possessive counts only right after a saying verb ("Holt said her …").
     const w = toks[k]!.text.toLowerCase();
-    const afterSaying = k > t1 && SAYING.test(toks[k - 1]!.text);
+    const afterSaying = k > t1 && SAYING_LEMMAS.has(verbCueLemma(toks[k - 1]!.text.toLowerCase()) ?? '');
     if (w === 'he' || (w === 'his' && afterSaying)) return 'm';
     if (w === 'she' || (w === 'her' && afterSaying)) return 'f';
   }
@@ -314,10 +322,8 @@ function genderAt(doc: Doc, tags: TokenTags, t0: number, t1: number): 'm' | 'f' 
 }
 
 /** Whether a person candidate may be "he" (want 'm') or "she" ('f'): no more evidence against it than for it. */
-function genderFits(c: SpeakerCandidate, want: 'm' | 'f' | null): boolean {
-  if (want === 'm') return c.female <= c.male;
-  if (want === 'f') return c.male <= c.female;
-  return true;
+function genderFits(c: SpeakerCandidate, want: 'm' | 'f'): boolean {
+  return want === 'm' ? c.female <= c.male : c.male <= c.female;
 }
 
 /** Score a description ("the senior Iranian official") against a candidate's roles; -1 when incompatible. */
@@ -424,9 +430,8 @@ export function resolveSpeaker(index: SpeakerIndex, source: Span, sourceText: st
     // The speaker we last heard from is the most salient person; else the last person named before.
     // Neither may be someone the text calls by the other gender's pronoun or title.
     const want = /^(she|her|hers)$/.test(words[0]!) ? 'f' : 'm';
-    const byKey = new Map(index.candidates.map((c) => [c.key, c]));
     const fits = (key: string): boolean => {
-      const c = byKey.get(key);
+      const c = index.candidate(key);
       return !c || genderFits(c, want);
     };
     const last = [...ctx.recent].reverse().find((r) => r.person && fits(r.key));
