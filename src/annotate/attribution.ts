@@ -8,7 +8,6 @@
  * complementiser ("that …") and quote marks but not the sentence's final
  * full stop; the source is the whole subject phrase, appositions included.
  */
-import { cueForm } from './cue-form.js';
 import type { AttributionRecord, EntityRecord } from '../analysis.js';
 import { tokenAt, type Doc, type Sentence, type Span } from '../doc/doc.js';
 import { CONTENT_REQUIRED, cueClass, NOUN_CUES, PARTICLE_REQUIRED, PHRASAL_CUES, verbCueLemma, type CueClass } from '../knowledge/cues.js';
@@ -24,6 +23,7 @@ import type { AveragedPerceptron } from '../models/perceptron.js';
 import { subtreeExtent, tokenTags, type TokenTags } from './attribution-tags.js';
 import { findQuotes, type Quote } from './quotes.js';
 import { buildSpeakerIndex, resolveSpeaker, type ResolvedSpeaker } from './speakers.js';
+import { cueForm } from './cue-form.js';
 
 export interface Attribution {
   kind: 'direct' | 'indirect' | 'mixed';
@@ -559,7 +559,6 @@ function quoteChain(ctx: Ctx, q: Quote): Span[] {
   return out;
 }
 
-/** Headline attribution "Graham: Trump’s Rhetoric Destroying GOP’s Chance": a short name, a colon, the claim. */
 /** A heading paragraph, or a text's first line written in title case ("Pence: Flowers Won't Be at Debate."). */
 function isHeadline(ctx: Ctx, s: Sentence): boolean {
   if (ctx.doc.paragraphs[s.paragraph]?.kind === 'heading') return true;
@@ -594,6 +593,7 @@ function saysHeadline(ctx: Ctx, s: Sentence): Attribution | null {
   return { kind: 'indirect', cue: { ...chars(ctx, last, last + 1), lemma, cls: 'speech' }, content: [content], source: chars(ctx, comma + 1, last), speaker: null };
 }
 
+/** Headline attribution "Graham: Trump’s Rhetoric Destroying GOP’s Chance": a short name, a colon, the claim. */
 function colonHeadline(ctx: Ctx, s: Sentence): Attribution | null {
   const isFirst = ctx.doc.sentences.findIndex((x) => x.paragraph === s.paragraph) === ctx.doc.sentences.indexOf(s);
   if (!isFirst) return null;
@@ -845,14 +845,13 @@ function attributeSentence(ctx: Ctx, s: Sentence, out: Attribution[]): void {
       content = agent ? [subject] : [subject, ...content];
       // "The talks were described as hopeless by an observer": the by-agent after the complement is the source.
       const last = content[content.length - 1]!;
-      const by = agent || raising ? -1 : agentAfterComplement(ctx, s, last);
-      if (by >= 0) {
-        const late = sourceAfter(ctx, s, by + 1);
-        if (late) {
-          source = chars(ctx, late[0], late[1]);
-          const end = trimEnd(ctx, tokenAt(ctx.doc, last.start), by);
-          content = [...content.slice(0, -1), ...(end > tokenAt(ctx.doc, last.start) ? [{ start: last.start, end: ctx.doc.tokens[end - 1]!.end }] : [])];
-        }
+      const from = tokenAt(ctx.doc, last.start);
+      const by = agent || raising ? -1 : agentAfterComplement(ctx, s, from, last);
+      const late = by >= 0 ? sourceAfter(ctx, s, by + 1) : null;
+      if (late) {
+        source = chars(ctx, late[0], late[1]);
+        const end = trimEnd(ctx, from, by);
+        content = [...content.slice(0, -1), ...(end > from ? [chars(ctx, from, end)] : [])];
       }
     }
     if (content.length === 0) continue;
@@ -975,8 +974,7 @@ function withLead(ctx: Ctx, s: Sentence, cue: CueHit, direct: boolean, content: 
 }
 
 /** The "by" that opens a passive's agent inside a content piece after its complement ("as hopeless by …"), or -1. */
-function agentAfterComplement(ctx: Ctx, s: Sentence, piece: Span): number {
-  const first = tokenAt(ctx.doc, piece.start);
+function agentAfterComplement(ctx: Ctx, s: Sentence, first: number, piece: Span): number {
   const last = tokenAt(ctx.doc, piece.end - 1);
   // (The agent may also follow a quoted complement the content ends with: 'as "reckless" by …'.)
   for (let k = first + 1; k <= last + 1 && k < s.tokenEnd && k - first <= 8; k++) {
